@@ -2,6 +2,13 @@
 //! parsers, name checks, every locally checkable legal rule, reference data and migration.
 //! Used by the browser app (wasm) and by `kaiban-verify` (native) alike.
 
+pub mod catalog;
 pub mod date;
 pub mod ids;
+pub mod model;
 pub mod money;
+pub mod name;
+pub mod rules;
+
+pub use model::Application;
+pub use rules::{check, Context, Finding, Severity};

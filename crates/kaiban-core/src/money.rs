@@ -23,8 +23,12 @@ impl MoneyError {
     pub fn message_en(&self) -> &'static str {
         match self {
             MoneyError::Empty => "Enter an amount",
-            MoneyError::NotANumber => "Use digits and at most one decimal point, for example 100 or 12.5",
-            MoneyError::TooManyDecimals => "In 万元 (10,000 yuan) use at most 6 decimal places (down to the fen)",
+            MoneyError::NotANumber => {
+                "Use digits and at most one decimal point, for example 100 or 12.5"
+            }
+            MoneyError::TooManyDecimals => {
+                "In 万元 (10,000 yuan) use at most 6 decimal places (down to the fen)"
+            }
             MoneyError::TooLarge => "The amount is too large",
         }
     }
@@ -103,7 +107,10 @@ mod tests {
         assert_eq!(parse_wan("100"), Ok(100 * FEN_PER_WAN));
         assert_eq!(parse_wan("12.5"), Ok(12_500_000));
         assert_eq!(parse_wan("0.000001"), Ok(1));
-        assert_eq!(parse_wan("１，０００".replace('，', ",").as_str()), Ok(1000 * FEN_PER_WAN));
+        assert_eq!(
+            parse_wan("１，０００".replace('，', ",").as_str()),
+            Ok(1000 * FEN_PER_WAN)
+        );
         assert_eq!(format_wan(12_500_000), "12.5");
         assert_eq!(format_wan(1), "0.000001");
         assert_eq!(format_wan(100 * FEN_PER_WAN), "100");

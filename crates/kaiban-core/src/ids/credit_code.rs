@@ -27,8 +27,14 @@ fn value(c: char) -> u32 {
 }
 
 pub(crate) fn check_character(first17: &str) -> char {
-    const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-    let sum: u32 = first17.chars().zip(WEIGHTS).map(|(c, w)| value(c) * w).sum();
+    const WEIGHTS: [u32; 17] = [
+        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+    ];
+    let sum: u32 = first17
+        .chars()
+        .zip(WEIGHTS)
+        .map(|(c, w)| value(c) * w)
+        .sum();
     let check = (31 - sum % 31) % 31;
     CHARSET.as_bytes()[check as usize] as char
 }
@@ -118,7 +124,10 @@ mod tests {
         assert_eq!(huawei.authority_division(), "440300");
         assert!(huawei.embedded_org_code().is_ok());
         assert_eq!(
-            " 91520115ma6d7k2t20 ".parse::<CreditCode>().unwrap().as_str(),
+            " 91520115ma6d7k2t20 "
+                .parse::<CreditCode>()
+                .unwrap()
+                .as_str(),
             "91520115MA6D7K2T20"
         );
     }

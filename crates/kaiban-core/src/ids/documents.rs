@@ -103,7 +103,11 @@ fn length_error(text: &str, expected: &'static str) -> IdError {
 }
 
 /// Checks a document number against its type. Returns the normalised number.
-pub fn check_document(id_type: IdType, input: &str, today: Option<Date>) -> Result<String, IdError> {
+pub fn check_document(
+    id_type: IdType,
+    input: &str,
+    today: Option<Date>,
+) -> Result<String, IdError> {
     let text = normalise(input).to_ascii_uppercase();
     if text.is_empty() {
         return Err(IdError::Empty);
@@ -114,7 +118,9 @@ pub fn check_document(id_type: IdType, input: &str, today: Option<Date>) -> Resu
         IdType::HkMacauPermit => {
             let first = text.chars().next().unwrap();
             if first != 'H' && first != 'M' {
-                return Err(IdError::Prefix { expected: "H 或/or M" });
+                return Err(IdError::Prefix {
+                    expected: "H 或/or M",
+                });
             }
             if let Some(err) = first_bad_char(&text, |i, c| i == 0 || c.is_ascii_digit()) {
                 return Err(err);
@@ -153,7 +159,9 @@ pub fn check_document(id_type: IdType, input: &str, today: Option<Date>) -> Resu
         IdType::ChinesePassport => {
             let first = text.chars().next().unwrap();
             if first != 'E' && first != 'G' {
-                return Err(IdError::Prefix { expected: "E 或/or G" });
+                return Err(IdError::Prefix {
+                    expected: "E 或/or G",
+                });
             }
             let letter_ok = |c: char| c.is_ascii_uppercase() && c != 'I' && c != 'O';
             if let Some(err) = first_bad_char(&text, |i, c| {
@@ -223,19 +231,43 @@ mod tests {
     fn domain_vectors_for_every_document_type() {
         all_ok(
             IdType::HkMacauPermit,
-            &["H12345678", "M87654321", "H0123456701", "M00000001", "H99999999"],
+            &[
+                "H12345678",
+                "M87654321",
+                "H0123456701",
+                "M00000001",
+                "H99999999",
+            ],
         );
         all_bad(
             IdType::HkMacauPermit,
-            &["HA1234567", "K12345678", "H1234567", "H123456789", "12345678"],
+            &[
+                "HA1234567",
+                "K12345678",
+                "H1234567",
+                "H123456789",
+                "12345678",
+            ],
         );
         all_ok(
             IdType::TaiwanPermit,
-            &["01234567", "87654321", "1234567890", "1234567890B", "00000001"],
+            &[
+                "01234567",
+                "87654321",
+                "1234567890",
+                "1234567890B",
+                "00000001",
+            ],
         );
         all_bad(
             IdType::TaiwanPermit,
-            &["1234567", "123456789", "T1234567", "12345678901", "ABCDEFGH"],
+            &[
+                "1234567",
+                "123456789",
+                "T1234567",
+                "12345678901",
+                "ABCDEFGH",
+            ],
         );
         all_ok(
             IdType::ResidencePermit,
@@ -258,11 +290,23 @@ mod tests {
         );
         all_ok(
             IdType::ChinesePassport,
-            &["E12345678", "EA1234567", "EJ7654321", "G12345678", "E00000001"],
+            &[
+                "E12345678",
+                "EA1234567",
+                "EJ7654321",
+                "G12345678",
+                "E00000001",
+            ],
         );
         all_bad(
             IdType::ChinesePassport,
-            &["E1234567", "EI1234567", "EO1234567", "A12345678", "E123456789"],
+            &[
+                "E1234567",
+                "EI1234567",
+                "EO1234567",
+                "A12345678",
+                "E123456789",
+            ],
         );
         all_ok(IdType::ForeignPassport, &["X1234567", "AB12345"]);
         all_bad(IdType::ForeignPassport, &["", "AB-12345", "A1"]);

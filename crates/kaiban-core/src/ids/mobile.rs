@@ -5,9 +5,9 @@ use std::str::FromStr;
 /// Second and third digits of allocated public mobile segments. Segment lists change, so a
 /// number outside them is only worth a warning ([`MobileNumber::in_known_segment`]).
 const KNOWN_SEGMENTS: [&str; 45] = [
-    "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "45", "47", "49", "50", "51",
-    "52", "53", "55", "56", "57", "58", "59", "62", "65", "66", "67", "70", "71", "72", "73",
-    "74", "75", "76", "77", "78", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89",
+    "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "45", "47", "49", "50", "51", "52",
+    "53", "55", "56", "57", "58", "59", "62", "65", "66", "67", "70", "71", "72", "73", "74", "75",
+    "76", "77", "78", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89",
 ];
 const KNOWN_SEGMENTS_9X: [&str; 9] = ["90", "91", "92", "93", "95", "96", "97", "98", "99"];
 
@@ -29,7 +29,10 @@ impl FromStr for MobileNumber {
     type Err = IdError;
     fn from_str(input: &str) -> Result<MobileNumber, IdError> {
         let mut text: String = normalise(input).chars().filter(|c| *c != '-').collect();
-        if let Some(rest) = text.strip_prefix("+86").or_else(|| text.strip_prefix("0086")) {
+        if let Some(rest) = text
+            .strip_prefix("+86")
+            .or_else(|| text.strip_prefix("0086"))
+        {
             text = rest.to_string();
         }
         if text.is_empty() {
@@ -46,7 +49,7 @@ impl FromStr for MobileNumber {
         }
         if !text.starts_with('1') || !(b'3'..=b'9').contains(&text.as_bytes()[1]) {
             return Err(IdError::Prefix {
-                expected: "13–19",
+                expected: "13–19"
             });
         }
         Ok(MobileNumber(text))
@@ -78,7 +81,10 @@ mod tests {
             assert!(m.in_known_segment(), "{ok}");
         }
         assert_eq!(
-            "+86 138-5101-2345".parse::<MobileNumber>().unwrap().as_str(),
+            "+86 138-5101-2345"
+                .parse::<MobileNumber>()
+                .unwrap()
+                .as_str(),
             "13851012345"
         );
         assert!(matches!(

@@ -5,8 +5,8 @@ use std::str::FromStr;
 
 /// Province codes that GB/T 2260 has issued (plus 71/81/82 for Taiwan, HK, Macau).
 pub(crate) const PROVINCES: [u8; 34] = [
-    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51,
-    52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+    53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -153,7 +153,9 @@ mod tests {
         assert_eq!(v6.age_on(d("2025-06-01")), 18);
         assert_eq!(v6.age_on(d("2025-05-31")), 17);
         assert_eq!(
-            ResidentId::from_legacy_15("520103850101123").unwrap().as_str(),
+            ResidentId::from_legacy_15("520103850101123")
+                .unwrap()
+                .as_str(),
             "520103198501011238"
         );
         let a1: ResidentId = "520115200801024562".parse().unwrap();
@@ -207,6 +209,8 @@ mod tests {
     #[test]
     fn typing_habits_are_forgiven() {
         assert!(" 11010519491231002x ".parse::<ResidentId>().is_ok());
-        assert!("５２０１１５１９９００３０７１２３８".parse::<ResidentId>().is_ok());
+        assert!("５２０１１５１９９００３０７１２３８"
+            .parse::<ResidentId>()
+            .is_ok());
     }
 }

@@ -1,0 +1,7 @@
+//! Reference data shipped with the crate.
+
+mod csv;
+pub mod divisions;
+pub mod scope;
+
+pub use scope::{Catalog, ScopeItem, ScopeKind};

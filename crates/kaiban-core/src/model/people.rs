@@ -1,0 +1,103 @@
+use super::PersonId;
+use crate::date::Date;
+use crate::ids::{IdType, ResidentId, Sex};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+/// Kinds of organisation the Partnership Law bars from being general partners (Art 3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgCategory {
+    #[default]
+    Ordinary,
+    /// 国有独资公司
+    StateOwnedSoleFunded,
+    /// 国有企业
+    StateOwned,
+    /// 上市公司
+    Listed,
+    /// 公益性的事业单位、社会团体
+    PublicWelfare,
+}
+
+impl OrgCategory {
+    pub fn may_be_general_partner(self) -> bool {
+        self == OrgCategory::Ordinary
+    }
+}
+
+/// One person or organisation, entered once and referenced from every role by `id`.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Validate)]
+#[serde(default)]
+pub struct Person {
+    pub id: PersonId,
+    #[validate(length(min = 1, max = 50, code = "person.name_length"))]
+    pub name: String,
+    pub id_type: IdType,
+    pub id_number: String,
+    pub id_valid_to: Option<Date>,
+    /// ISO 3166 alpha-3; derived as CHN for a resident identity card.
+    #[validate(length(max = 3, code = "person.nationality_length"))]
+    pub nationality: String,
+    /// Typed for documents that do not carry it; derived from a resident identity number.
+    pub sex: Option<Sex>,
+    pub birth_date: Option<Date>,
+    pub mobile: String,
+    #[validate(custom(
+        function = "crate::rules::email::validate_email",
+        code = "person.email"
+    ))]
+    pub email: String,
+    /// 住所 / 居所.
+    #[validate(length(max = 120, code = "person.address_length"))]
+    pub address: String,
+    /// Habitual residence (or main office) in China; derived from the document when `None`.
+    pub domiciled_in_china: Option<bool>,
+    /// Organisations only.
+    pub org_category: OrgCategory,
+    /// Organisations only: the organisation's legal representative.
+    #[validate(length(max = 50, code = "person.org_representative_length"))]
+    pub org_representative: String,
+}
+
+impl Person {
+    pub fn is_organisation(&self) -> bool {
+        !self.id_type.is_natural_person()
+    }
+
+    pub fn resident_id(&self) -> Option<ResidentId> {
+        match self.id_type {
+            IdType::ResidentId => self.id_number.parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// Birth date from the resident identity number, else as typed.
+    pub fn derived_birth_date(&self) -> Option<Date> {
+        self.resident_id()
+            .map(|id| id.birth_date())
+            .or(self.birth_date)
+    }
+
+    pub fn derived_sex(&self) -> Option<Sex> {
+        self.resident_id().map(|id| id.sex()).or(self.sex)
+    }
+
+    pub fn age_on(&self, date: Date) -> Option<i32> {
+        self.derived_birth_date()
+            .map(|born| born.full_years_until(date))
+    }
+
+    pub fn is_domiciled_in_china(&self) -> bool {
+        self.domiciled_in_china
+            .unwrap_or(self.id_type.is_mainland_resident() || self.id_type == IdType::CreditCode)
+    }
+
+    /// Persons are the same when their document type and number match after normalisation.
+    pub fn identity_key(&self) -> (IdType, String) {
+        (
+            self.id_type,
+            crate::ids::normalise(&self.id_number).to_ascii_uppercase(),
+        )
+    }
+}

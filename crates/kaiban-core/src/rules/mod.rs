@@ -1,0 +1,114 @@
+//! Every rule that can be checked without a registry lookup. `check` is a pure function of
+//! the document and the date: the browser runs it as the applicant types, the receiver runs
+//! it again, so the two can never disagree. One file per area of law; each finding carries
+//! a stable code, a JSON path, and messages in zh-CN and en that cite the article.
+
+mod beneficial;
+mod capital;
+mod contacts;
+pub mod email;
+mod finding;
+mod members;
+mod name;
+mod officers;
+mod partnership;
+mod people;
+mod place;
+mod scope;
+mod small_business;
+mod submission;
+
+pub use finding::{Finding, Severity};
+
+use crate::catalog::Catalog;
+use crate::date::Date;
+use crate::model::Application;
+
+/// What the rules need besides the document.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    /// The application date: ages and the five-year limit are counted from it.
+    pub today: Date,
+    pub catalog: &'a Catalog,
+}
+
+impl Context<'static> {
+    pub fn with_bundled_catalog(today: Date) -> Context<'static> {
+        Context {
+            today,
+            catalog: Catalog::bundled(),
+        }
+    }
+}
+
+impl Context<'_> {
+    /// The expected establishment date, else the application date.
+    pub fn establishment_date(&self, app: &Application) -> Date {
+        app.capital.expected_establishment.unwrap_or(self.today)
+    }
+}
+
+/// All findings for `app`, errors first, in a stable order.
+pub fn check(app: &Application, ctx: &Context) -> Vec<Finding> {
+    let Some(entity) = app.entity_type else {
+        return vec![Finding::error(
+            "entity_type.required",
+            "entity_type",
+            "请选择要设立的企业类型",
+            "Choose the type of enterprise to set up",
+        )];
+    };
+    let mut findings = Vec::new();
+    name::check(app, entity, &mut findings);
+    place::check(app, ctx, &mut findings);
+    scope::check(app, ctx, &mut findings);
+    people::check(app, entity, ctx, &mut findings);
+    members::check(app, entity, &mut findings);
+    capital::check(app, entity, ctx, &mut findings);
+    if entity.is_company() {
+        officers::check(app, entity, ctx, &mut findings);
+    }
+    if entity.is_partnership() {
+        partnership::check(app, entity, ctx, &mut findings);
+    }
+    small_business::check(app, entity, &mut findings);
+    contacts::check(app, entity, &mut findings);
+    if entity.files_beneficial_owners() {
+        beneficial::check(app, &mut findings);
+    }
+    submission::check(app, &mut findings);
+    findings.sort_by_key(|f| f.severity);
+    findings
+}
+
+/// Whether any finding blocks submission.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(Finding::is_error)
+}
+
+/// "张三" for a known person id, "?" otherwise: messages name the person concerned.
+pub(crate) fn person_name<'a>(app: &'a Application, id: &str) -> &'a str {
+    app.person(id).map(|p| p.name.as_str()).unwrap_or("?")
+}
+
+/// Paths of roles that point at a person who is not in `persons`.
+pub(crate) fn missing_person(
+    app: &Application,
+    id: &str,
+    path: String,
+    findings: &mut Vec<Finding>,
+) -> bool {
+    if app.person(id).is_some() {
+        return false;
+    }
+    findings.push(Finding::error(
+        "person.unknown_reference",
+        path,
+        "请选择一位已录入的人员",
+        "Choose a person who has been entered",
+    ));
+    true
+}
+
+#[cfg(test)]
+pub(crate) mod testing;
