@@ -1,1 +1,20 @@
-fn main() {}
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use kaiban_core::{check, samples, Context};
+
+fn validate_fifty_investor_llc(c: &mut Criterion) {
+    let app = samples::llc_with_investors(50);
+    let ctx = Context::with_bundled_catalog("2026-01-01".parse().unwrap());
+    c.bench_function("check LLC with 50 investors", |b| {
+        b.iter(|| check(black_box(&app), black_box(&ctx)))
+    });
+    let json = app.to_json_pretty();
+    c.bench_function("parse + check LLC with 50 investors", |b| {
+        b.iter(|| {
+            let app = kaiban_core::migrate(black_box(&json)).unwrap();
+            check(&app, &ctx)
+        })
+    });
+}
+
+criterion_group!(benches, validate_fifty_investor_llc);
+criterion_main!(benches);

@@ -12,3 +12,6 @@ pub mod rules;
 
 pub use model::Application;
 pub use rules::{check, Context, Finding, Severity};
+pub mod migrate;
+pub use migrate::{migrate, MigrateError};
+pub mod samples;

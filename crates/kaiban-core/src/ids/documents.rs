@@ -112,6 +112,11 @@ pub fn check_document(
     if text.is_empty() {
         return Err(IdError::Empty);
     }
+    // Every document number is ASCII once normalised; refusing the rest up front also keeps
+    // the byte slicing below on character boundaries.
+    if let Some(err) = first_bad_char(&text, |_, c| c.is_ascii()) {
+        return Err(err);
+    }
     match id_type {
         IdType::ResidentId => ResidentId::parse_on(&text, today).map(|id| id.to_string()),
         IdType::CreditCode => text.parse::<super::CreditCode>().map(|c| c.to_string()),

@@ -91,7 +91,12 @@ fn strip_longest_suffix<'a>(text: &'a str, candidates: &[&'a str]) -> Option<(&'
 }
 
 /// Region names usable at the start of a name, longest first, and bare district names.
-fn region_prefixes() -> (Vec<String>, Vec<String>) {
+fn region_prefixes() -> &'static (Vec<String>, Vec<String>) {
+    static PREFIXES: std::sync::OnceLock<(Vec<String>, Vec<String>)> = std::sync::OnceLock::new();
+    PREFIXES.get_or_init(build_region_prefixes)
+}
+
+fn build_region_prefixes() -> (Vec<String>, Vec<String>) {
     let mut allowed = Vec::new();
     let mut bare_districts = Vec::new();
     for d in divisions::all() {

@@ -4,6 +4,7 @@
 use super::{Context, Finding};
 use crate::ids::{check_document, IdType, MobileNumber};
 use crate::model::{Application, EntityType, Person};
+use std::collections::HashMap;
 use validator::Validate;
 
 pub(super) fn check(app: &Application, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
@@ -145,19 +146,21 @@ fn validation_finding(code: &str, path: String) -> Finding {
 }
 
 fn check_duplicates(app: &Application, out: &mut Vec<Finding>) {
+    let mut first_by_key: HashMap<(IdType, String), &Person> = HashMap::new();
     for (i, person) in app.persons.iter().enumerate() {
         if person.id_number.trim().is_empty() {
             continue;
         }
-        let key = person.identity_key();
-        if let Some(first) = app.persons[..i].iter().find(|p| p.identity_key() == key) {
-            out.push(Finding::error(
-                "person.duplicate",
-                format!("persons[{i}].id_number"),
-                format!("此证件号码已录入为“{}”；同一人担任多个职务时请选择已录入的人员，不要重复录入", first.name),
-                format!("This document number is already entered for “{}”: pick that person for each role instead of entering them again", first.name),
-            ));
-        }
+        let Some(first) = first_by_key.get(&person.identity_key()) else {
+            first_by_key.insert(person.identity_key(), person);
+            continue;
+        };
+        out.push(Finding::error(
+            "person.duplicate",
+            format!("persons[{i}].id_number"),
+            format!("此证件号码已录入为“{}”；同一人担任多个职务时请选择已录入的人员，不要重复录入", first.name),
+            format!("This document number is already entered for “{}”: pick that person for each role instead of entering them again", first.name),
+        ));
     }
 }
 
