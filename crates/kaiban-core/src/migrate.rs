@@ -21,6 +21,8 @@ pub enum MigrateError {
         column: usize,
     },
     NotAnObject,
+    /// Neither a `schema_version` nor the fields of a version-0 document.
+    MissingVersion,
     /// Written by a newer Kaiban: refuse rather than drop fields we do not know.
     NewerVersion(u64),
     /// A field of an old document could not be converted.
@@ -39,6 +41,9 @@ impl fmt::Display for MigrateError {
                 column,
             } => write!(f, "line {line}, column {column}: {message}"),
             MigrateError::NotAnObject => f.write_str("the document is not a JSON object"),
+            MigrateError::MissingVersion => f.write_str(
+                "no schema_version, and not a version-0 document either (no type, company_name or shareholders)",
+            ),
             MigrateError::NewerVersion(v) => write!(
                 f,
                 "schema_version {v} is newer than this version of Kaiban understands ({SCHEMA_VERSION})"
@@ -56,7 +61,9 @@ impl MigrateError {
             MigrateError::Syntax { line, column, .. } => {
                 format!("文件格式不正确（第{line}行第{column}列），不是开办申请文件")
             }
-            MigrateError::NotAnObject => "文件内容不是开办申请".into(),
+            MigrateError::NotAnObject | MigrateError::MissingVersion => {
+                "文件内容不是开办申请".into()
+            }
             MigrateError::NewerVersion(_) => {
                 "该文件由更新版本的系统生成，请刷新页面更新后再导入".into()
             }
@@ -77,10 +84,17 @@ fn syntax(e: serde_json::Error) -> MigrateError {
 pub fn migrate(json: &str) -> Result<Application, MigrateError> {
     let value: Value = serde_json::from_str(json).map_err(syntax)?;
     let object = value.as_object().ok_or(MigrateError::NotAnObject)?;
-    let version = object
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .unwrap_or(0);
+    let looks_like_v0 = ["type", "company_name", "shareholders"]
+        .iter()
+        .any(|k| object.contains_key(*k));
+    let version = match object.get("schema_version") {
+        Some(v) => v.as_u64().ok_or(MigrateError::Field {
+            path: "schema_version".into(),
+            message: "expected a whole number".into(),
+        })?,
+        None if looks_like_v0 => 0,
+        None => return Err(MigrateError::MissingVersion),
+    };
     if version > SCHEMA_VERSION as u64 {
         return Err(MigrateError::NewerVersion(version));
     }
@@ -237,7 +251,7 @@ mod tests {
             Err(MigrateError::Syntax { line: 1, .. })
         ));
         assert!(matches!(
-            migrate("{\"registered_capital_wan\": \"lots\"}"),
+            migrate("{\"type\": \"llc\", \"registered_capital_wan\": \"lots\"}"),
             Err(MigrateError::Field { .. })
         ));
     }

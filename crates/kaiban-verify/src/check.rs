@@ -1,0 +1,90 @@
+//! `kaiban-verify check`: the same findings the browser shows, as JSON lines.
+
+use crate::args::Args;
+use kaiban_core::date::Date;
+use kaiban_core::{check, migrate, Context};
+use std::io::Read;
+
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_ERRORS: u8 = 1;
+pub const EXIT_NOT_AN_APPLICATION: u8 = 2;
+
+pub fn run(argv: &[String]) -> u8 {
+    let args = match Args::parse(argv, &["today"]) {
+        Ok(args) if args.positional.len() == 1 => args,
+        Ok(_) => return usage("check needs exactly one FILE (or - for stdin)"),
+        Err(e) => return usage(&e),
+    };
+    let today = match args.get("today") {
+        None => today_utc(),
+        Some(text) => match text.parse::<Date>() {
+            Ok(date) => date,
+            Err(e) => return usage(&format!("--today {text}: {e}")),
+        },
+    };
+    let source = &args.positional[0];
+    let text = match read_source(source) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("kaiban-verify: cannot read {source}: {e}");
+            return EXIT_NOT_AN_APPLICATION;
+        }
+    };
+    let app = match migrate(&text) {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("kaiban-verify: {source} is not a Kaiban application: {e}");
+            return EXIT_NOT_AN_APPLICATION;
+        }
+    };
+    let findings = check(&app, &Context::with_bundled_catalog(today));
+    for finding in &findings {
+        println!(
+            "{}",
+            serde_json::to_string(finding).expect("findings serialise")
+        );
+    }
+    if kaiban_core::rules::has_errors(&findings) {
+        EXIT_ERRORS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn usage(problem: &str) -> u8 {
+    eprintln!("kaiban-verify check: {problem}\nusage: kaiban-verify check FILE.json|- [--today YYYY-MM-DD]");
+    EXIT_NOT_AN_APPLICATION
+}
+
+fn read_source(source: &str) -> std::io::Result<String> {
+    let mut bytes = Vec::new();
+    if source == "-" {
+        std::io::stdin().read_to_end(&mut bytes)?;
+    } else {
+        bytes = std::fs::read(source)?;
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
+        )
+    })
+}
+
+/// Today's date in UTC from the system clock (civil-from-days, Howard Hinnant's algorithm).
+pub fn today_utc() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = (secs / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let doe = days.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date::new(year, month, day).expect("the clock gives a real date")
+}
