@@ -1,0 +1,127 @@
+use super::{use_wizard, Nav};
+use crate::config::Config;
+use crate::i18n::{use_i18n, Text};
+use crate::steps::{ComingSoon, EntityTypeStep, Step};
+use leptos::prelude::*;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("kb-main") {
+            use wasm_bindgen::JsCast;
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        }
+    };
+    view! {
+        <a class="kb-skip" href="#kb-main" on:click=skip>{i18n.tr(Text::SkipToContent)}</a>
+        <header class="kb-header">
+            <div class="kb-header-inner">
+                <div class="kb-brand">
+                    <span class="kb-brand-mark" aria-hidden="true">"开"</span>
+                    <span class="kb-brand-text">
+                        <span class="kb-brand-name">{i18n.tr(Text::ServiceName)}</span>
+                        <span class="kb-brand-area">{i18n.tr(Text::ServiceArea)}</span>
+                    </span>
+                </div>
+                <button
+                    type="button"
+                    class="kb-lang"
+                    lang=move || i18n.locale.get().other().tag()
+                    aria-label=i18n.tr(Text::SwitchLanguageLabel)
+                    on:click=move |_| i18n.locale.update(|l| *l = l.other())
+                >
+                    {i18n.tr(Text::SwitchLanguage)}
+                </button>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <footer class="kb-footer">
+            <div class="kb-footer-inner">{i18n.tr(Text::FooterNote)}</div>
+        </footer>
+    }
+}
+
+#[component]
+fn Progress(step: Step) -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = use_wizard();
+    let nav = expect_context::<Nav>();
+    let steps = move || wizard.steps();
+    let position = move || steps().iter().position(|s| *s == step).unwrap_or(0);
+    let chosen = move || wizard.application.with(|a| a.entity_type.is_some());
+    view! {
+        <nav class="kb-progress" aria-label=i18n.tr(Text::StepsNav)>
+            <p class="kb-progress-count">
+                {move || format!("{} {} / {}", i18n.t(Text::StepOf), position() + 1, steps().len())}
+                <span class="kb-progress-current">{move || i18n.t(step.title())}</span>
+            </p>
+            <div class="kb-progress-bar" aria-hidden="true">
+                <span style:width=move || format!("{}%", (position() + 1) * 100 / steps().len().max(1))></span>
+            </div>
+            <ol class="kb-progress-list">
+                {move || {
+                    let here = position();
+                    steps()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, s)| {
+                            let state = if i == here { "current" } else if i < here { "done" } else { "todo" };
+                            let reachable = s == Step::EntityType || chosen();
+                            view! {
+                                <li class=format!("kb-progress-item is-{state}")>
+                                    <button
+                                        type="button"
+                                        class="kb-progress-link"
+                                        disabled=!reachable
+                                        aria-current=if i == here { Some("step") } else { None }
+                                        on:click=move |_| nav.go(s)
+                                    >
+                                        <span class="kb-progress-num" aria-hidden="true">{i + 1}</span>
+                                        <span class="kb-progress-title">{i18n.t(s.title())}</span>
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+        </nav>
+    }
+}
+
+#[component]
+pub fn WizardLayout(step: Step) -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = use_wizard();
+    let config = expect_context::<Config>();
+    let content = match step {
+        Step::EntityType => view! { <EntityTypeStep /> }.into_any(),
+        other => view! { <ComingSoon step=other /> }.into_any(),
+    };
+    view! {
+        <div class="kb-layout">
+            <Progress step />
+            <main id="kb-main" class="kb-main" tabindex="-1">
+                <button type="button" class="kb-back" on:click=move |_| wizard.go_back()>
+                    {i18n.tr(Text::Back)}
+                </button>
+                {content}
+                <Show when=move || step == Step::Declaration>
+                    <p class="kb-endpoint">
+                        {i18n.tr(Text::SubmitEndpoint)} " " <code>{config.endpoint.clone()}</code>
+                    </p>
+                </Show>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,93 @@
+//! Every user-visible string of the shell, in zh-CN (default) and en. A typed table: a
+//! missing translation is a compile error, not a blank on screen. Rule messages come from
+//! kaiban-core, which carries both languages itself.
+
+mod texts;
+
+pub use texts::Text;
+
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Locale {
+    #[default]
+    Zh,
+    En,
+}
+
+const STORAGE_KEY: &str = "kaiban.locale";
+
+impl Locale {
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Zh => "zh-CN",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        match tag {
+            t if t.starts_with("zh") => Some(Locale::Zh),
+            t if t.starts_with("en") => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    pub fn is_chinese(self) -> bool {
+        self == Locale::Zh
+    }
+
+    pub fn other(self) -> Locale {
+        match self {
+            Locale::Zh => Locale::En,
+            Locale::En => Locale::Zh,
+        }
+    }
+
+    /// Picks the string for this locale.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Locale::Zh => zh,
+            Locale::En => en,
+        }
+    }
+
+    /// The saved choice, else zh-CN: the service is Chinese first, whatever the browser says.
+    pub fn load() -> Locale {
+        storage()
+            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+            .and_then(|tag| Locale::from_tag(&tag))
+            .unwrap_or_default()
+    }
+
+    pub fn save(self) {
+        if let Some(s) = storage() {
+            let _ = s.set_item(STORAGE_KEY, self.tag());
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The locale signal shared by the whole app.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub locale: RwSignal<Locale>,
+}
+
+impl I18n {
+    pub fn t(&self, text: Text) -> &'static str {
+        text.get(self.locale.get())
+    }
+
+    /// A reactive string for `view!`.
+    pub fn tr(self, text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || text.get(self.locale.get())
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

@@ -1,0 +1,62 @@
+use super::Locale;
+
+macro_rules! texts {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Text { $($key,)* }
+
+        impl Text {
+            pub fn get(self, locale: Locale) -> &'static str {
+                match (self, locale) {
+                    $((Text::$key, Locale::Zh) => $zh, (Text::$key, Locale::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    ServiceName => "企业开办", "Start a business";
+    ServiceArea => "贵阳国家高新技术产业开发区 · 全程电子化", "Guiyang National Hi-tech Zone · fully online";
+    SwitchLanguage => "English", "中文";
+    SwitchLanguageLabel => "Switch to English", "切换为中文";
+    SkipToContent => "跳到主要内容", "Skip to main content";
+    StartTitle => "在线开办企业", "Register a new business online";
+    StartLead => "在这里填写企业设立登记申请，系统会边填边检查，所有签名人在线签名后一次提交。",
+        "Fill in the application to register a new business here: it is checked as you type, signed online by everyone who must sign, and submitted in one go.";
+    StartNeedTitle => "开始前请准备", "Before you start";
+    StartNeed => "您需要准备所有股东、董事、监事、经理等人员的身份证件，住所使用证明（房产证明或租赁合同）或作出住所申报承诺；材料齐全时一般约 30 分钟可以填完，资料齐全、符合规定的申请可当场或 1 个工作日内办结。",
+        "You will need the identity documents of every shareholder, director, supervisor and manager, and proof that you may use the premises (title deed or lease) or a declaration instead. With everything at hand it takes about 30 minutes; complete, compliant applications are decided on the spot or within one working day.";
+    StartSaveNote => "填写内容自动保存在本设备上，可以随时离开、稍后继续，断网时也能继续填写。",
+        "Your answers are saved on this device as you go: you can leave and come back, even without a connection.";
+    StartButton => "开始申请", "Start now";
+    Back => "返回", "Back";
+    Continue => "继续", "Continue";
+    StepOf => "步骤", "Step";
+    StepsNav => "申请步骤", "Application steps";
+    StepStatusDone => "已完成", "Completed";
+    StepStatusCurrent => "当前步骤", "Current step";
+    StepEntityType => "企业类型", "Type of business";
+    StepName => "企业名称", "Business name";
+    StepDomicile => "住所", "Registered address";
+    StepScope => "经营范围", "Business activities";
+    StepCapital => "注册资本与出资", "Capital and contributions";
+    StepInvestors => "投资人", "Owners";
+    StepOfficers => "组织机构", "Officers";
+    StepPartnership => "执行事务合伙人", "Executing partner";
+    StepContacts => "财务负责人与联络员", "Finance officer and liaison";
+    StepBeneficialOwners => "受益所有人", "Beneficial owners";
+    StepAttachments => "附件材料", "Documents";
+    StepDelivery => "营业执照领取", "Licence delivery";
+    StepReview => "核对信息", "Check your answers";
+    StepDeclaration => "承诺与提交", "Declaration";
+    EntityTypeQuestion => "您要设立哪种类型的企业？", "What type of business are you setting up?";
+    EntityTypeHint => "类型决定需要填写的内容和适用的法律规则，之后仍可更改。", "The type decides what you need to fill in and which rules apply. You can change it later.";
+    EntityTypeRequired => "请选择要设立的企业类型", "Choose the type of business to set up";
+    ErrorSummaryTitle => "请先更正以下问题", "There is a problem";
+    ComingSoonTitle => "本步骤正在建设中", "This step is being built";
+    ComingSoonBody => "您可以继续浏览后面的步骤，已填写的内容都会保留。", "You can carry on to the next steps; everything you have entered is kept.";
+    SubmitEndpoint => "申请将提交至", "Applications are submitted to";
+    FooterNote => "开办 Kaiban · 数据仅保存在您的设备上，直到您签名提交", "Kaiban · your data stays on this device until you sign and submit";
+    Loading => "正在载入…", "Loading…";
+}

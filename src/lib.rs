@@ -1,0 +1,14 @@
+//! Kaiban: the enterprise-registration wizard (Leptos, client-side).
+
+pub mod app;
+pub mod config;
+pub mod drafts;
+pub mod fields;
+pub mod i18n;
+pub mod steps;
+
+/// Mounts the wizard on the page's body.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,92 @@
+use crate::app::use_wizard;
+use crate::fields::{ErrorSummary, FieldError};
+use crate::i18n::{use_i18n, Text};
+use kaiban_core::model::EntityType;
+use leptos::prelude::*;
+
+fn input_id(entity: EntityType) -> String {
+    format!("entity-{}", entity.key())
+}
+
+#[component]
+pub fn EntityTypeStep() -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = use_wizard();
+    let attempts = RwSignal::new(0u32);
+    let selected = move || wizard.application.with(|a| a.entity_type);
+    let missing = move || attempts.get() > 0 && selected().is_none();
+    let errors = Signal::derive(move || {
+        if missing() {
+            vec![FieldError {
+                field_id: input_id(EntityType::Llc),
+                message: i18n.t(Text::EntityTypeRequired).to_string(),
+            }]
+        } else {
+            Vec::new()
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if selected().is_some() {
+            wizard.go_next();
+        } else {
+            attempts.update(|n| *n += 1);
+        }
+    };
+    let describedby = move || {
+        if missing() {
+            "entity-type-hint entity-type-error"
+        } else {
+            "entity-type-hint"
+        }
+    };
+    view! {
+        <ErrorSummary errors attempts=attempts.into() />
+        <form on:submit=on_submit novalidate>
+            <div class="kb-field" class:has-error=missing>
+                <fieldset class="kb-fieldset" aria-describedby=describedby>
+                    <legend class="kb-legend">
+                        <h1 class="kb-title" tabindex="-1">{i18n.tr(Text::EntityTypeQuestion)}</h1>
+                    </legend>
+                    <p id="entity-type-hint" class="kb-hint">{i18n.tr(Text::EntityTypeHint)}</p>
+                    <Show when=missing>
+                        <p id="entity-type-error" class="kb-error-message">{i18n.tr(Text::EntityTypeRequired)}</p>
+                    </Show>
+                    <div class="kb-radios">
+                        {EntityType::ALL
+                            .into_iter()
+                            .map(|entity| {
+                                let id = input_id(entity);
+                                let hint_id = format!("{id}-hint");
+                                view! {
+                                    <div class="kb-radio">
+                                        <input
+                                            type="radio"
+                                            class="kb-radio-input"
+                                            id=id.clone()
+                                            name="entity_type"
+                                            value=entity.key()
+                                            aria-describedby=hint_id.clone()
+                                            aria-invalid=move || if missing() { Some("true") } else { None }
+                                            prop:checked=move || selected() == Some(entity)
+                                            on:change=move |_| wizard.application.update(|a| a.entity_type = Some(entity))
+                                        />
+                                        <label class="kb-radio-label" for=id>
+                                            <span class="kb-radio-title">{move || i18n.locale.get().pick(entity.label_zh(), entity.label_en()).to_string()}</span>
+                                            <span class="kb-radio-hint" id=hint_id>
+                                                {move || i18n.locale.get().pick(entity.summary_zh(), entity.summary_en()).to_string()}
+                                            </span>
+                                        </label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </fieldset>
+            </div>
+            <div class="kb-actions">
+                <button type="submit" class="kb-button">{i18n.tr(Text::Continue)}</button>
+            </div>
+        </form>
+    }
+}

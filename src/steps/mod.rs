@@ -1,0 +1,147 @@
+//! The wizard's steps: which apply to which entity type, and one component per step.
+
+mod coming_soon;
+mod entity_type;
+mod start;
+
+pub use coming_soon::ComingSoon;
+pub use entity_type::EntityTypeStep;
+pub use start::StartPage;
+
+use crate::i18n::Text;
+use kaiban_core::model::EntityType;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Step {
+    Start,
+    EntityType,
+    Name,
+    Domicile,
+    Scope,
+    Investors,
+    Capital,
+    Officers,
+    Partnership,
+    Contacts,
+    BeneficialOwners,
+    Attachments,
+    Delivery,
+    Review,
+    Declaration,
+}
+
+const ALL: [Step; 15] = [
+    Step::Start,
+    Step::EntityType,
+    Step::Name,
+    Step::Domicile,
+    Step::Scope,
+    Step::Investors,
+    Step::Capital,
+    Step::Officers,
+    Step::Partnership,
+    Step::Contacts,
+    Step::BeneficialOwners,
+    Step::Attachments,
+    Step::Delivery,
+    Step::Review,
+    Step::Declaration,
+];
+
+impl Step {
+    pub fn key(self) -> &'static str {
+        match self {
+            Step::Start => "start",
+            Step::EntityType => "entity-type",
+            Step::Name => "name",
+            Step::Domicile => "domicile",
+            Step::Scope => "scope",
+            Step::Investors => "investors",
+            Step::Capital => "capital",
+            Step::Officers => "officers",
+            Step::Partnership => "partnership",
+            Step::Contacts => "contacts",
+            Step::BeneficialOwners => "beneficial-owners",
+            Step::Attachments => "attachments",
+            Step::Delivery => "delivery",
+            Step::Review => "review",
+            Step::Declaration => "declaration",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Step> {
+        ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    pub fn title(self) -> Text {
+        match self {
+            Step::Start => Text::StartTitle,
+            Step::EntityType => Text::StepEntityType,
+            Step::Name => Text::StepName,
+            Step::Domicile => Text::StepDomicile,
+            Step::Scope => Text::StepScope,
+            Step::Investors => Text::StepInvestors,
+            Step::Capital => Text::StepCapital,
+            Step::Officers => Text::StepOfficers,
+            Step::Partnership => Text::StepPartnership,
+            Step::Contacts => Text::StepContacts,
+            Step::BeneficialOwners => Text::StepBeneficialOwners,
+            Step::Attachments => Text::StepAttachments,
+            Step::Delivery => Text::StepDelivery,
+            Step::Review => Text::StepReview,
+            Step::Declaration => Text::StepDeclaration,
+        }
+    }
+}
+
+/// The steps of the journey for an entity type, in order (the start page excluded). People
+/// come before capital because contributions are entered per person.
+pub fn steps_for(entity: Option<EntityType>) -> Vec<Step> {
+    let mut steps = vec![
+        Step::EntityType,
+        Step::Name,
+        Step::Domicile,
+        Step::Scope,
+        Step::Investors,
+        Step::Capital,
+    ];
+    match entity {
+        Some(t) if t.is_company() => steps.push(Step::Officers),
+        Some(t) if t.is_partnership() => steps.push(Step::Partnership),
+        _ => {}
+    }
+    if entity.is_none_or(|t| t.needs_finance_officer()) {
+        steps.push(Step::Contacts);
+    }
+    if entity.is_some_and(|t| t.files_beneficial_owners()) {
+        steps.push(Step::BeneficialOwners);
+    }
+    steps.extend([
+        Step::Attachments,
+        Step::Delivery,
+        Step::Review,
+        Step::Declaration,
+    ]);
+    steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_follow_the_entity_type() {
+        let llc = steps_for(Some(EntityType::Llc));
+        assert!(llc.contains(&Step::Officers) && llc.contains(&Step::BeneficialOwners));
+        assert!(!llc.contains(&Step::Partnership));
+        let lp = steps_for(Some(EntityType::LimitedPartnership));
+        assert!(lp.contains(&Step::Partnership) && !lp.contains(&Step::Officers));
+        let ib = steps_for(Some(EntityType::IndividualBusiness));
+        assert!(!ib.contains(&Step::Contacts) && !ib.contains(&Step::BeneficialOwners));
+        assert_eq!(llc.first(), Some(&Step::EntityType));
+        assert_eq!(llc.last(), Some(&Step::Declaration));
+        for step in ALL {
+            assert_eq!(Step::from_key(step.key()), Some(step));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+// Static server for the built app (dist/). Used by `./x serve` and by the e2e tests.
+// Serves .wasm as application/wasm, never caches index.html, and answers unknown paths
+// with index.html so a reload on any step works.
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function startStaticServer({ root, host = '127.0.0.1', port = 0 }) {
+  const base = path.resolve(root);
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://x');
+      let file = path.normalize(path.join(base, decodeURIComponent(url.pathname)));
+      if (!file.startsWith(base)) {
+        res.writeHead(403).end();
+        return;
+      }
+      let stat = await fs.stat(file).catch(() => null);
+      if (!stat || stat.isDirectory()) {
+        file = path.join(base, 'index.html');
+        stat = await fs.stat(file);
+      }
+      const ext = path.extname(file);
+      const body = await fs.readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[ext] ?? 'application/octet-stream',
+        'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(body);
+    } catch (e) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(e));
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      resolve({ url: `http://${host}:${actual}/`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+// `node tools/serve-dist.mjs [--port N] [--root dist]`
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : fallback;
+  };
+  const port = Number(arg('port', '8080'));
+  startStaticServer({ root: arg('root', 'dist'), port })
+    .then(({ url }) => console.log(`kaiban: app served on ${url}`))
+    .catch((e) => {
+      if (e.code === 'EADDRINUSE') {
+        console.error(`kaiban: port ${port} is already in use; stop the other program or run with KAIBAN_APP_PORT=<free port>`);
+        process.exit(3);
+      }
+      console.error(`kaiban: cannot serve the app: ${e.message}`);
+      process.exit(1);
+    });
+}
