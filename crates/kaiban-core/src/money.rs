@@ -82,7 +82,7 @@ pub fn format_yuan(fen: u64) -> String {
     let yuan = (fen / 100).to_string();
     let mut grouped = String::new();
     for (i, ch) in yuan.chars().enumerate() {
-        if i > 0 && (yuan.len() - i) % 3 == 0 {
+        if i > 0 && (yuan.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(ch);

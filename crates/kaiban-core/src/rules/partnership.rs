@@ -53,15 +53,16 @@ pub(super) fn check(app: &Application, entity: EntityType, ctx: &Context, out: &
                 "执行事务合伙人是法人或其他组织的，应当填写其委派的自然人代表（《市场主体登记管理条例实施细则》第六条）",
                 "An organisation acting as executing partner must name the natural person it delegates (Implementing Rules, Art 6)",
             )),
-            Some(d) if !missing_person(app, d, delegate_path.clone(), out) => {
-                if app.person(d).is_some_and(|p| p.is_organisation()) {
-                    out.push(Finding::error(
-                        "executing_partner.delegate_natural_person",
-                        delegate_path,
-                        "委派代表必须是自然人",
-                        "The delegate must be a natural person",
-                    ));
-                }
+            Some(d)
+                if !missing_person(app, d, delegate_path.clone(), out)
+                    && app.person(d).is_some_and(|p| p.is_organisation()) =>
+            {
+                out.push(Finding::error(
+                    "executing_partner.delegate_natural_person",
+                    delegate_path,
+                    "委派代表必须是自然人",
+                    "The delegate must be a natural person",
+                ))
             }
             _ => {}
         }
