@@ -1,7 +1,6 @@
 use super::{use_wizard, Nav};
-use crate::config::Config;
 use crate::i18n::{use_i18n, Text};
-use crate::steps::{ComingSoon, EntityTypeStep, Step};
+use crate::steps::{self, Step};
 use leptos::prelude::*;
 
 #[component]
@@ -56,6 +55,7 @@ fn Progress(step: Step) -> impl IntoView {
     let i18n = use_i18n();
     let wizard = use_wizard();
     let nav = expect_context::<Nav>();
+    let validation = crate::app::use_validation();
     let steps = move || wizard.steps();
     let position = move || steps().iter().position(|s| *s == step).unwrap_or(0);
     let chosen = move || wizard.application.with(|a| a.entity_type.is_some());
@@ -71,11 +71,22 @@ fn Progress(step: Step) -> impl IntoView {
             <ol class="kb-progress-list">
                 {move || {
                     let here = position();
+                    let l = i18n.locale.get();
                     steps()
                         .into_iter()
                         .enumerate()
                         .map(|(i, s)| {
-                            let state = if i == here { "current" } else if i < here { "done" } else { "todo" };
+                            let visited = i < here || validation.was_attempted(s);
+                            let has_errors = visited && wizard.application.with(|a| validation.for_step(a, s).iter().any(|f| f.is_error()));
+                            let (state, status) = if i == here {
+                                ("current", i18n.t(Text::StepStatusCurrent))
+                            } else if has_errors {
+                                ("error", l.pick("有待更正的问题", "has problems"))
+                            } else if visited {
+                                ("done", i18n.t(Text::StepStatusDone))
+                            } else {
+                                ("todo", l.pick("未开始", "not started"))
+                            };
                             let reachable = s == Step::EntityType || chosen();
                             view! {
                                 <li class=format!("kb-progress-item is-{state}")>
@@ -86,8 +97,9 @@ fn Progress(step: Step) -> impl IntoView {
                                         aria-current=if i == here { Some("step") } else { None }
                                         on:click=move |_| nav.go(s)
                                     >
-                                        <span class="kb-progress-num" aria-hidden="true">{i + 1}</span>
+                                        <span class="kb-progress-num" aria-hidden="true">{if state == "error" { "!".to_string() } else { (i + 1).to_string() }}</span>
                                         <span class="kb-progress-title">{i18n.t(s.title())}</span>
+                                        <span class="kb-visually-hidden">{format!("（{status}）")}</span>
                                     </button>
                                 </li>
                             }
@@ -103,11 +115,7 @@ fn Progress(step: Step) -> impl IntoView {
 pub fn WizardLayout(step: Step) -> impl IntoView {
     let i18n = use_i18n();
     let wizard = use_wizard();
-    let config = expect_context::<Config>();
-    let content = match step {
-        Step::EntityType => view! { <EntityTypeStep /> }.into_any(),
-        other => view! { <ComingSoon step=other /> }.into_any(),
-    };
+    let content = steps::render(step);
     view! {
         <div class="kb-layout">
             <Progress step />
@@ -116,11 +124,6 @@ pub fn WizardLayout(step: Step) -> impl IntoView {
                     {i18n.tr(Text::Back)}
                 </button>
                 {content}
-                <Show when=move || step == Step::Declaration>
-                    <p class="kb-endpoint">
-                        {i18n.tr(Text::SubmitEndpoint)} " " <code>{config.endpoint.clone()}</code>
-                    </p>
-                </Show>
             </main>
         </div>
     }

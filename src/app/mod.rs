@@ -2,10 +2,12 @@
 
 mod layout;
 pub mod nav;
+mod validation;
 mod wizard;
 
 pub use nav::{Nav, NavMode};
-pub use wizard::{use_wizard, Wizard};
+pub use validation::{field_id, person_home_step, step_of, today, use_validation, Validation};
+pub use wizard::{referenced_people, use_wizard, Wizard};
 
 use crate::config::Config;
 use crate::i18n::{I18n, Locale, Text};
@@ -32,6 +34,7 @@ pub fn App() -> impl IntoView {
     provide_context(nav);
     let wizard = Wizard::start(nav);
     provide_context(wizard);
+    provide_context(Validation::new(wizard));
 
     Effect::new(move |_| {
         let step = nav.step.get();

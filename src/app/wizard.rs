@@ -15,6 +15,8 @@ pub struct Wizard {
     pub ready: RwSignal<bool>,
     draft_id: RwSignal<String>,
     created_at: RwSignal<f64>,
+    /// Set by a "Change" link on the review page: Continue goes back there.
+    pub return_to: RwSignal<Option<Step>>,
     nav: Nav,
 }
 
@@ -30,6 +32,7 @@ impl Wizard {
             ready: RwSignal::new(false),
             draft_id: RwSignal::new(String::new()),
             created_at: RwSignal::new(drafts::now()),
+            return_to: RwSignal::new(None),
             nav,
         };
         spawn_local(async move {
@@ -99,6 +102,11 @@ impl Wizard {
     }
 
     pub fn go_next(&self) {
+        if let Some(back) = self.return_to.get_untracked() {
+            self.return_to.set(None);
+            self.nav.go(back);
+            return;
+        }
         let steps = self.steps();
         let here = self.nav.step.get_untracked();
         let next = steps
@@ -108,6 +116,16 @@ impl Wizard {
             .copied()
             .unwrap_or(here);
         self.nav.go(next);
+    }
+
+    /// Opens `step` to change an answer, coming back to the review afterwards.
+    pub fn change(&self, step: Step) {
+        self.return_to.set(Some(Step::Review));
+        self.nav.go(step);
+    }
+
+    pub fn go(&self, step: Step) {
+        self.nav.go(step);
     }
 
     pub fn go_back(&self) {
@@ -123,4 +141,73 @@ impl Wizard {
 
 pub fn use_wizard() -> Wizard {
     expect_context::<Wizard>()
+}
+
+impl Wizard {
+    pub fn person_index(&self, id: &str) -> Option<usize> {
+        self.application.with(|a| a.person_index(id))
+    }
+
+    pub fn update_person(&self, id: &str, change: impl FnOnce(&mut kaiban_core::model::Person)) {
+        self.application.update(|a| {
+            if let Some(p) = a.persons.iter_mut().find(|p| p.id == id) {
+                change(p);
+            }
+        });
+    }
+
+    /// Adds an empty person record and returns its id.
+    pub fn add_person(&self, organisation: bool) -> String {
+        let id = crate::drafts::new_id();
+        self.application.update(|a| {
+            a.persons.push(kaiban_core::model::Person {
+                id: id.clone(),
+                id_type: if organisation {
+                    kaiban_core::ids::IdType::CreditCode
+                } else {
+                    kaiban_core::ids::IdType::ResidentId
+                },
+                nationality: if organisation {
+                    String::new()
+                } else {
+                    "CHN".into()
+                },
+                ..Default::default()
+            })
+        });
+        id
+    }
+
+    /// Removes people whom no role refers to any more (after a role was removed).
+    pub fn drop_unreferenced_people(&self) {
+        self.application.update(|a| {
+            let used = referenced_people(a);
+            a.persons.retain(|p| used.contains(&p.id));
+        });
+    }
+}
+
+/// Every person id a role of the application points at.
+pub fn referenced_people(a: &Application) -> std::collections::HashSet<String> {
+    let mut ids: std::collections::HashSet<String> = std::collections::HashSet::new();
+    ids.extend(a.investors.iter().map(|i| i.person_id.clone()));
+    ids.extend(a.officers.directors.iter().map(|d| d.person_id.clone()));
+    ids.extend(a.officers.supervisors.iter().map(|s| s.person_id.clone()));
+    ids.extend(a.officers.audit_committee.iter().cloned());
+    ids.extend(a.officers.manager_id.iter().cloned());
+    ids.extend(a.officers.legal_representative_id.iter().cloned());
+    ids.extend(a.finance_officer_id.iter().cloned());
+    ids.extend(a.liaison_id.iter().cloned());
+    for e in &a.executing_partners {
+        ids.insert(e.partner_id.clone());
+        ids.extend(e.delegate_id.iter().cloned());
+    }
+    ids.extend(
+        a.beneficial_owners
+            .owners
+            .iter()
+            .map(|b| b.person_id.clone()),
+    );
+    ids.extend(a.individual_business.family_member_ids.iter().cloned());
+    ids
 }

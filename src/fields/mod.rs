@@ -1,8 +1,19 @@
-//! Reusable form pieces.
+//! Reusable form pieces. Every input takes the JSON path of its field: the path gives its
+//! DOM id (error-summary links land on it) and picks its findings from kaiban-core.
 
+mod choice;
 mod error_summary;
+mod messages;
+mod money;
+mod person;
+mod text;
 
+pub use choice::{Checkbox, Radios, Select};
 pub use error_summary::{ErrorSummary, FieldError};
+pub use messages::{describedby, FieldMessages};
+pub use money::{DateInput, MoneyInput};
+pub use person::{PersonEditor, PersonPicker, PersonSummary};
+pub use text::TextInput;
 
 use wasm_bindgen::JsCast;
 

@@ -91,3 +91,9 @@ impl I18n {
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
+
+/// A label given in both languages side by side, as a reactive string.
+pub fn both(zh: &'static str, en: &'static str) -> Signal<String> {
+    let i18n = use_i18n();
+    Signal::derive(move || i18n.locale.get().pick(zh, en).to_string())
+}

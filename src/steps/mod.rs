@@ -1,12 +1,45 @@
 //! The wizard's steps: which apply to which entity type, and one component per step.
 
-mod coming_soon;
+mod attachments;
+mod capital;
+mod declaration;
+mod delivery;
+mod domicile;
 mod entity_type;
+mod investors;
+mod name;
+mod officers;
+mod page;
+mod review;
+mod roles;
+mod scope;
 mod start;
 
-pub use coming_soon::ComingSoon;
 pub use entity_type::EntityTypeStep;
 pub use start::StartPage;
+
+use leptos::prelude::*;
+
+/// The page for `step`.
+pub fn render(step: Step) -> AnyView {
+    match step {
+        Step::Start => view! { <StartPage /> }.into_any(),
+        Step::EntityType => view! { <EntityTypeStep /> }.into_any(),
+        Step::Name => view! { <name::NameStep /> }.into_any(),
+        Step::Domicile => view! { <domicile::DomicileStep /> }.into_any(),
+        Step::Scope => view! { <scope::ScopeStep /> }.into_any(),
+        Step::Investors => view! { <investors::InvestorsStep /> }.into_any(),
+        Step::Capital => view! { <capital::CapitalStep /> }.into_any(),
+        Step::Officers => view! { <officers::OfficersStep /> }.into_any(),
+        Step::Partnership => view! { <roles::PartnershipStep /> }.into_any(),
+        Step::Contacts => view! { <roles::ContactsStep /> }.into_any(),
+        Step::BeneficialOwners => view! { <roles::BeneficialOwnersStep /> }.into_any(),
+        Step::Attachments => view! { <attachments::AttachmentsStep /> }.into_any(),
+        Step::Delivery => view! { <delivery::DeliveryStep /> }.into_any(),
+        Step::Review => view! { <review::ReviewStep /> }.into_any(),
+        Step::Declaration => view! { <declaration::DeclarationStep /> }.into_any(),
+    }
+}
 
 use crate::i18n::Text;
 use kaiban_core::model::EntityType;

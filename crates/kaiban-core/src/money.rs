@@ -36,6 +36,34 @@ impl MoneyError {
 
 /// Parses an amount typed in 万元 ("12.5", "１００", "1,000") into fen, exactly.
 pub fn parse_wan(input: &str) -> Result<u64, MoneyError> {
+    parse_scaled(input, 6)
+}
+
+/// Parses an amount typed in 元 ("1", "0.5") into fen, exactly.
+pub fn parse_yuan(input: &str) -> Result<u64, MoneyError> {
+    parse_scaled(input, 2)
+}
+
+/// Formats fen as 元 with only the decimals it needs ("1", "0.5").
+pub fn format_yuan_plain(fen: u64) -> String {
+    match fen % 100 {
+        0 => (fen / 100).to_string(),
+        cents => format!(
+            "{}.{}",
+            fen / 100,
+            format!("{cents:02}").trim_end_matches('0')
+        ),
+    }
+}
+
+/// Parses a decimal with at most `decimals` places into an integer count of the smallest
+/// unit (e.g. a percentage with 4 decimals into millionths).
+pub fn parse_decimal(input: &str, decimals: usize) -> Result<u64, MoneyError> {
+    parse_scaled(input, decimals)
+}
+
+/// `decimals` is how many decimal places of the unit reach down to the fen (6 for 万元, 2 for 元).
+fn parse_scaled(input: &str, decimals: usize) -> Result<u64, MoneyError> {
     let text: String = crate::ids::normalise(input)
         .chars()
         .filter(|c| *c != ',')
@@ -51,7 +79,7 @@ pub fn parse_wan(input: &str) -> Result<u64, MoneyError> {
     if (whole.is_empty() && frac.is_empty()) || !digits_only(whole) || !digits_only(frac) {
         return Err(MoneyError::NotANumber);
     }
-    if frac.len() > 6 {
+    if frac.len() > decimals {
         return Err(MoneyError::TooManyDecimals);
     }
     let whole: u64 = if whole.is_empty() {
@@ -59,9 +87,9 @@ pub fn parse_wan(input: &str) -> Result<u64, MoneyError> {
     } else {
         whole.parse().map_err(|_| MoneyError::TooLarge)?
     };
-    let frac_fen: u64 = format!("{frac:0<6}").parse().unwrap_or(0);
+    let frac_fen: u64 = format!("{frac:0<decimals$}").parse().unwrap_or(0);
     whole
-        .checked_mul(FEN_PER_WAN)
+        .checked_mul(10u64.pow(decimals as u32))
         .and_then(|v| v.checked_add(frac_fen))
         .ok_or(MoneyError::TooLarge)
 }
@@ -124,6 +152,15 @@ mod tests {
         assert_eq!(parse_wan("-5"), Err(MoneyError::NotANumber));
         assert_eq!(parse_wan("1.0000001"), Err(MoneyError::TooManyDecimals));
         assert_eq!(parse_wan("99999999999999999999"), Err(MoneyError::TooLarge));
+    }
+
+    #[test]
+    fn yuan_parses_to_fen() {
+        assert_eq!(parse_yuan("1"), Ok(100));
+        assert_eq!(parse_yuan("0.5"), Ok(50));
+        assert_eq!(parse_yuan("0.001"), Err(MoneyError::TooManyDecimals));
+        assert_eq!(format_yuan_plain(150), "1.5");
+        assert_eq!(format_yuan_plain(100), "1");
     }
 
     #[test]

@@ -80,6 +80,36 @@ impl IdType {
         }
     }
 
+    pub fn hint_en(self) -> &'static str {
+        match self {
+            IdType::ResidentId => "18 characters, e.g. 520115199003071238",
+            IdType::HkMacauPermit => "H or M and 8 digits, e.g. H12345678",
+            IdType::TaiwanPermit => "8 digits, e.g. 01234567",
+            IdType::ResidencePermit => "18 characters starting 810000, 820000 or 830000",
+            IdType::ChinesePassport => "E and 8 characters, e.g. E12345678",
+            IdType::ForeignPassport => "5–17 letters or digits",
+            IdType::PermanentResidence => "e.g. USA110080032157, or 18 characters starting with 9",
+            IdType::CreditCode => "18 characters, e.g. 91520115MA6D7K2T20",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            IdType::ResidentId => "resident_id",
+            IdType::HkMacauPermit => "hk_macau_permit",
+            IdType::TaiwanPermit => "taiwan_permit",
+            IdType::ResidencePermit => "residence_permit",
+            IdType::ChinesePassport => "chinese_passport",
+            IdType::ForeignPassport => "foreign_passport",
+            IdType::PermanentResidence => "permanent_residence",
+            IdType::CreditCode => "credit_code",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<IdType> {
+        IdType::ALL.into_iter().find(|t| t.key() == key)
+    }
+
     pub fn is_natural_person(self) -> bool {
         self != IdType::CreditCode
     }

@@ -18,7 +18,9 @@ mod scope;
 mod small_business;
 mod submission;
 
+pub use beneficial::exemption_available as beneficial_exemption_available;
 pub use finding::{Finding, Severity};
+pub use submission::{ACCEPTED_MEDIA_TYPES, MAX_ATTACHMENT_BYTES};
 
 use crate::catalog::Catalog;
 use crate::date::Date;

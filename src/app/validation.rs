@@ -1,0 +1,207 @@
+//! Findings from kaiban-core, mapped onto the wizard: which step a finding belongs to, which
+//! DOM element shows it, and whether it should be shown yet (a field is judged once the
+//! applicant has left it, or once they tried to continue from its step).
+
+use super::wizard::Wizard;
+use crate::steps::Step;
+use kaiban_core::date::Date;
+use kaiban_core::model::Application;
+use kaiban_core::{Context, Finding};
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+#[derive(Clone, Copy)]
+pub struct Validation {
+    pub findings: Memo<Vec<Finding>>,
+    touched: RwSignal<HashSet<String>>,
+    attempted: RwSignal<HashSet<Step>>,
+    /// Bumped on each Continue with errors, so the error summary takes focus again.
+    pub attempts: RwSignal<u32>,
+}
+
+/// Today in the applicant's time zone.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(
+        now.get_full_year() as i32,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+    .unwrap_or(Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    })
+}
+
+/// The DOM id of the element that shows the field at `path`.
+pub fn field_id(path: &str) -> String {
+    let mut id = String::from("f-");
+    for c in path.chars() {
+        match c {
+            '[' | '.' => id.push('-'),
+            ']' => {}
+            c => id.push(c),
+        }
+    }
+    id
+}
+
+fn index_in(path: &str, prefix: &str) -> Option<usize> {
+    path.strip_prefix(prefix)?.split(']').next()?.parse().ok()
+}
+
+/// The step where the person is edited: the first role that shows their details.
+pub fn person_home_step(app: &Application, person_id: &str) -> Step {
+    if app.investors.iter().any(|i| i.person_id == person_id)
+        || app
+            .individual_business
+            .family_member_ids
+            .iter()
+            .any(|i| i == person_id)
+    {
+        return Step::Investors;
+    }
+    let o = &app.officers;
+    if o.directors.iter().any(|d| d.person_id == person_id)
+        || o.supervisors.iter().any(|s| s.person_id == person_id)
+        || o.manager_id.as_deref() == Some(person_id)
+        || o.legal_representative_id.as_deref() == Some(person_id)
+    {
+        return Step::Officers;
+    }
+    if app
+        .executing_partners
+        .iter()
+        .any(|e| e.delegate_id.as_deref() == Some(person_id))
+    {
+        return Step::Partnership;
+    }
+    if app
+        .beneficial_owners
+        .owners
+        .iter()
+        .any(|b| b.person_id == person_id)
+    {
+        return Step::BeneficialOwners;
+    }
+    Step::Contacts
+}
+
+/// The step whose page shows `finding`.
+pub fn step_of(app: &Application, finding: &Finding) -> Step {
+    let path = finding.path.as_str();
+    match finding.code.as_str() {
+        "domicile.proof_required" | "scope.pre_approval_document_required" => {
+            return Step::Attachments
+        }
+        "contacts.mobile_required" => return Step::Contacts,
+        _ => {}
+    }
+    let head = path.split(['.', '[']).next().unwrap_or("");
+    match head {
+        "entity_type" => Step::EntityType,
+        "name" => Step::Name,
+        "domicile" => Step::Domicile,
+        "business_scope" => Step::Scope,
+        "capital" => Step::Capital,
+        "persons" => index_in(path, "persons[")
+            .and_then(|i| app.persons.get(i))
+            .map(|p| person_home_step(app, &p.id))
+            .unwrap_or(Step::Investors),
+        "investors" => {
+            let money = [".subscribed_fen", ".paid_fen", ".shares", ".contributions"];
+            if money.iter().any(|m| path.contains(m)) {
+                Step::Capital
+            } else {
+                Step::Investors
+            }
+        }
+        "individual_business" => Step::Investors,
+        "officers" => Step::Officers,
+        "executing_partners" => Step::Partnership,
+        "finance_officer_id" | "liaison_id" => Step::Contacts,
+        "beneficial_owners" => Step::BeneficialOwners,
+        "attachments" => Step::Attachments,
+        "licence_delivery" => Step::Delivery,
+        "declaration" => Step::Declaration,
+        _ => Step::Review,
+    }
+}
+
+impl Validation {
+    pub fn new(wizard: Wizard) -> Validation {
+        let application = wizard.application;
+        let findings = Memo::new(move |_| {
+            application.with(|app| kaiban_core::check(app, &Context::with_bundled_catalog(today())))
+        });
+        Validation {
+            findings,
+            touched: RwSignal::new(HashSet::new()),
+            attempted: RwSignal::new(HashSet::new()),
+            attempts: RwSignal::new(0),
+        }
+    }
+
+    pub fn touch(&self, path: &str) {
+        if !self.touched.with_untracked(|t| t.contains(path)) {
+            self.touched.update(|t| {
+                t.insert(path.to_string());
+            });
+        }
+    }
+
+    pub fn was_attempted(&self, step: Step) -> bool {
+        self.attempted.with(|a| a.contains(&step))
+    }
+
+    /// Findings at exactly `path` that should be visible now.
+    pub fn visible_at(&self, path: &str, step: Step) -> Vec<Finding> {
+        let shown = self.touched.with(|t| t.contains(path)) || self.was_attempted(step);
+        if !shown {
+            return Vec::new();
+        }
+        self.findings
+            .with(|all| all.iter().filter(|f| f.path == path).cloned().collect())
+    }
+
+    /// Findings that belong on `step`, errors first.
+    pub fn for_step(&self, app: &Application, step: Step) -> Vec<Finding> {
+        self.findings.with(|all| {
+            all.iter()
+                .filter(|f| step_of(app, f) == step)
+                .cloned()
+                .collect()
+        })
+    }
+
+    /// Marks the step as attempted and says whether it may be left (no errors on it).
+    pub fn attempt(&self, app: &Application, step: Step) -> bool {
+        self.attempted.update(|a| {
+            a.insert(step);
+        });
+        let blocked = self.for_step(app, step).iter().any(Finding::is_error);
+        if blocked {
+            self.attempts.update(|n| *n += 1);
+        }
+        !blocked
+    }
+}
+
+pub fn use_validation() -> Validation {
+    expect_context::<Validation>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_ids_are_valid_html_ids() {
+        assert_eq!(
+            field_id("investors[2].contributions[0].due_date"),
+            "f-investors-2-contributions-0-due_date"
+        );
+        assert_eq!(field_id("name.full"), "f-name-full");
+    }
+}

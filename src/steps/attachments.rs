@@ -1,0 +1,223 @@
+//! Documents: one slot per document the application needs. Files are hashed with WebCrypto
+//! SHA-256; size and type are checked before a single byte is read.
+
+use super::page::StepPage;
+use crate::app::{field_id, use_wizard};
+use crate::fields::FieldMessages;
+use crate::i18n::{both, use_i18n};
+use crate::steps::Step;
+use kaiban_core::catalog::Catalog;
+use kaiban_core::model::{Attachment, AttachmentPurpose, DomicileProof};
+use kaiban_core::rules::{ACCEPTED_MEDIA_TYPES, MAX_ATTACHMENT_BYTES};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+#[derive(Clone, PartialEq)]
+struct Slot {
+    key: String,
+    purpose: AttachmentPurpose,
+    scope_item: Option<String>,
+    label_zh: String,
+    label_en: String,
+    required: bool,
+}
+
+fn slots(app: &kaiban_core::model::Application) -> Vec<Slot> {
+    let mut slots = Vec::new();
+    if app.domicile.proof == DomicileProof::Document {
+        slots.push(Slot {
+            key: "domicile".into(),
+            purpose: AttachmentPurpose::DomicileProof,
+            scope_item: None,
+            label_zh: "住所使用证明（房产证明或租赁合同）".into(),
+            label_en: "Proof of the premises (title deed or lease)".into(),
+            required: true,
+        });
+    }
+    for id in &app.business_scope.items {
+        if let Some(item) = Catalog::bundled().get(id).filter(|i| i.pre_registration) {
+            slots.push(Slot {
+                key: format!("pre-{id}"),
+                purpose: AttachmentPurpose::PreApproval,
+                scope_item: Some(id.clone()),
+                label_zh: format!("“{}”的批准文件（{}）", item.text_zh, item.authority),
+                label_en: format!("Approval for “{}” ({})", item.text_en, item.authority),
+                required: true,
+            });
+        }
+    }
+    if app
+        .entity_type
+        .is_some_and(|t| t.is_company() || t.is_partnership())
+    {
+        let partnership = app.entity_type.is_some_and(|t| t.is_partnership());
+        slots.push(Slot {
+            key: "articles".into(),
+            purpose: AttachmentPurpose::Articles,
+            scope_item: None,
+            label_zh: if partnership {
+                "合伙协议（选填：不上传则按标准文本生成）"
+            } else {
+                "公司章程（选填：不上传则按章程范本生成）"
+            }
+            .into(),
+            label_en: if partnership {
+                "Partnership agreement (optional: the standard text is used otherwise)"
+            } else {
+                "Articles of association (optional: the model articles are used otherwise)"
+            }
+            .into(),
+            required: false,
+        });
+    }
+    slots
+}
+
+async fn sha256_hex(file: &web_sys::File) -> Result<String, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let subtle = window().crypto().map_err(|e| format!("{e:?}"))?.subtle();
+    let promise = subtle
+        .digest_with_str_and_buffer_source("SHA-256", &buffer.unchecked_into::<js_sys::Object>())
+        .map_err(|e| format!("{e:?}"))?;
+    let digest = JsFuture::from(promise)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let bytes = js_sys::Uint8Array::new(&digest).to_vec();
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+#[component]
+pub fn AttachmentsStep() -> impl IntoView {
+    let wizard = use_wizard();
+    let i18n = use_i18n();
+    let step = Step::Attachments;
+    let app = wizard.application;
+    let all_slots = Memo::new(move |_| app.with(slots));
+    let problems = RwSignal::new(std::collections::HashMap::<String, (String, String)>::new());
+    let busy = RwSignal::new(None::<String>);
+    let pick = move |slot: Slot, input: web_sys::HtmlInputElement| {
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let size = file.size() as u64;
+        let media_type = file.type_();
+        let refuse = |zh: String, en: String| {
+            problems.update(|p| {
+                p.insert(slot.key.clone(), (zh, en));
+            })
+        };
+        if size > MAX_ATTACHMENT_BYTES {
+            refuse(
+                format!(
+                    "文件“{}”有 {:.1} MB，超过 20 MB 上限；请压缩或分开扫描后再上传",
+                    file.name(),
+                    size as f64 / 1_048_576.0
+                ),
+                format!(
+                    "“{}” is {:.1} MB, over the 20 MB limit: compress it or scan it in parts",
+                    file.name(),
+                    size as f64 / 1_048_576.0
+                ),
+            );
+            return;
+        }
+        if size == 0 {
+            refuse(
+                format!("文件“{}”是空的", file.name()),
+                format!("“{}” is empty", file.name()),
+            );
+            return;
+        }
+        if !ACCEPTED_MEDIA_TYPES.contains(&media_type.as_str()) {
+            refuse(
+                format!(
+                    "文件“{}”的格式不受支持，请上传 PDF、JPG、PNG 或 WebP",
+                    file.name()
+                ),
+                format!(
+                    "“{}” is not a supported format: upload PDF, JPG, PNG or WebP",
+                    file.name()
+                ),
+            );
+            return;
+        }
+        problems.update(|p| {
+            p.remove(&slot.key);
+        });
+        busy.set(Some(slot.key.clone()));
+        spawn_local(async move {
+            match sha256_hex(&file).await {
+                Ok(sha256) => app.update(|a| {
+                    a.attachments.retain(|x| {
+                        !(x.purpose == slot.purpose && x.scope_item == slot.scope_item)
+                    });
+                    a.attachments.push(Attachment {
+                        id: crate::drafts::new_id(),
+                        purpose: slot.purpose,
+                        scope_item: slot.scope_item.clone(),
+                        name: file.name(),
+                        media_type,
+                        size,
+                        sha256,
+                    });
+                }),
+                Err(e) => problems.update(|p| {
+                    p.insert(
+                        slot.key.clone(),
+                        (
+                            format!("无法读取该文件，请重新选择（{e}）"),
+                            format!("The file could not be read: choose it again ({e})"),
+                        ),
+                    );
+                }),
+            }
+            busy.set(None);
+        });
+    };
+    view! {
+        <StepPage step lead=both("可上传 PDF、JPG、PNG 或 WebP 文件，每个不超过 20 MB。通过政务数据共享能够获取的身份证件等材料无需上传。", "Upload PDF, JPG, PNG or WebP files of up to 20 MB each. Documents the government can obtain through data sharing, such as ID cards, are not needed.")>
+            <div class="kb-anchor" id=field_id("domicile.proof") tabindex="-1"><FieldMessages path="domicile.proof" step /></div>
+            {move || {
+                let list = all_slots.get();
+                if list.is_empty() {
+                    return view! { <p class="kb-inset">{move || i18n.locale.get().pick("根据您的填写，本申请无需上传附件。", "From your answers, this application needs no documents.").to_string()}</p> }.into_any();
+                }
+                list.into_iter().map(|slot| {
+                    let input_id = format!("file-{}", slot.key);
+                    let slot_for_pick = slot.clone();
+                    let slot_for_file = slot.clone();
+                    let key = slot.key.clone();
+                    let key_busy = slot.key.clone();
+                    let scope_path = slot.scope_item.as_ref().and_then(|id| app.with_untracked(|a| a.business_scope.items.iter().position(|x| x == id))).map(|i| format!("business_scope.items[{i}]"));
+                    let current = Memo::new(move |_| app.with(|a| a.attachments.iter().find(|x| x.purpose == slot_for_file.purpose && x.scope_item == slot_for_file.scope_item).cloned()));
+                    view! {
+                        <div class="kb-field kb-upload">
+                            <label class="kb-label" for=input_id.clone()>{move || i18n.locale.get().pick(&slot.label_zh, &slot.label_en).to_string()}</label>
+                            {scope_path.map(|p| view! { <FieldMessages path=p step /> })}
+                            {move || problems.with(|p| p.get(&key).cloned()).map(|(zh, en)| view! { <p class="kb-error-message" role="alert">{i18n.locale.get().pick(&zh, &en).to_string()}</p> })}
+                            {move || current.get().map(|a| view! {
+                                <p class="kb-file">
+                                    <span class="kb-file-name">{a.name.clone()}</span>
+                                    <span class="kb-hint">{format!(" · {:.1} KB · SHA-256 {}…", a.size as f64 / 1024.0, &a.sha256[..12])}</span>
+                                </p>
+                            })}
+                            {move || (busy.get().as_deref() == Some(key_busy.as_str())).then(|| view! { <p class="kb-hint" role="status">{i18n.locale.get().pick("正在计算文件摘要…", "Hashing the file…").to_string()}</p> })}
+                            <input
+                                type="file"
+                                class="kb-file-input"
+                                id=input_id
+                                accept=ACCEPTED_MEDIA_TYPES.join(",")
+                                on:change:target=move |ev| pick(slot_for_pick.clone(), ev.target())
+                            />
+                        </div>
+                    }
+                }).collect_view().into_any()
+            }}
+        </StepPage>
+    }
+}

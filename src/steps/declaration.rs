@@ -1,0 +1,68 @@
+use super::page::StepPage;
+use crate::app::{step_of, use_validation, use_wizard};
+use crate::config::Config;
+use crate::fields::Checkbox;
+use crate::i18n::{both, use_i18n};
+use crate::steps::Step;
+use leptos::prelude::*;
+
+#[component]
+pub fn DeclarationStep() -> impl IntoView {
+    let wizard = use_wizard();
+    let validation = use_validation();
+    let i18n = use_i18n();
+    let config = expect_context::<Config>();
+    let step = Step::Declaration;
+    let app = wizard.application;
+    let finished = RwSignal::new(false);
+    let errors_elsewhere = move || {
+        let findings = validation.findings.get();
+        app.with(|a| {
+            findings
+                .iter()
+                .filter(|f| f.is_error() && step_of(a, f) != step)
+                .count()
+        })
+    };
+    let json = move || app.with(|a| a.to_json_pretty());
+    view! {
+        <StepPage
+            step
+            lead=both("提交前请确认以下承诺。申请提交后，所有须签名的人员将收到签名请求。", "Confirm the declarations below. Once submitted, everyone who must sign receives a signing request.")
+            continue_label=both("完成填写", "Finish")
+            on_done=Callback::new(move |_| {
+                if errors_elsewhere() == 0 {
+                    finished.set(true);
+                } else {
+                    wizard.go(Step::Review);
+                }
+            })
+        >
+            <Checkbox
+                path="declaration.truthful"
+                step
+                label=both("本人承诺所提交的申请材料真实、合法、有效，复印件与原件一致，并对其真实性承担法律责任。", "I declare that the application is true, lawful and valid, that copies match the originals, and that I bear legal responsibility for it.")
+                checked=Signal::derive(move || app.with(|a| a.declaration.truthful))
+                on_change=Callback::new(move |v| app.update(|a| a.declaration.truthful = v))
+            />
+            <Checkbox
+                path="declaration.no_disqualification"
+                step
+                label=both("本企业的董事、监事、高级管理人员不存在《公司法》第一百七十八条规定的不得担任的情形。", "No director, supervisor or senior manager is disqualified under Company Law Art 178.")
+                checked=Signal::derive(move || app.with(|a| a.declaration.no_disqualification))
+                on_change=Callback::new(move |v| app.update(|a| a.declaration.no_disqualification = v))
+            />
+            <p class="kb-endpoint">{move || i18n.locale.get().pick("申请将提交至：", "The application will be submitted to: ").to_string()}<code>{config.endpoint.clone()}</code></p>
+        </StepPage>
+        <Show when=move || finished.get()>
+            <section class="kb-panel kb-panel-success" role="status">
+                <h2 class="kb-panel-title">{move || i18n.locale.get().pick("申请已填写完成", "Your application is complete").to_string()}</h2>
+                <p>{move || i18n.locale.get().pick("下一步：所有须签名的人员在线签名后提交。下面是完整的申请数据，可以下载保存。", "Next, everyone who must sign does so online, and the application is submitted. The complete application data is below; you can download it.").to_string()}</p>
+                <a class="kb-button kb-button-secondary" download="kaiban-application.json" href=move || format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&json()))>
+                    {move || i18n.locale.get().pick("下载申请数据（JSON）", "Download the application (JSON)").to_string()}
+                </a>
+                <pre class="kb-json" id="application-json" tabindex="0">{json}</pre>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,249 @@
+use super::page::StepPage;
+use crate::app::{field_id, use_wizard};
+use crate::fields::{FieldMessages, PersonEditor, Radios};
+use crate::i18n::{both, use_i18n};
+use crate::steps::Step;
+use kaiban_core::model::{
+    Contribution, EntityType, Investor, OrganisationForm, PartnerKind, PropertyForm,
+};
+use leptos::prelude::*;
+
+#[component]
+pub fn InvestorsStep() -> impl IntoView {
+    let wizard = use_wizard();
+    let i18n = use_i18n();
+    let step = Step::Investors;
+    let app = wizard.application;
+    let entity = Memo::new(move |_| app.with(|a| a.entity_type).unwrap_or(EntityType::Llc));
+    let ids = Memo::new(move |_| {
+        app.with(|a| {
+            a.investors
+                .iter()
+                .map(|i| i.person_id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let add = move |organisation: bool| {
+        let person_id = wizard.add_person(organisation);
+        let entity = entity.get_untracked();
+        app.update(|a| {
+            a.investors.push(Investor {
+                person_id,
+                partner_kind: (entity == EntityType::GeneralPartnership)
+                    .then_some(PartnerKind::General),
+                property_form: (entity == EntityType::SoleProprietorship)
+                    .then_some(PropertyForm::Personal),
+                contributions: vec![Contribution::default()],
+                ..Investor::default()
+            })
+        });
+    };
+    if ids.get_untracked().is_empty() && entity.get_untracked().investors_are_natural_persons() {
+        add(false);
+    }
+    let remove = move |i: usize| {
+        app.update(|a| {
+            a.investors.remove(i);
+        });
+        wizard.drop_unreferenced_people();
+    };
+    let title = move || {
+        let l = i18n.locale.get();
+        let t = entity.get();
+        l.pick(t.investor_title_zh(), t.investor_title_en())
+            .to_string()
+    };
+    let lead = Signal::derive(move || {
+        let l = i18n.locale.get();
+        match entity.get() {
+            EntityType::Llc => l.pick("有限责任公司有1至50名股东。股东可以是自然人，也可以是企业等单位。", "A limited liability company has 1 to 50 shareholders, people or organisations."),
+            EntityType::OnePersonLlc => l.pick("一人有限责任公司只有一名股东。", "A one-person company has a single shareholder."),
+            EntityType::JointStock => l.pick("股份有限公司有1至200名发起人，其中半数以上在中国境内有住所。", "A joint-stock company has 1 to 200 founders, more than half domiciled in China."),
+            EntityType::SoleProprietorship => l.pick("个人独资企业由一名自然人投资。", "A sole proprietorship has one natural-person investor."),
+            EntityType::GeneralPartnership => l.pick("普通合伙企业至少有两名合伙人。", "A general partnership has at least two partners."),
+            EntityType::LimitedPartnership => l.pick("有限合伙企业有2至50名合伙人，至少一名普通合伙人和一名有限合伙人。", "A limited partnership has 2 to 50 partners: at least one general and one limited partner."),
+            EntityType::IndividualBusiness => l.pick("个体工商户登记一名经营者；家庭经营的，请同时填写参加经营的家庭成员。", "An individual business registers one operator; for a family business also list the family members who take part."),
+        }
+        .to_string()
+    });
+    let kind_options = Signal::derive(move || {
+        let l = i18n.locale.get();
+        vec![
+            (
+                "general".to_string(),
+                l.pick("普通合伙人", "General partner").to_string(),
+                Some(
+                    l.pick(
+                        "对合伙企业债务承担无限连带责任",
+                        "Unlimited joint liability",
+                    )
+                    .to_string(),
+                ),
+            ),
+            (
+                "limited".to_string(),
+                l.pick("有限合伙人", "Limited partner").to_string(),
+                Some(
+                    l.pick(
+                        "以认缴出资额为限承担责任，不执行合伙事务",
+                        "Liable up to the contribution; does not run the partnership",
+                    )
+                    .to_string(),
+                ),
+            ),
+        ]
+    });
+    let property_options = Signal::derive(move || {
+        let l = i18n.locale.get();
+        vec![
+            (
+                "personal".to_string(),
+                l.pick("以个人财产出资", "Personal property").to_string(),
+                None,
+            ),
+            (
+                "family".to_string(),
+                l.pick("以家庭共有财产出资", "Family property").to_string(),
+                Some(
+                    l.pick(
+                        "以家庭共有财产对企业债务承担无限责任",
+                        "The family's common property answers for the debts",
+                    )
+                    .to_string(),
+                ),
+            ),
+        ]
+    });
+    view! {
+        <StepPage step lead>
+            <div class="kb-anchor" id=field_id("investors") tabindex="-1">
+                <FieldMessages path="investors" step />
+            </div>
+            {move || {
+                let t = entity.get();
+                let n = ids.get().len();
+                ids.get().into_iter().enumerate().map(|(i, person_id)| {
+                    let kind_path = format!("investors[{i}].partner_kind");
+                    let property_path = format!("investors[{i}].property_form");
+                    view! {
+                        <section class="kb-card" aria-labelledby=format!("investor-{i}-title")>
+                            <h2 class="kb-card-title" id=format!("investor-{i}-title")>{move || format!("{} {}", title(), i + 1)}</h2>
+                            <div class="kb-anchor" id=field_id(&format!("investors[{i}].person_id")) tabindex="-1">
+                                <FieldMessages path=format!("investors[{i}].person_id") step />
+                            </div>
+                            <PersonEditor
+                                person_id=person_id.clone()
+                                step
+                                natural_only=t.investors_are_natural_persons()
+                                ask_domicile=t == EntityType::JointStock
+                                ask_org_category=t.is_partnership()
+                            />
+                            {(t == EntityType::LimitedPartnership).then(|| view! {
+                                <Radios
+                                    path=kind_path
+                                    step
+                                    legend=both("合伙人类型", "Kind of partner")
+                                    options=kind_options
+                                    value=Signal::derive(move || app.with(|a| match a.investors.get(i).and_then(|v| v.partner_kind) { Some(PartnerKind::General) => "general", Some(PartnerKind::Limited) => "limited", None => "" }.to_string()))
+                                    on_change=Callback::new(move |v: String| app.update(|a| if let Some(inv) = a.investors.get_mut(i) { inv.partner_kind = Some(if v == "general" { PartnerKind::General } else { PartnerKind::Limited }) }))
+                                />
+                            })}
+                            {(t == EntityType::SoleProprietorship).then(|| view! {
+                                <Radios
+                                    path=property_path
+                                    step
+                                    legend=both("出资方式", "What the investment is")
+                                    options=property_options
+                                    value=Signal::derive(move || app.with(|a| match a.investors.get(i).and_then(|v| v.property_form) { Some(PropertyForm::Personal) => "personal", Some(PropertyForm::Family) => "family", None => "" }.to_string()))
+                                    on_change=Callback::new(move |v: String| app.update(|a| if let Some(inv) = a.investors.get_mut(i) { inv.property_form = Some(if v == "family" { PropertyForm::Family } else { PropertyForm::Personal }) }))
+                                />
+                            })}
+                            {(n > 1 || !t.investors_are_natural_persons()).then(|| view! {
+                                <button type="button" class="kb-link-button kb-danger" on:click=move |_| remove(i)>
+                                    {move || format!("{}{} {}", i18n.locale.get().pick("删除", "Remove "), title(), i + 1)}
+                                </button>
+                            })}
+                        </section>
+                    }
+                }).collect_view()
+            }}
+            <Show when=move || { let (_, max) = entity.get().investor_range(); ids.get().len() < max }>
+                <div class="kb-actions kb-actions-secondary">
+                    <button type="button" class="kb-button kb-button-secondary" on:click=move |_| add(false)>
+                        {move || format!("{}{}", i18n.locale.get().pick("＋ 添加自然人", "+ Add a person as "), title())}
+                    </button>
+                    <Show when=move || !entity.get().investors_are_natural_persons()>
+                        <button type="button" class="kb-button kb-button-secondary" on:click=move |_| add(true)>
+                            {move || format!("{}{}", i18n.locale.get().pick("＋ 添加单位", "+ Add an organisation as "), title())}
+                        </button>
+                    </Show>
+                </div>
+            </Show>
+            <Show when=move || entity.get() == EntityType::IndividualBusiness>
+                <FamilyBusiness />
+            </Show>
+        </StepPage>
+    }
+}
+
+#[component]
+fn FamilyBusiness() -> impl IntoView {
+    let wizard = use_wizard();
+    let i18n = use_i18n();
+    let step = Step::Investors;
+    let app = wizard.application;
+    let members = Memo::new(move |_| app.with(|a| a.individual_business.family_member_ids.clone()));
+    let is_family = Memo::new(move |_| {
+        app.with(|a| a.individual_business.organisation_form == OrganisationForm::Family)
+    });
+    let options = Signal::derive(move || {
+        let l = i18n.locale.get();
+        vec![
+            (
+                "personal".to_string(),
+                l.pick("个人经营", "Run by one person").to_string(),
+                None,
+            ),
+            (
+                "family".to_string(),
+                l.pick("家庭经营", "Run by a family").to_string(),
+                Some(
+                    l.pick(
+                        "以家庭共有财产承担责任",
+                        "The family's common property answers for the debts",
+                    )
+                    .to_string(),
+                ),
+            ),
+        ]
+    });
+    view! {
+        <Radios
+            path="individual_business.organisation_form"
+            step
+            legend=both("组成形式", "How it is run")
+            options
+            value=Signal::derive(move || if is_family.get() { "family".to_string() } else { "personal".to_string() })
+            on_change=Callback::new(move |v: String| app.update(|a| a.individual_business.organisation_form = if v == "family" { OrganisationForm::Family } else { OrganisationForm::Personal }))
+        />
+        <Show when=move || is_family.get()>
+            <div class="kb-anchor" id=field_id("individual_business.family_member_ids") tabindex="-1">
+                <FieldMessages path="individual_business.family_member_ids" step />
+            </div>
+            {move || members.get().into_iter().enumerate().map(|(i, id)| view! {
+                <section class="kb-card">
+                    <h2 class="kb-card-title">{move || format!("{} {}", i18n.locale.get().pick("家庭成员", "Family member"), i + 1)}</h2>
+                    <PersonEditor person_id=id step natural_only=true />
+                    <button type="button" class="kb-link-button kb-danger" on:click=move |_| {
+                        app.update(|a| { a.individual_business.family_member_ids.remove(i); });
+                        wizard.drop_unreferenced_people();
+                    }>{move || i18n.locale.get().pick("删除该家庭成员", "Remove this family member").to_string()}</button>
+                </section>
+            }).collect_view()}
+            <button type="button" class="kb-button kb-button-secondary" on:click=move |_| {
+                let id = wizard.add_person(false);
+                app.update(|a| a.individual_business.family_member_ids.push(id));
+            }>{move || i18n.locale.get().pick("＋ 添加家庭成员", "+ Add a family member").to_string()}</button>
+        </Show>
+    }
+}

@@ -1,0 +1,331 @@
+//! Check your answers: every answer grouped by step, with a Change link that comes back
+//! here, the problems still open, and a print layout that reads as the application form.
+
+use crate::app::{step_of, use_validation, use_wizard};
+use crate::i18n::{use_i18n, Locale, Text};
+use crate::steps::Step;
+use kaiban_core::catalog::{divisions, Catalog};
+use kaiban_core::model::{Application, BoardMode, DeliveryMethod, DomicileProof, Supervision};
+use kaiban_core::money::format_wan;
+use leptos::prelude::*;
+
+fn name_of(a: &Application, id: &str) -> String {
+    a.person(id).map(|p| p.name.clone()).unwrap_or_default()
+}
+
+fn names(a: &Application, ids: impl Iterator<Item = String>) -> String {
+    ids.map(|id| name_of(a, &id))
+        .filter(|n| !n.is_empty())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// (label, answer) rows of one step.
+fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, String)> {
+    let p = |zh: &str, en: &str| l.pick(zh, en).to_string();
+    let none = p("（未填写）", "(not given)");
+    let or_none = |s: String| if s.trim().is_empty() { none.clone() } else { s };
+    match step {
+        Step::EntityType => vec![(
+            p("企业类型", "Type"),
+            a.entity_type
+                .map(|t| l.pick(t.label_zh(), t.label_en()).to_string())
+                .unwrap_or(none.clone()),
+        )],
+        Step::Name => vec![(p("企业名称", "Name"), or_none(a.name.full.clone()))],
+        Step::Domicile => {
+            let division = divisions::find(&a.domicile.division_code)
+                .map(|d| l.pick(&d.name_zh, &d.name_en).to_string())
+                .unwrap_or_default();
+            vec![
+                (
+                    p("住所", "Address"),
+                    or_none(
+                        format!("{division} {}", a.domicile.detail)
+                            .trim()
+                            .to_string(),
+                    ),
+                ),
+                (
+                    p("邮政编码", "Postcode"),
+                    or_none(a.domicile.postcode.clone()),
+                ),
+                (
+                    p("住所证明", "Proof"),
+                    match a.domicile.proof {
+                        DomicileProof::Declaration => p("住所申报承诺", "Declaration"),
+                        DomicileProof::Document => p("住所使用证明", "Document"),
+                    },
+                ),
+            ]
+        }
+        Step::Scope => vec![(
+            p("经营范围", "Activities"),
+            or_none(Catalog::bundled().licence_text(&a.business_scope.items)),
+        )],
+        Step::Investors => a
+            .investors
+            .iter()
+            .enumerate()
+            .map(|(i, inv)| {
+                let person = a.person(&inv.person_id);
+                let title = a
+                    .entity_type
+                    .map(|t| {
+                        l.pick(t.investor_title_zh(), t.investor_title_en())
+                            .to_string()
+                    })
+                    .unwrap_or_default();
+                let value = person
+                    .map(|p| {
+                        format!(
+                            "{} · {} {}",
+                            p.name,
+                            l.pick(p.id_type.label_zh(), p.id_type.label_en()),
+                            p.id_number
+                        )
+                    })
+                    .unwrap_or_default();
+                (format!("{title} {}", i + 1), or_none(value))
+            })
+            .collect(),
+        Step::Capital => {
+            let mut rows = vec![(
+                p("注册资本（出资额）", "Capital"),
+                a.capital
+                    .registered_fen
+                    .map(|f| format!("{} {}", format_wan(f), p("万元", "万元")))
+                    .unwrap_or(none.clone()),
+            )];
+            for inv in &a.investors {
+                let methods = inv
+                    .contributions
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{} {}{}{}",
+                            l.pick(c.method.label_zh(), c.method.label_en()),
+                            format_wan(c.amount_fen),
+                            p("万元", " 万元"),
+                            c.due_date.map(|d| format!(" · {d}")).unwrap_or_default()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("；");
+                rows.push((
+                    name_of(a, &inv.person_id),
+                    format!(
+                        "{} {}{} · {methods}",
+                        p("认缴", "subscribes"),
+                        format_wan(inv.subscribed_fen),
+                        p("万元", " 万元")
+                    ),
+                ));
+            }
+            rows
+        }
+        Step::Officers => {
+            let o = &a.officers;
+            vec![
+                (
+                    p("董事", "Directors"),
+                    or_none(names(a, o.directors.iter().map(|d| d.person_id.clone()))),
+                ),
+                (
+                    p("董事长", "Chair"),
+                    if o.board_mode == BoardMode::SingleDirector {
+                        p("不设董事会", "no board")
+                    } else {
+                        or_none(names(
+                            a,
+                            o.directors
+                                .iter()
+                                .filter(|d| d.chair)
+                                .map(|d| d.person_id.clone()),
+                        ))
+                    },
+                ),
+                (
+                    p("监督机构", "Supervision"),
+                    match o.supervision {
+                        Supervision::None => p("不设监事", "no supervisor"),
+                        Supervision::AuditCommittee => format!(
+                            "{} {}",
+                            p("审计委员会", "audit committee"),
+                            names(a, o.audit_committee.iter().cloned())
+                        ),
+                        _ => or_none(names(a, o.supervisors.iter().map(|s| s.person_id.clone()))),
+                    },
+                ),
+                (
+                    p("经理", "Manager"),
+                    or_none(
+                        o.manager_id
+                            .as_deref()
+                            .map(|id| name_of(a, id))
+                            .unwrap_or_default(),
+                    ),
+                ),
+                (
+                    p("法定代表人", "Legal representative"),
+                    or_none(
+                        o.legal_representative_id
+                            .as_deref()
+                            .map(|id| name_of(a, id))
+                            .unwrap_or_default(),
+                    ),
+                ),
+            ]
+        }
+        Step::Partnership => vec![(
+            p("执行事务合伙人", "Executing partners"),
+            or_none(
+                a.executing_partners
+                    .iter()
+                    .map(|e| {
+                        let delegate = e
+                            .delegate_id
+                            .as_deref()
+                            .map(|d| format!("（{} {}）", p("委派代表", "delegate"), name_of(a, d)))
+                            .unwrap_or_default();
+                        format!("{}{delegate}", name_of(a, &e.partner_id))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            ),
+        )],
+        Step::Contacts => vec![
+            (
+                p("财务负责人", "Finance officer"),
+                or_none(
+                    a.finance_officer_id
+                        .as_deref()
+                        .map(|id| name_of(a, id))
+                        .unwrap_or_default(),
+                ),
+            ),
+            (
+                p("登记联络员", "Liaison"),
+                or_none(
+                    a.liaison_id
+                        .as_deref()
+                        .map(|id| name_of(a, id))
+                        .unwrap_or_default(),
+                ),
+            ),
+        ],
+        Step::BeneficialOwners => vec![(
+            p("受益所有人", "Beneficial owners"),
+            if a.beneficial_owners.exemption_commitment {
+                p("承诺免报", "Exempt by commitment")
+            } else {
+                or_none(names(
+                    a,
+                    a.beneficial_owners
+                        .owners
+                        .iter()
+                        .map(|o| o.person_id.clone()),
+                ))
+            },
+        )],
+        Step::Attachments => vec![(
+            p("附件", "Documents"),
+            if a.attachments.is_empty() {
+                p("无", "none")
+            } else {
+                a.attachments
+                    .iter()
+                    .map(|x| x.name.clone())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            },
+        )],
+        Step::Delivery => vec![(
+            p("营业执照", "Licence"),
+            match a.licence_delivery.method {
+                DeliveryMethod::ElectronicOnly => p("电子营业执照", "Electronic only"),
+                DeliveryMethod::ServiceHall => p("大厅领取", "Collect at the hall"),
+                DeliveryMethod::Post => format!(
+                    "{} {} {}",
+                    p("邮寄至", "Post to"),
+                    a.licence_delivery.recipient,
+                    a.licence_delivery.address
+                ),
+            },
+        )],
+        _ => Vec::new(),
+    }
+}
+
+#[component]
+pub fn ReviewStep() -> impl IntoView {
+    let wizard = use_wizard();
+    let validation = use_validation();
+    let i18n = use_i18n();
+    let app = wizard.application;
+    let sections = move || {
+        let l = i18n.locale.get();
+        let steps: Vec<Step> = wizard
+            .steps()
+            .into_iter()
+            .filter(|s| !matches!(s, Step::Review | Step::Declaration))
+            .collect();
+        app.with(|a| steps.into_iter().map(|step| {
+            let list = rows(a, step, l);
+            view! {
+                <section class="kb-review-section">
+                    <h2 class="kb-review-title">{i18n.t(step.title())}</h2>
+                    <dl class="kb-summary">
+                        {list.into_iter().map(|(k, v)| view! {
+                            <div class="kb-summary-row">
+                                <dt class="kb-summary-key">{k.clone()}</dt>
+                                <dd class="kb-summary-value">{v}</dd>
+                                <dd class="kb-summary-action">
+                                    <button type="button" class="kb-link-button" on:click=move |_| wizard.change(step)>
+                                        {l.pick("修改", "Change").to_string()}<span class="kb-visually-hidden">{format!(" {k}")}</span>
+                                    </button>
+                                </dd>
+                            </div>
+                        }).collect_view()}
+                    </dl>
+                </section>
+            }
+        }).collect_view())
+    };
+    let open_problems = move || {
+        let chinese = i18n.locale.get().is_chinese();
+        let findings = validation.findings.get();
+        app.with(|a| findings.into_iter().filter(|f| step_of(a, f) != Step::Declaration).map(|f| (step_of(a, &f), f)).collect::<Vec<_>>())
+            .into_iter()
+            .map(|(step, f)| {
+                let class = if f.is_error() { "kb-error-message" } else { "kb-warning-message" };
+                view! {
+                    <li class=class>
+                        <button type="button" class="kb-link-button" on:click=move |_| wizard.change(step)>{i18n.t(step.title())}</button>
+                        {format!("：{}", f.message(chinese))}
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <h1 class="kb-title" tabindex="-1">{i18n.tr(Text::StepReview)}</h1>
+        <p class="kb-print-only kb-print-heading">{move || format!("{} · {}", i18n.locale.get().pick("企业设立登记申请书", "Application for establishment registration"), app.with(|a| a.name.full.clone()))}</p>
+        {move || {
+            let problems = open_problems();
+            (!problems.is_empty()).then(|| view! {
+                <div class="kb-inset kb-inset-warning">
+                    <p class="kb-inset-title">{i18n.locale.get().pick("还需要处理的问题", "Still to sort out").to_string()}</p>
+                    <ul class="kb-problem-list">{problems}</ul>
+                </div>
+            })
+        }}
+        {sections}
+        <div class="kb-actions">
+            <button type="button" class="kb-button" on:click=move |_| wizard.go_next()>{i18n.tr(Text::Continue)}</button>
+            <button type="button" class="kb-button kb-button-secondary" on:click=move |_| { let _ = window().print(); }>
+                {move || i18n.locale.get().pick("打印申请书", "Print the application").to_string()}
+            </button>
+        </div>
+    }
+}
