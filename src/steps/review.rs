@@ -9,6 +9,14 @@ use kaiban_core::model::{Application, BoardMode, DeliveryMethod, DomicileProof, 
 use kaiban_core::money::format_wan;
 use leptos::prelude::*;
 
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 fn name_of(a: &Application, id: &str) -> String {
     a.person(id).map(|p| p.name.clone()).unwrap_or_default()
 }

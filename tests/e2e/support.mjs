@@ -2,6 +2,7 @@
 // console capture (any panic or page error fails the test), and screenshots.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { startStaticServer } from '../../tools/serve-dist.mjs';
@@ -53,4 +54,43 @@ export async function screenshot(page, name) {
 
 export async function heading(page) {
   return (await page.locator('h1').first().innerText()).trim();
+}
+
+export async function seedDraft(page, application, id = 'fixture-draft') {
+  await page.evaluate(async ({ app, id }) => {
+    await new Promise((resolve, reject) => {
+      const open = indexedDB.open('kaiban', 1);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('drafts', 'readwrite');
+        tx.objectStore('drafts').put({ id, schema_version: app.schema_version ?? 1, application_json: JSON.stringify(app), step: 'start', created_at: 1, updated_at: 1 });
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+      open.onerror = () => reject(open.error);
+    });
+    localStorage.setItem('kaiban.current_draft', id);
+  }, { app: application, id });
+}
+
+/// A fresh page whose current draft is `application`, opened on `step`.
+export async function openWithApplication(browser, url, application, step, viewport = DESKTOP) {
+  const page = await openPage(browser, url, viewport);
+  await seedDraft(page, application);
+  await page.goto(`${url}#/${step}`);
+  await page.reload();
+  await page.locator('h1').first().waitFor();
+  return page;
+}
+
+export function example(type) {
+  return JSON.parse(fsSync.readFileSync(path.join(ROOT, `crates/kaiban-core/examples/applications/${type}.json`), 'utf8'));
+}
+
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/// WCAG 2.2 AA violations on the page as it is now.
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }));
+  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }

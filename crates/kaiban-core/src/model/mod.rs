@@ -94,9 +94,10 @@ pub struct EnterpriseName {
 #[serde(rename_all = "snake_case")]
 pub enum DomicileProof {
     /// 住所使用证明 uploaded as an attachment with purpose `domicile_proof`.
-    #[default]
     Document,
-    /// 住所申报承诺: the applicant declares the address is genuine and usable.
+    /// 住所申报承诺: the applicant declares the address is genuine and usable (the usual
+    /// route under the 承诺制 reform, hence the default).
+    #[default]
     Declaration,
 }
 
