@@ -5,6 +5,7 @@ pub mod config;
 pub mod drafts;
 pub mod fields;
 pub mod i18n;
+pub mod offline;
 pub mod steps;
 
 /// Mounts the wizard on the page's body.

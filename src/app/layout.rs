@@ -15,6 +15,8 @@ pub fn Header() -> impl IntoView {
             }
         }
     };
+    let nav = expect_context::<Nav>();
+    let open_drafts = move |_| nav.go(Step::Drafts);
     view! {
         <a class="kb-skip" href="#kb-main" on:click=skip>{i18n.tr(Text::SkipToContent)}</a>
         <header class="kb-header">
@@ -26,6 +28,10 @@ pub fn Header() -> impl IntoView {
                         <span class="kb-brand-area">{i18n.tr(Text::ServiceArea)}</span>
                     </span>
                 </div>
+                <div class="kb-header-actions">
+                <button type="button" class="kb-header-link" on:click=open_drafts>
+                    {i18n.tr(Text::DraftsLink)}
+                </button>
                 <button
                     type="button"
                     class="kb-lang"
@@ -35,6 +41,7 @@ pub fn Header() -> impl IntoView {
                 >
                     {i18n.tr(Text::SwitchLanguage)}
                 </button>
+                </div>
             </div>
         </header>
     }
@@ -120,10 +127,13 @@ pub fn WizardLayout(step: Step) -> impl IntoView {
         <div class="kb-layout">
             <Progress step />
             <main id="kb-main" class="kb-main" tabindex="-1">
-                <button type="button" class="kb-back" on:click=move |_| wizard.go_back()>
-                    {i18n.tr(Text::Back)}
-                </button>
-                {content}
+                <div class="kb-main-top">
+                    <button type="button" class="kb-back" on:click=move |_| wizard.go_back()>
+                        {i18n.tr(Text::Back)}
+                    </button>
+                    <super::status::SaveIndicator />
+                </div>
+                <div class="kb-step-content" inert=move || wizard.read_only.get()>{content}</div>
             </main>
         </div>
     }

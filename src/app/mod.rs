@@ -2,12 +2,13 @@
 
 mod layout;
 pub mod nav;
+mod status;
 mod validation;
 mod wizard;
 
 pub use nav::{Nav, NavMode};
 pub use validation::{field_id, person_home_step, step_of, today, use_validation, Validation};
-pub use wizard::{referenced_people, use_wizard, Wizard};
+pub use wizard::{referenced_people, use_wizard, SaveStatus, Wizard, AUTOSAVE_DELAY};
 
 use crate::config::Config;
 use crate::i18n::{I18n, Locale, Text};
@@ -30,6 +31,7 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    provide_context(crate::offline::Connectivity::start());
     let nav = Nav::new(NavMode::UrlHash);
     provide_context(nav);
     let wizard = Wizard::start(nav);
@@ -50,8 +52,10 @@ pub fn App() -> impl IntoView {
         <Header />
         <div class="kb-page">
             <Show when=move || wizard.ready.get() fallback=move || view! { <p class="kb-loading">{i18n.tr(Text::Loading)}</p> }>
+                <status::Banners />
                 {move || match nav.step.get() {
                     Step::Start => view! { <StartPage /> }.into_any(),
+                    Step::Drafts => crate::steps::render(Step::Drafts),
                     step => view! { <WizardLayout step /> }.into_any(),
                 }}
             </Show>

@@ -1,27 +1,73 @@
-//! The application being filled in, its draft record, and moving between steps.
+//! The application being filled in, its draft record, autosave, and moving between steps.
 
 use super::nav::Nav;
-use crate::drafts::{self, Draft};
+use crate::drafts::{self, Draft, StorageError};
 use crate::steps::{steps_for, Step};
 use kaiban_core::model::Application;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 const CURRENT_DRAFT_KEY: &str = "kaiban.current_draft";
+const CHANNEL: &str = "kaiban-drafts";
+/// Autosave waits this long after the last change (and saves at once when the tab hides).
+pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    /// Nothing typed yet in this draft.
+    Idle,
+    Pending,
+    Saving,
+    Saved(f64),
+    Failed(StorageError),
+}
+
+/// Something the applicant should know that is not tied to a field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// A stored draft could not be read; it was set aside, not deleted.
+    DraftSetAside(String),
+}
 
 #[derive(Clone, Copy)]
 pub struct Wizard {
     pub application: RwSignal<Application>,
     pub ready: RwSignal<bool>,
-    draft_id: RwSignal<String>,
+    pub draft_id: RwSignal<String>,
+    pub title: RwSignal<String>,
     created_at: RwSignal<f64>,
+    revision: RwSignal<u64>,
+    /// Incremented on every change; a save knows which edits it carried.
+    edits: RwSignal<u64>,
+    saved_edits: RwSignal<u64>,
+    in_flight: RwSignal<bool>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    pub save_status: RwSignal<SaveStatus>,
+    /// Another tab saved a newer revision of this draft.
+    pub stale: RwSignal<bool>,
+    pub read_only: RwSignal<bool>,
+    pub notices: RwSignal<Vec<Notice>>,
+    persistence_asked: RwSignal<bool>,
     /// Set by a "Change" link on the review page: Continue goes back there.
     pub return_to: RwSignal<Option<Step>>,
+    /// The last journey step shown (the start and drafts pages are not part of a draft).
+    last_step: RwSignal<Step>,
     nav: Nav,
+    tab_id: StoredValue<String>,
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
+}
+
+fn broadcast(message: &JsValue) {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+        let _ = channel.post_message(message);
+        channel.close();
+    }
 }
 
 impl Wizard {
@@ -31,64 +77,282 @@ impl Wizard {
             application: RwSignal::new(Application::default()),
             ready: RwSignal::new(false),
             draft_id: RwSignal::new(String::new()),
+            title: RwSignal::new(String::new()),
             created_at: RwSignal::new(drafts::now()),
+            revision: RwSignal::new(0),
+            edits: RwSignal::new(0),
+            saved_edits: RwSignal::new(0),
+            in_flight: RwSignal::new(false),
+            timer: StoredValue::new(None),
+            save_status: RwSignal::new(SaveStatus::Idle),
+            stale: RwSignal::new(false),
+            read_only: RwSignal::new(false),
+            notices: RwSignal::new(Vec::new()),
+            persistence_asked: RwSignal::new(false),
             return_to: RwSignal::new(None),
+            last_step: RwSignal::new(Step::EntityType),
             nav,
+            tab_id: StoredValue::new(drafts::new_id()),
         };
         spawn_local(async move {
             let saved_id =
                 local_storage().and_then(|s| s.get_item(CURRENT_DRAFT_KEY).ok().flatten());
-            let loaded = match (&saved_id, drafts::db().await) {
-                (Some(id), Ok(db)) => drafts::load(&db, id).await.ok().flatten(),
-                _ => None,
-            };
-            match loaded {
-                Some(draft) => {
-                    wizard.draft_id.set(draft.id);
-                    wizard.created_at.set(draft.created_at);
-                    wizard.application.set(draft.application);
+            // Opened even for a new applicant: a browser that refuses storage is reported now,
+            // not after half an hour of typing.
+            let storage = drafts::db().await;
+            match (saved_id, storage) {
+                (_, Err(e)) => {
+                    wizard.start_new_draft();
+                    wizard.save_status.set(SaveStatus::Failed(e));
                 }
-                None => {
-                    let id = drafts::new_id();
-                    if let Some(s) = local_storage() {
-                        let _ = s.set_item(CURRENT_DRAFT_KEY, &id);
-                    }
-                    wizard.draft_id.set(id);
-                }
+                (Some(id), Ok(_)) => wizard.open(&id).await,
+                (None, Ok(_)) => wizard.start_new_draft(),
             }
             wizard.correct_impossible_step();
             wizard.ready.set(true);
         });
+        wizard.watch_changes();
+        wizard.listen_to_other_tabs();
+        wizard.flush_when_hidden();
+        wizard
+    }
+
+    fn start_new_draft(&self) {
+        let id = drafts::new_id();
+        if let Some(s) = local_storage() {
+            let _ = s.set_item(CURRENT_DRAFT_KEY, &id);
+        }
+        self.load_into_signals(Draft::new(id));
+    }
+
+    fn load_into_signals(&self, draft: Draft) {
+        self.draft_id.set(draft.id);
+        self.title.set(draft.title);
+        self.created_at.set(draft.created_at);
+        self.revision.set(draft.revision);
+        self.stale.set(false);
+        self.read_only.set(false);
+        self.save_status.set(if draft.revision > 0 {
+            SaveStatus::Saved(draft.updated_at)
+        } else {
+            SaveStatus::Idle
+        });
+        self.application.set(draft.application);
+        // Loading is not an edit: nothing to save until the applicant changes something.
+        self.saved_edits.set(self.edits.get_untracked() + 1);
+    }
+
+    /// Opens the stored draft `id` as the current one.
+    pub async fn open(&self, id: &str) {
+        match drafts::load(id).await {
+            Ok(Ok(Some(draft))) => {
+                if let Some(s) = local_storage() {
+                    let _ = s.set_item(CURRENT_DRAFT_KEY, &draft.id);
+                }
+                let step = Step::from_key(&draft.step)
+                    .filter(|s| !matches!(s, Step::Start | Step::Drafts));
+                self.last_step.set(step.unwrap_or(Step::EntityType));
+                self.load_into_signals(draft);
+                if let (Some(step), true) = (step, self.nav.step.get_untracked() == Step::Drafts) {
+                    self.nav.go(step);
+                }
+            }
+            Ok(Ok(None)) => self.start_new_draft(),
+            Ok(Err(reason)) => {
+                self.notices
+                    .update(|n| n.push(Notice::DraftSetAside(reason)));
+                self.start_new_draft();
+            }
+            Err(e) => {
+                self.start_new_draft();
+                self.save_status.set(SaveStatus::Failed(e));
+            }
+        }
+    }
+
+    /// Starts a fresh application (the current draft stays saved).
+    pub fn new_application(&self) {
+        self.flush();
+        self.start_new_draft();
+        self.nav.go(Step::EntityType);
+    }
+
+    fn watch_changes(&self) {
+        let wizard = *self;
         Effect::new(move |_| {
-            let application = wizard.application.get();
-            let step = nav.step.get();
-            if !wizard.ready.get_untracked() {
+            let step = wizard.nav.step.get();
+            if !matches!(step, Step::Start | Step::Drafts)
+                && wizard.last_step.get_untracked() != step
+            {
+                wizard.last_step.set(step);
+            }
+        });
+        Effect::new(move |first: Option<()>| {
+            wizard.application.track();
+            wizard.title.track();
+            wizard.last_step.track();
+            if first.is_none() || !wizard.ready.get_untracked() {
                 return;
             }
-            let draft = Draft {
-                id: wizard.draft_id.get_untracked(),
-                application,
-                step: step.key().to_string(),
-                created_at: wizard.created_at.get_untracked(),
-                updated_at: drafts::now(),
-            };
-            spawn_local(async move {
-                if let Ok(db) = drafts::db().await {
-                    let _ = drafts::save(&db, &draft).await;
+            wizard.edits.update(|n| *n += 1);
+            if wizard.edits.get_untracked() <= wizard.saved_edits.get_untracked() {
+                return;
+            }
+            if wizard.read_only.get_untracked() {
+                return;
+            }
+            wizard.save_status.set(SaveStatus::Pending);
+            wizard.timer.update_value(|t| {
+                if let Some(t) = t.take() {
+                    t.clear();
                 }
             });
+            let handle = set_timeout_with_handle(move || wizard.flush(), AUTOSAVE_DELAY).ok();
+            wizard.timer.set_value(handle);
         });
-        wizard
+    }
+
+    /// Saves now if there is anything unsaved.
+    pub fn flush(&self) {
+        let wizard = *self;
+        spawn_local(async move {
+            let _ = wizard.save_pending().await;
+        });
+    }
+
+    /// Saves whatever is unsaved and returns once it is stored (or refused).
+    pub async fn save_pending(&self) -> Result<(), StorageError> {
+        let wizard = *self;
+        // Effects run after the current task: let a change just made be counted first.
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        for _ in 0..100 {
+            if !wizard.in_flight.get_untracked() {
+                break;
+            }
+            gloo_timers::future::TimeoutFuture::new(20).await;
+        }
+        if wizard.read_only.get_untracked()
+            || wizard.in_flight.get_untracked()
+            || wizard.edits.get_untracked() <= wizard.saved_edits.get_untracked()
+        {
+            return Ok(());
+        }
+        wizard.timer.update_value(|t| {
+            if let Some(t) = t.take() {
+                t.clear();
+            }
+        });
+        let carried = wizard.edits.get_untracked();
+        let draft = Draft {
+            id: wizard.draft_id.get_untracked(),
+            application: wizard.application.get_untracked(),
+            step: wizard.last_step.get_untracked().key().to_string(),
+            title: wizard.title.get_untracked(),
+            created_at: wizard.created_at.get_untracked(),
+            updated_at: drafts::now(),
+            revision: wizard.revision.get_untracked(),
+        };
+        wizard.in_flight.set(true);
+        wizard.save_status.set(SaveStatus::Saving);
+        let result = drafts::save(&draft).await;
+        wizard.in_flight.set(false);
+        match result {
+            Ok(revision) => {
+                wizard.revision.set(revision);
+                wizard.saved_edits.set(carried);
+                wizard.save_status.set(SaveStatus::Saved(draft.updated_at));
+                let message = js_sys::Object::new();
+                let _ =
+                    js_sys::Reflect::set(&message, &"draft_id".into(), &draft.id.as_str().into());
+                let _ =
+                    js_sys::Reflect::set(&message, &"revision".into(), &(revision as f64).into());
+                let _ = js_sys::Reflect::set(
+                    &message,
+                    &"tab".into(),
+                    &wizard.tab_id.get_value().into(),
+                );
+                broadcast(&message);
+                if !wizard.persistence_asked.get_untracked() {
+                    wizard.persistence_asked.set(true);
+                    drafts::request_persistence().await;
+                }
+                if wizard.edits.get_untracked() > carried {
+                    wizard.flush();
+                }
+                Ok(())
+            }
+            Err(e) => {
+                if matches!(e, StorageError::Conflict { .. }) {
+                    wizard.stale.set(true);
+                }
+                wizard.save_status.set(SaveStatus::Failed(e.clone()));
+                Err(e)
+            }
+        }
+    }
+
+    fn listen_to_other_tabs(&self) {
+        let wizard = *self;
+        let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
+            return;
+        };
+        let on_message =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                let data = event.data();
+                let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
+                let same_draft = get("draft_id").and_then(|v| v.as_string())
+                    == Some(wizard.draft_id.get_untracked());
+                let other_tab =
+                    get("tab").and_then(|v| v.as_string()) != Some(wizard.tab_id.get_value());
+                let newer = get("revision").and_then(|v| v.as_f64()).unwrap_or(0.0) as u64
+                    > wizard.revision.get_untracked();
+                if same_draft && other_tab && newer {
+                    wizard.stale.set(true);
+                }
+            });
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        std::mem::forget(channel);
+    }
+
+    fn flush_when_hidden(&self) {
+        let wizard = *self;
+        let on_hide = Closure::<dyn Fn()>::new(move || {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                wizard.flush();
+            }
+        });
+        let _ = document()
+            .add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
+        on_hide.forget();
+        let on_pagehide = Closure::<dyn Fn()>::new(move || wizard.flush());
+        let _ = window()
+            .add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+        on_pagehide.forget();
+    }
+
+    /// Replaces this tab's copy with the newest stored one (after another tab saved).
+    pub fn reload_latest(&self) {
+        let wizard = *self;
+        let id = wizard.draft_id.get_untracked();
+        spawn_local(async move { wizard.open(&id).await });
+    }
+
+    /// Keeps this tab's copy on screen without saving it.
+    pub fn continue_read_only(&self) {
+        self.read_only.set(true);
+        self.stale.set(false);
     }
 
     /// A step that needs an entity type cannot be shown before one is chosen.
     fn correct_impossible_step(&self) {
         let step = self.nav.step.get_untracked();
+        if matches!(step, Step::Start | Step::Drafts) {
+            return;
+        }
         let chosen = self.application.with_untracked(|a| a.entity_type);
         let allowed = steps_for(chosen);
-        if step != Step::Start
-            && (chosen.is_none() && step != Step::EntityType || !allowed.contains(&step))
-        {
+        if chosen.is_none() && step != Step::EntityType || !allowed.contains(&step) {
             self.nav.replace(if chosen.is_none() {
                 Step::EntityType
             } else {
@@ -142,7 +406,6 @@ impl Wizard {
 pub fn use_wizard() -> Wizard {
     expect_context::<Wizard>()
 }
-
 impl Wizard {
     pub fn person_index(&self, id: &str) -> Option<usize> {
         self.application.with(|a| a.person_index(id))

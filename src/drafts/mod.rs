@@ -1,143 +1,352 @@
-//! Drafts in IndexedDB. All rexie calls of the app live here. A record keeps the
-//! application as kaiban-core JSON (migrated through `kaiban_core::migrate` on load), the
-//! step the applicant was on, and timestamps.
+//! Drafts in IndexedDB. Every rexie call of the app lives in this module. A draft record
+//! keeps the application as kaiban-core JSON (migrated through `kaiban_core::migrate` on
+//! load), the step, timestamps and a revision counter that refuses stale writes, so two
+//! tabs editing the same draft can never silently overwrite each other.
 
-use js_sys::{Object, Reflect};
-use kaiban_core::model::Application;
-use rexie::{ObjectStore, Rexie, TransactionMode};
-use wasm_bindgen::JsValue;
+mod records;
+mod schema;
 
-pub const DATABASE: &str = "kaiban";
-/// Bump with every change of stores; rexie deletes stores that are not listed, so every
-/// store ever created stays in `open` forever.
-pub const DATABASE_VERSION: u32 = 1;
-pub const DRAFTS: &str = "drafts";
+pub use records::{AttachmentBlob, Draft, DraftSummary};
+pub use schema::{db, DATABASE, DATABASE_VERSION};
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Draft {
-    pub id: String,
-    pub application: Application,
-    pub step: String,
-    pub created_at: f64,
-    pub updated_at: f64,
-}
+use js_sys::Reflect;
+use rexie::TransactionMode;
+use schema::{ATTACHMENTS, DRAFTS, QUARANTINE};
+use wasm_bindgen::{JsCast, JsValue};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum StorageError {
     /// IndexedDB is missing or refused to open (private mode, blocked by policy).
     Unavailable(String),
+    /// The browser has no room left for this origin.
+    QuotaExceeded,
+    /// The draft was saved by another tab since this one read it.
+    Conflict { stored_revision: u64 },
     /// A read or write failed.
     Failed(String),
-    /// The stored record could not be read as an application.
-    Unreadable(String),
 }
 
-impl std::fmt::Display for StorageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StorageError::Unavailable(e) => write!(f, "storage unavailable: {e}"),
-            StorageError::Failed(e) => write!(f, "storage failed: {e}"),
-            StorageError::Unreadable(e) => write!(f, "stored draft unreadable: {e}"),
+impl StorageError {
+    pub fn message(&self, chinese: bool) -> String {
+        match (self, chinese) {
+            (StorageError::Unavailable(_), true) => "浏览器不允许本网站保存数据（可能处于无痕模式）。您填写的内容仍在本页面中，请导出草稿文件保存。".into(),
+            (StorageError::Unavailable(_), false) => "The browser does not let this site store data (private mode?). What you typed is still on this page: export the draft to a file.".into(),
+            (StorageError::QuotaExceeded, true) => "设备存储空间已满，最近的修改未能保存。请导出草稿文件，或删除不需要的草稿和附件后重试。".into(),
+            (StorageError::QuotaExceeded, false) => "The device's storage is full and your latest changes are not saved. Export the draft to a file, or delete drafts or documents you no longer need.".into(),
+            (StorageError::Conflict { .. }, true) => "此草稿已在另一个标签页中修改。".into(),
+            (StorageError::Conflict { .. }, false) => "This draft was changed in another tab.".into(),
+            (StorageError::Failed(e), true) => format!("保存失败（{e}）。内容仍在本页面中，请稍后重试或导出草稿文件。"),
+            (StorageError::Failed(e), false) => format!("Saving failed ({e}). Your answers are still on this page: try again later or export the draft."),
         }
     }
 }
 
-fn failed(e: rexie::Error) -> StorageError {
-    StorageError::Failed(e.to_string())
-}
-
-pub async fn open() -> Result<Rexie, StorageError> {
-    Rexie::builder(DATABASE)
-        .version(DATABASE_VERSION)
-        .add_object_store(ObjectStore::new(DRAFTS).key_path("id"))
-        .build()
-        .await
-        .map_err(|e| StorageError::Unavailable(e.to_string()))
-}
-
-fn set(object: &Object, key: &str, value: JsValue) {
-    let _ = Reflect::set(object, &JsValue::from_str(key), &value);
-}
-
-fn get_string(object: &JsValue, key: &str) -> Option<String> {
-    Reflect::get(object, &JsValue::from_str(key))
-        .ok()?
-        .as_string()
-}
-
-fn get_number(object: &JsValue, key: &str) -> f64 {
-    Reflect::get(object, &JsValue::from_str(key))
-        .ok()
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0)
-}
-
-fn to_record(draft: &Draft) -> JsValue {
-    let record = Object::new();
-    set(&record, "id", draft.id.as_str().into());
-    set(
-        &record,
-        "schema_version",
-        draft.application.schema_version.into(),
-    );
-    set(
-        &record,
-        "application_json",
-        serde_json::to_string(&draft.application)
-            .expect("the model always serialises")
-            .into(),
-    );
-    set(&record, "step", draft.step.as_str().into());
-    set(&record, "created_at", draft.created_at.into());
-    set(&record, "updated_at", draft.updated_at.into());
-    record.into()
-}
-
-fn from_record(record: &JsValue) -> Result<Draft, StorageError> {
-    let id = get_string(record, "id").ok_or_else(|| StorageError::Unreadable("no id".into()))?;
-    let json = get_string(record, "application_json")
-        .ok_or_else(|| StorageError::Unreadable(format!("{id}: no application")))?;
-    let application =
-        kaiban_core::migrate(&json).map_err(|e| StorageError::Unreadable(format!("{id}: {e}")))?;
-    Ok(Draft {
-        id,
-        application,
-        step: get_string(record, "step").unwrap_or_default(),
-        created_at: get_number(record, "created_at"),
-        updated_at: get_number(record, "updated_at"),
-    })
-}
-
-pub async fn save(db: &Rexie, draft: &Draft) -> Result<(), StorageError> {
-    let tx = db
-        .transaction(&[DRAFTS], TransactionMode::ReadWrite)
-        .map_err(failed)?;
-    let store = tx.store(DRAFTS).map_err(failed)?;
-    store.put(&to_record(draft), None).await.map_err(failed)?;
-    tx.done().await.map_err(failed)?;
-    Ok(())
-}
-
-pub async fn load(db: &Rexie, id: &str) -> Result<Option<Draft>, StorageError> {
-    let tx = db
-        .transaction(&[DRAFTS], TransactionMode::ReadOnly)
-        .map_err(failed)?;
-    let store = tx.store(DRAFTS).map_err(failed)?;
-    let record = store.get(JsValue::from_str(id)).await.map_err(failed)?;
-    match record {
-        Some(record) if !record.is_undefined() => from_record(&record).map(Some),
-        _ => Ok(None),
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(false))
     }
 }
 
-pub async fn delete(db: &Rexie, id: &str) -> Result<(), StorageError> {
+fn failed(e: rexie::Error) -> StorageError {
+    let text = e.to_string();
+    if text.contains("InvalidState") || text.contains("closing") || text.contains("closed") {
+        // The browser closed or deleted the database under us: reopen it on the next write.
+        schema::forget();
+    }
+    if text.contains("QuotaExceeded") || text.to_lowercase().contains("quota") {
+        StorageError::QuotaExceeded
+    } else {
+        StorageError::Failed(text)
+    }
+}
+
+/// Waits for the transaction to finish; an aborted one (quota, a closed database) is an error,
+/// never a silent success.
+async fn commit(tx: rexie::Transaction) -> Result<(), StorageError> {
+    match tx.done().await.map_err(failed)? {
+        rexie::TransactionResult::Committed => Ok(()),
+        rexie::TransactionResult::Aborted => {
+            Err(StorageError::Failed("the browser aborted the write".into()))
+        }
+    }
+}
+
+/// Writes `draft` if the stored revision is still `draft.revision`; returns the new revision.
+pub async fn save(draft: &Draft) -> Result<u64, StorageError> {
+    let db = db().await?;
     let tx = db
         .transaction(&[DRAFTS], TransactionMode::ReadWrite)
         .map_err(failed)?;
     let store = tx.store(DRAFTS).map_err(failed)?;
-    store.delete(JsValue::from_str(id)).await.map_err(failed)?;
-    tx.done().await.map_err(failed)?;
+    let stored = store
+        .get(JsValue::from_str(&draft.id))
+        .await
+        .map_err(failed)?;
+    let stored_revision = stored.as_ref().map(records::revision_of).unwrap_or(0);
+    if stored_revision != draft.revision {
+        return Err(StorageError::Conflict { stored_revision });
+    }
+    let next = draft.revision + 1;
+    store
+        .put(&draft.to_record(next), None)
+        .await
+        .map_err(failed)?;
+    commit(tx).await?;
+    Ok(next)
+}
+
+/// The draft `id`, migrated to the current schema. An unreadable record is moved to the
+/// quarantine store (kept, never deleted) and reported as `Ok(None)` with its reason.
+pub async fn load(id: &str) -> Result<Result<Option<Draft>, String>, StorageError> {
+    let db = db().await?;
+    let tx = db
+        .transaction(&[DRAFTS], TransactionMode::ReadOnly)
+        .map_err(failed)?;
+    let record = tx
+        .store(DRAFTS)
+        .map_err(failed)?
+        .get(JsValue::from_str(id))
+        .await
+        .map_err(failed)?;
+    let Some(record) = record.filter(|r| !r.is_undefined()) else {
+        return Ok(Ok(None));
+    };
+    match Draft::from_record(&record) {
+        Ok(draft) => Ok(Ok(Some(draft))),
+        Err(reason) => {
+            quarantine(id, &record).await?;
+            Ok(Err(reason))
+        }
+    }
+}
+
+/// Every readable draft, newest first; unreadable records are set aside and their ids
+/// returned with the reason.
+pub async fn list() -> Result<(Vec<DraftSummary>, Vec<(String, String)>), StorageError> {
+    let db = db().await?;
+    let tx = db
+        .transaction(&[DRAFTS], TransactionMode::ReadOnly)
+        .map_err(failed)?;
+    let all = tx
+        .store(DRAFTS)
+        .map_err(failed)?
+        .get_all(None, None)
+        .await
+        .map_err(failed)?;
+    drop(tx);
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for record in all {
+        let id = records::string_of(&record, "id").unwrap_or_else(|| "?".into());
+        match Draft::from_record(&record) {
+            Ok(draft) => good.push(draft.summary()),
+            Err(reason) => {
+                quarantine(&id, &record).await?;
+                bad.push((id, reason));
+            }
+        }
+    }
+    good.sort_by(|a, b| b.updated_at.total_cmp(&a.updated_at));
+    Ok((good, bad))
+}
+
+async fn quarantine(id: &str, record: &JsValue) -> Result<(), StorageError> {
+    let db = db().await?;
+    let tx = db
+        .transaction(&[DRAFTS, QUARANTINE], TransactionMode::ReadWrite)
+        .map_err(failed)?;
+    let kept = js_sys::Object::new();
+    let _ = Reflect::set(&kept, &"id".into(), &JsValue::from_str(id));
+    let _ = Reflect::set(&kept, &"record".into(), record);
+    let _ = Reflect::set(&kept, &"set_aside_at".into(), &js_sys::Date::now().into());
+    tx.store(QUARANTINE)
+        .map_err(failed)?
+        .put(&kept, None)
+        .await
+        .map_err(failed)?;
+    tx.store(DRAFTS)
+        .map_err(failed)?
+        .delete(JsValue::from_str(id))
+        .await
+        .map_err(failed)?;
+    commit(tx).await?;
     Ok(())
+}
+
+/// How many records have been set aside as unreadable.
+pub async fn quarantined_count() -> Result<u32, StorageError> {
+    let db = db().await?;
+    let tx = db
+        .transaction(&[QUARANTINE], TransactionMode::ReadOnly)
+        .map_err(failed)?;
+    tx.store(QUARANTINE)
+        .map_err(failed)?
+        .count(None)
+        .await
+        .map_err(failed)
+}
+
+/// Deletes a draft and its attachments; returns them so the deletion can be undone.
+pub async fn delete(id: &str) -> Result<Option<(Draft, Vec<AttachmentBlob>)>, StorageError> {
+    let Ok(Some(draft)) = load(id).await? else {
+        return Ok(None);
+    };
+    let blobs = attachments_of(&draft).await?;
+    let db = db().await?;
+    let tx = db
+        .transaction(&[DRAFTS, ATTACHMENTS], TransactionMode::ReadWrite)
+        .map_err(failed)?;
+    tx.store(DRAFTS)
+        .map_err(failed)?
+        .delete(JsValue::from_str(id))
+        .await
+        .map_err(failed)?;
+    let store = tx.store(ATTACHMENTS).map_err(failed)?;
+    for blob in &blobs {
+        store
+            .delete(JsValue::from_str(&blob.id))
+            .await
+            .map_err(failed)?;
+    }
+    commit(tx).await?;
+    Ok(Some((draft, blobs)))
+}
+
+/// Puts back a deleted draft and its attachments exactly as they were.
+pub async fn restore(draft: &Draft, blobs: &[AttachmentBlob]) -> Result<(), StorageError> {
+    let db = db().await?;
+    let tx = db
+        .transaction(&[DRAFTS, ATTACHMENTS], TransactionMode::ReadWrite)
+        .map_err(failed)?;
+    tx.store(DRAFTS)
+        .map_err(failed)?
+        .put(&draft.to_record(draft.revision), None)
+        .await
+        .map_err(failed)?;
+    let store = tx.store(ATTACHMENTS).map_err(failed)?;
+    for blob in blobs {
+        store.put(&blob.to_record(), None).await.map_err(failed)?;
+    }
+    commit(tx).await?;
+    Ok(())
+}
+
+/// Stores an attachment's bytes as a Blob (never base64 inside the JSON).
+pub async fn put_attachment(blob: &AttachmentBlob) -> Result<(), StorageError> {
+    let db = db().await?;
+    let tx = db
+        .transaction(&[ATTACHMENTS], TransactionMode::ReadWrite)
+        .map_err(failed)?;
+    tx.store(ATTACHMENTS)
+        .map_err(failed)?
+        .put(&blob.to_record(), None)
+        .await
+        .map_err(failed)?;
+    commit(tx).await
+}
+
+pub async fn get_attachment(id: &str) -> Result<Option<AttachmentBlob>, StorageError> {
+    let db = db().await?;
+    let tx = db
+        .transaction(&[ATTACHMENTS], TransactionMode::ReadOnly)
+        .map_err(failed)?;
+    let record = tx
+        .store(ATTACHMENTS)
+        .map_err(failed)?
+        .get(JsValue::from_str(id))
+        .await
+        .map_err(failed)?;
+    Ok(record
+        .filter(|r| !r.is_undefined())
+        .and_then(|r| AttachmentBlob::from_record(&r)))
+}
+
+pub async fn delete_attachment(id: &str) -> Result<(), StorageError> {
+    let db = db().await?;
+    let tx = db
+        .transaction(&[ATTACHMENTS], TransactionMode::ReadWrite)
+        .map_err(failed)?;
+    tx.store(ATTACHMENTS)
+        .map_err(failed)?
+        .delete(JsValue::from_str(id))
+        .await
+        .map_err(failed)?;
+    commit(tx).await
+}
+
+async fn attachments_of(draft: &Draft) -> Result<Vec<AttachmentBlob>, StorageError> {
+    let mut blobs = Vec::new();
+    for a in &draft.application.attachments {
+        if let Some(blob) = get_attachment(&a.id).await? {
+            blobs.push(blob);
+        }
+    }
+    Ok(blobs)
+}
+
+/// Copies a draft (and its attachments) under a new id.
+pub async fn duplicate(id: &str, title_suffix: &str) -> Result<Option<Draft>, StorageError> {
+    let Ok(Some(mut draft)) = load(id).await? else {
+        return Ok(None);
+    };
+    let blobs = attachments_of(&draft).await?;
+    draft.id = new_id();
+    draft.revision = 0;
+    draft.title = format!("{}{title_suffix}", draft.display_title());
+    draft.created_at = now();
+    draft.updated_at = now();
+    for a in &mut draft.application.attachments {
+        let new = new_id();
+        if let Some(blob) = blobs.iter().find(|b| b.id == a.id) {
+            put_attachment(&AttachmentBlob {
+                id: new.clone(),
+                draft_id: draft.id.clone(),
+                blob: blob.blob.clone(),
+            })
+            .await?;
+        }
+        a.id = new;
+    }
+    let revision = save(&draft).await?;
+    draft.revision = revision;
+    Ok(Some(draft))
+}
+
+/// Asks the browser to keep our data under storage pressure; returns whether it agreed.
+pub async fn request_persistence() -> bool {
+    let Some(storage) = navigator_storage() else {
+        return false;
+    };
+    match storage.persist() {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false),
+        Err(_) => false,
+    }
+}
+
+/// (used, quota) in bytes, when the browser tells.
+pub async fn estimate() -> Option<(f64, f64)> {
+    let storage = navigator_storage()?;
+    let estimate = wasm_bindgen_futures::JsFuture::from(storage.estimate().ok()?)
+        .await
+        .ok()?;
+    let get = |k: &str| {
+        Reflect::get(&estimate, &k.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    Some((get("usage")?, get("quota")?))
+}
+
+fn navigator_storage() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    Reflect::get(&navigator, &"storage".into())
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 /// Milliseconds since the epoch, from the browser clock.
@@ -145,24 +354,10 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// A new random draft id (crypto.randomUUID is in every browser Kaiban supports).
+/// A new random id (crypto.randomUUID is in every browser Kaiban supports).
 pub fn new_id() -> String {
     web_sys::window()
         .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())
-        .unwrap_or_else(|| format!("draft-{}", now() as u64))
-}
-
-thread_local! {
-    static DB: std::cell::RefCell<Option<std::rc::Rc<Rexie>>> = const { std::cell::RefCell::new(None) };
-}
-
-/// The app's database, opened once per page.
-pub async fn db() -> Result<std::rc::Rc<Rexie>, StorageError> {
-    if let Some(db) = DB.with(|cell| cell.borrow().clone()) {
-        return Ok(db);
-    }
-    let db = std::rc::Rc::new(open().await?);
-    DB.with(|cell| *cell.borrow_mut() = Some(db.clone()));
-    Ok(db)
+        .unwrap_or_else(|| format!("id-{}", now() as u64))
 }

@@ -59,4 +59,21 @@ texts! {
     SubmitEndpoint => "申请将提交至", "Applications are submitted to";
     FooterNote => "开办 Kaiban · 数据仅保存在您的设备上，直到您签名提交", "Kaiban · your data stays on this device until you sign and submit";
     Loading => "正在载入…", "Loading…";
+    DraftsTitle => "我的申请草稿", "Your saved applications";
+    DraftsLink => "我的草稿", "Saved applications";
+    SaveIdle => "尚未填写", "Nothing entered yet";
+    SavePending => "有未保存的修改", "Unsaved changes";
+    Saving => "正在保存…", "Saving…";
+    Saved => "已保存在本设备", "Saved on this device";
+    NotSaved => "未保存", "Not saved";
+    Online => "在线", "Online";
+    Offline => "离线：可以继续填写，内容保存在本设备", "Offline: keep going, everything is saved on this device";
+    StaleTitle => "此草稿已在另一个标签页中更新", "This draft was updated in another tab";
+    StaleBody => "为避免相互覆盖，本页面暂停保存。", "To avoid overwriting each other, this tab has stopped saving.";
+    StaleReload => "载入最新内容", "Load the latest version";
+    StaleReadOnly => "在此页只读查看", "Keep viewing here, read-only";
+    ReadOnlyBanner => "只读模式：本页面的修改不会被保存。", "Read-only: changes in this tab are not saved.";
+    SetAsideNotice => "有一份草稿无法读取，已单独保存（未删除），其他草稿不受影响。", "One draft could not be read. It has been set aside (not deleted); your other drafts are unaffected.";
+    UpdateReady => "新版本已就绪", "A new version is ready";
+    UpdateReload => "立即更新", "Update now";
 }

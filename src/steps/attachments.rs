@@ -151,29 +151,52 @@ pub fn AttachmentsStep() -> impl IntoView {
         });
         busy.set(Some(slot.key.clone()));
         spawn_local(async move {
-            match sha256_hex(&file).await {
-                Ok(sha256) => app.update(|a| {
-                    a.attachments.retain(|x| {
-                        !(x.purpose == slot.purpose && x.scope_item == slot.scope_item)
+            let stored = async {
+                let sha256 = sha256_hex(&file).await.map_err(|e| {
+                    (
+                        format!("无法读取该文件，请重新选择（{e}）"),
+                        format!("The file could not be read: choose it again ({e})"),
+                    )
+                })?;
+                let id = crate::drafts::new_id();
+                let blob = crate::drafts::AttachmentBlob {
+                    id: id.clone(),
+                    draft_id: wizard.draft_id.get_untracked(),
+                    blob: file.clone().into(),
+                };
+                crate::drafts::put_attachment(&blob)
+                    .await
+                    .map_err(|e| (e.message(true), e.message(false)))?;
+                Ok::<_, (String, String)>((id, sha256))
+            };
+            match stored.await {
+                Ok((id, sha256)) => {
+                    let replaced = app.with_untracked(|a| {
+                        a.attachments
+                            .iter()
+                            .find(|x| x.purpose == slot.purpose && x.scope_item == slot.scope_item)
+                            .map(|x| x.id.clone())
                     });
-                    a.attachments.push(Attachment {
-                        id: crate::drafts::new_id(),
-                        purpose: slot.purpose,
-                        scope_item: slot.scope_item.clone(),
-                        name: file.name(),
-                        media_type,
-                        size,
-                        sha256,
+                    app.update(|a| {
+                        a.attachments.retain(|x| {
+                            !(x.purpose == slot.purpose && x.scope_item == slot.scope_item)
+                        });
+                        a.attachments.push(Attachment {
+                            id,
+                            purpose: slot.purpose,
+                            scope_item: slot.scope_item.clone(),
+                            name: file.name(),
+                            media_type,
+                            size,
+                            sha256,
+                        });
                     });
-                }),
-                Err(e) => problems.update(|p| {
-                    p.insert(
-                        slot.key.clone(),
-                        (
-                            format!("无法读取该文件，请重新选择（{e}）"),
-                            format!("The file could not be read: choose it again ({e})"),
-                        ),
-                    );
+                    if let Some(old) = replaced {
+                        let _ = crate::drafts::delete_attachment(&old).await;
+                    }
+                }
+                Err(message) => problems.update(|p| {
+                    p.insert(slot.key.clone(), message);
                 }),
             }
             busy.set(None);

@@ -5,6 +5,7 @@ mod capital;
 mod declaration;
 mod delivery;
 mod domicile;
+mod drafts_page;
 mod entity_type;
 mod investors;
 mod name;
@@ -24,6 +25,7 @@ use leptos::prelude::*;
 pub fn render(step: Step) -> AnyView {
     match step {
         Step::Start => view! { <StartPage /> }.into_any(),
+        Step::Drafts => view! { <drafts_page::DraftsPage /> }.into_any(),
         Step::EntityType => view! { <EntityTypeStep /> }.into_any(),
         Step::Name => view! { <name::NameStep /> }.into_any(),
         Step::Domicile => view! { <domicile::DomicileStep /> }.into_any(),
@@ -47,6 +49,8 @@ use kaiban_core::model::EntityType;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {
     Start,
+    /// The list of saved drafts: not part of the journey.
+    Drafts,
     EntityType,
     Name,
     Domicile,
@@ -63,8 +67,9 @@ pub enum Step {
     Declaration,
 }
 
-const ALL: [Step; 15] = [
+const ALL: [Step; 16] = [
     Step::Start,
+    Step::Drafts,
     Step::EntityType,
     Step::Name,
     Step::Domicile,
@@ -85,6 +90,7 @@ impl Step {
     pub fn key(self) -> &'static str {
         match self {
             Step::Start => "start",
+            Step::Drafts => "drafts",
             Step::EntityType => "entity-type",
             Step::Name => "name",
             Step::Domicile => "domicile",
@@ -109,6 +115,7 @@ impl Step {
     pub fn title(self) -> Text {
         match self {
             Step::Start => Text::StartTitle,
+            Step::Drafts => Text::DraftsTitle,
             Step::EntityType => Text::StepEntityType,
             Step::Name => Text::StepName,
             Step::Domicile => Text::StepDomicile,

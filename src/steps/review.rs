@@ -79,10 +79,7 @@ fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, String)> {
                 let person = a.person(&inv.person_id);
                 let title = a
                     .entity_type
-                    .map(|t| {
-                        l.pick(t.investor_title_zh(), t.investor_title_en())
-                            .to_string()
-                    })
+                    .map(|t| capitalise(l.pick(t.investor_title_zh(), t.investor_title_en())))
                     .unwrap_or_default();
                 let value = person
                     .map(|p| {

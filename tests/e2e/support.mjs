@@ -32,6 +32,7 @@ export async function serveApp() {
 /// exception collected in `page.problems`.
 export async function openPage(browser, url, viewport = DESKTOP) {
   const context = await browser.newContext({ viewport });
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
@@ -56,13 +57,39 @@ export async function heading(page) {
   return (await page.locator('h1').first().innerText()).trim();
 }
 
+/// Writes a raw draft record into the app's database (created by the app at its current
+/// version). `json` may be any text, to plant old or corrupted records.
+export async function putDraftRecord(page, id, json, extra = {}) {
+  await appDatabaseReady(page);
+  await page.evaluate(async ({ id, json, extra }) => {
+    await new Promise((resolve, reject) => {
+      const open = indexedDB.open('kaiban');
+      open.onsuccess = () => {
+        let tx;
+        try { tx = open.result.transaction('drafts', 'readwrite'); } catch (e) { reject(e); return; }
+        tx.objectStore('drafts').put({ id, schema_version: 1, application_json: json, step: 'start', title: '', created_at: 1, updated_at: Date.now(), revision: 1, ...extra });
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+      open.onerror = () => reject(open.error);
+    });
+  }, { id, json, extra });
+}
+
+/// Waits until the app has created its database (so fixtures never create it themselves).
+export async function appDatabaseReady(page) {
+  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'kaiban' && d.version >= 2));
+}
+
 export async function seedDraft(page, application, id = 'fixture-draft') {
+  await appDatabaseReady(page);
   await page.evaluate(async ({ app, id }) => {
     await new Promise((resolve, reject) => {
-      const open = indexedDB.open('kaiban', 1);
+      const open = indexedDB.open('kaiban');
       open.onsuccess = () => {
-        const tx = open.result.transaction('drafts', 'readwrite');
-        tx.objectStore('drafts').put({ id, schema_version: app.schema_version ?? 1, application_json: JSON.stringify(app), step: 'start', created_at: 1, updated_at: 1 });
+        let tx;
+        try { tx = open.result.transaction('drafts', 'readwrite'); } catch (e) { reject(e); return; }
+        tx.objectStore('drafts').put({ id, schema_version: app.schema_version ?? 1, application_json: JSON.stringify(app), step: 'start', title: '', created_at: 1, updated_at: 1, revision: 1 });
         tx.oncomplete = () => { open.result.close(); resolve(); };
         tx.onerror = () => reject(tx.error);
       };

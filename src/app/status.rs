@@ -1,0 +1,81 @@
+//! What the applicant should know about their data: saved or not, online or not, another
+//! tab's changes, a new version of the app.
+
+use super::use_wizard;
+use super::wizard::{Notice, SaveStatus};
+use crate::i18n::{use_i18n, Text};
+use crate::offline::use_connectivity;
+use leptos::prelude::*;
+
+#[component]
+pub fn SaveIndicator() -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = use_wizard();
+    let connectivity = use_connectivity();
+    let text = move || {
+        let chinese = i18n.locale.get().is_chinese();
+        match wizard.save_status.get() {
+            SaveStatus::Idle => (i18n.t(Text::SaveIdle).to_string(), "idle"),
+            SaveStatus::Pending => (i18n.t(Text::SavePending).to_string(), "pending"),
+            SaveStatus::Saving => (i18n.t(Text::Saving).to_string(), "saving"),
+            SaveStatus::Saved(at) => {
+                let time = js_sys::Date::new(&at.into());
+                (
+                    format!(
+                        "{} {:02}:{:02}",
+                        i18n.t(Text::Saved),
+                        time.get_hours(),
+                        time.get_minutes()
+                    ),
+                    "saved",
+                )
+            }
+            SaveStatus::Failed(e) => (
+                format!("{}：{}", i18n.t(Text::NotSaved), e.message(chinese)),
+                "failed",
+            ),
+        }
+    };
+    view! {
+        <div class="kb-status-bar">
+            <p class="kb-save" data-state=move || text().1 role="status" aria-live="polite">{move || text().0}</p>
+            <p class="kb-online" class:is-offline=move || !connectivity.online.get() role="status">
+                {move || if connectivity.online.get() { i18n.t(Text::Online) } else { i18n.t(Text::Offline) }}
+            </p>
+        </div>
+    }
+}
+
+#[component]
+pub fn Banners() -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = use_wizard();
+    let connectivity = use_connectivity();
+    view! {
+        <Show when=move || connectivity.update_ready.get()>
+            <div class="kb-banner" role="status">
+                <p><strong>{i18n.tr(Text::UpdateReady)}</strong>" "
+                    {move || i18n.locale.get().pick("您的填写内容已保存，更新后会原样保留。", "Your answers are saved and stay as they are.").to_string()}</p>
+                <button type="button" class="kb-button kb-button-secondary" on:click=move |_| { wizard.flush(); connectivity.apply_update(); }>{i18n.tr(Text::UpdateReload)}</button>
+            </div>
+        </Show>
+        <Show when=move || wizard.stale.get()>
+            <div class="kb-banner kb-banner-warning" role="alert">
+                <p><strong>{i18n.tr(Text::StaleTitle)}</strong>" "{i18n.tr(Text::StaleBody)}</p>
+                <div class="kb-banner-actions">
+                    <button type="button" class="kb-button" on:click=move |_| wizard.reload_latest()>{i18n.tr(Text::StaleReload)}</button>
+                    <button type="button" class="kb-button kb-button-secondary" on:click=move |_| wizard.continue_read_only()>{i18n.tr(Text::StaleReadOnly)}</button>
+                </div>
+            </div>
+        </Show>
+        <Show when=move || wizard.read_only.get()>
+            <div class="kb-banner kb-banner-warning" role="status">
+                <p>{i18n.tr(Text::ReadOnlyBanner)}</p>
+                <button type="button" class="kb-button kb-button-secondary" on:click=move |_| wizard.reload_latest()>{i18n.tr(Text::StaleReload)}</button>
+            </div>
+        </Show>
+        {move || wizard.notices.get().into_iter().map(|n| match n {
+            Notice::DraftSetAside(_) => view! { <div class="kb-banner kb-banner-warning" role="status"><p>{i18n.tr(Text::SetAsideNotice)}</p></div> },
+        }).collect_view()}
+    }
+}

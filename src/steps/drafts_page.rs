@@ -1,0 +1,246 @@
+//! Saved applications: open, rename, duplicate, delete (with undo), export and import.
+
+use crate::app::{use_wizard, Nav};
+use crate::drafts::{self, AttachmentBlob, Draft, DraftSummary};
+use crate::i18n::{use_i18n, Text};
+use crate::steps::Step;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+fn format_time(ms: f64, chinese: bool) -> String {
+    let date = js_sys::Date::new(&ms.into());
+    let locale = if chinese { "zh-CN" } else { "en-GB" };
+    let options = js_sys::Object::new();
+    for (k, v) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    date.to_locale_string(locale, &options).into()
+}
+
+/// Offers `text` as a file download.
+pub fn download(file_name: &str, text: &str) {
+    let href = format!(
+        "data:application/json;charset=utf-8,{}",
+        js_sys::encode_uri_component(text)
+    );
+    if let Ok(a) = document().create_element("a") {
+        let _ = a.set_attribute("href", &href);
+        let _ = a.set_attribute("download", file_name);
+        if let Some(body) = document().body() {
+            let _ = body.append_child(&a);
+            if let Some(a) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&a) {
+                a.click();
+            }
+            let _ = body.remove_child(&a);
+        }
+    }
+}
+
+#[component]
+pub fn DraftsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = use_wizard();
+    let nav = expect_context::<Nav>();
+    let list = RwSignal::new(None::<Vec<DraftSummary>>);
+    let set_aside = RwSignal::new(0u32);
+    let message = RwSignal::new(None::<(String, String)>);
+    let undo = RwSignal::new(None::<(Draft, Vec<AttachmentBlob>)>);
+    let renaming = RwSignal::new(None::<String>);
+    let refresh = move || {
+        spawn_local(async move {
+            let _ = wizard.save_pending().await;
+            match drafts::list().await {
+                Ok((good, bad)) => {
+                    list.set(Some(good));
+                    if !bad.is_empty() || set_aside.get_untracked() == 0 {
+                        set_aside.set(drafts::quarantined_count().await.unwrap_or(0));
+                    }
+                }
+                Err(e) => {
+                    list.set(Some(Vec::new()));
+                    message.set(Some((e.message(true), e.message(false))));
+                }
+            }
+        });
+    };
+    refresh();
+    let open = move |id: String| {
+        spawn_local(async move {
+            wizard.open(&id).await;
+            if nav.step.get_untracked() == Step::Drafts {
+                nav.go(Step::EntityType);
+            }
+        })
+    };
+    let remove = move |id: String| {
+        spawn_local(async move {
+            match drafts::delete(&id).await {
+                Ok(Some(deleted)) => {
+                    undo.set(Some(deleted));
+                    if wizard.draft_id.get_untracked() == id {
+                        wizard.new_application();
+                        nav.go(Step::Drafts);
+                    }
+                    refresh();
+                }
+                Ok(None) => refresh(),
+                Err(e) => message.set(Some((e.message(true), e.message(false)))),
+            }
+        })
+    };
+    let restore = move |_| {
+        if let Some((draft, blobs)) = undo.get_untracked() {
+            spawn_local(async move {
+                match drafts::restore(&draft, &blobs).await {
+                    Ok(()) => {
+                        undo.set(None);
+                        refresh();
+                    }
+                    Err(e) => message.set(Some((e.message(true), e.message(false)))),
+                }
+            });
+        }
+    };
+    let duplicate = move |id: String| {
+        spawn_local(async move {
+            match drafts::duplicate(&id, "（副本）").await {
+                Ok(_) => refresh(),
+                Err(e) => message.set(Some((e.message(true), e.message(false)))),
+            }
+        })
+    };
+    let export = move |id: String| {
+        spawn_local(async move {
+            if let Ok(Ok(Some(draft))) = drafts::load(&id).await {
+                let name = if draft.display_title().is_empty() {
+                    "kaiban-draft".to_string()
+                } else {
+                    draft.display_title()
+                };
+                download(&format!("{name}.json"), &draft.application.to_json_pretty());
+            }
+        })
+    };
+    let rename = move |id: String, title: String| {
+        spawn_local(async move {
+            if let Ok(Ok(Some(mut draft))) = drafts::load(&id).await {
+                draft.title = title.trim().to_string();
+                draft.updated_at = drafts::now();
+                if wizard.draft_id.get_untracked() == id {
+                    wizard.title.set(draft.title.clone());
+                    if let Err(e) = wizard.save_pending().await {
+                        message.set(Some((e.message(true), e.message(false))));
+                    }
+                } else if let Err(e) = drafts::save(&draft).await {
+                    message.set(Some((e.message(true), e.message(false))));
+                }
+            }
+            renaming.set(None);
+            refresh();
+        })
+    };
+    let import = move |input: web_sys::HtmlInputElement| {
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let file_name = file.name();
+        spawn_local(async move {
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default();
+            match kaiban_core::migrate(&text) {
+                Ok(application) => {
+                    let mut draft = Draft::new(drafts::new_id());
+                    draft.application = application;
+                    draft.application.attachments.clear();
+                    draft.title = file_name.trim_end_matches(".json").to_string();
+                    match drafts::save(&draft).await {
+                        Ok(_) => message.set(Some((
+                            format!("已导入“{file_name}”为新草稿（原有草稿均未改动；附件需重新上传）。"),
+                            format!("Imported “{file_name}” as a new draft (no existing draft was changed; documents must be uploaded again)."),
+                        ))),
+                        Err(e) => message.set(Some((e.message(true), e.message(false)))),
+                    }
+                    refresh();
+                }
+                Err(e) => message.set(Some((
+                    format!("无法导入“{file_name}”：{}", e.message_zh()),
+                    format!("Could not import “{file_name}”: {e}"),
+                ))),
+            }
+        });
+    };
+    view! {
+        <main id="kb-main" class="kb-start kb-drafts" tabindex="-1">
+            <h1 class="kb-title">{i18n.tr(Text::DraftsTitle)}</h1>
+            <p class="kb-hint">{move || i18n.locale.get().pick("草稿只保存在本设备的本浏览器中。在门户网站内嵌使用时，草稿只在该网站内可见；换设备请先导出。", "Drafts are kept in this browser on this device only. Inside a portal they are visible on that portal only; export a draft to move it to another device.").to_string()}</p>
+            {move || message.get().map(|(zh, en)| view! { <div class="kb-inset" role="status"><p>{i18n.locale.get().pick(&zh, &en).to_string()}</p></div> })}
+            {move || (set_aside.get() > 0).then(|| view! { <div class="kb-inset kb-inset-warning" role="status"><p>{i18n.tr(Text::SetAsideNotice)}</p></div> })}
+            {move || undo.get().map(|(draft, _)| view! {
+                <div class="kb-inset" role="status">
+                    <p>
+                        {format!("{}“{}”", i18n.locale.get().pick("已删除", "Deleted "), if draft.display_title().is_empty() { i18n.locale.get().pick("未命名", "Untitled").to_string() } else { draft.display_title() })}
+                        " "
+                        <button type="button" class="kb-link-button" on:click=restore>{move || i18n.locale.get().pick("撤销", "Undo").to_string()}</button>
+                    </p>
+                </div>
+            })}
+            <div class="kb-actions kb-actions-secondary">
+                <button type="button" class="kb-button" on:click=move |_| wizard.new_application()>{move || i18n.locale.get().pick("开始新的申请", "Start a new application").to_string()}</button>
+                <label class="kb-button kb-button-secondary kb-file-button">
+                    {move || i18n.locale.get().pick("导入草稿文件", "Import a draft file").to_string()}
+                    <input type="file" class="kb-visually-hidden" id="draft-import" accept="application/json,.json" on:change:target=move |ev| import(ev.target()) />
+                </label>
+            </div>
+            {move || match list.get() {
+                None => view! { <p class="kb-loading">{i18n.tr(Text::Loading)}</p> }.into_any(),
+                Some(items) if items.is_empty() => view! { <p>{move || i18n.locale.get().pick("还没有保存的草稿。", "No saved drafts yet.").to_string()}</p> }.into_any(),
+                Some(items) => view! {
+                    <ul class="kb-draft-list">
+                        {items.into_iter().map(|d| {
+                            let l = i18n.locale.get();
+                            let chinese = l.is_chinese();
+                            let title = if d.title.is_empty() { l.pick("未命名", "Untitled").to_string() } else { d.title.clone() };
+                            let kind = d.entity_type.map(|t| l.pick(t.label_zh(), t.label_en()).to_string()).unwrap_or_else(|| l.pick("未选择类型", "No type chosen").to_string());
+                            let (id1, id2, id3, id4, id5, id6) = (d.id.clone(), d.id.clone(), d.id.clone(), d.id.clone(), d.id.clone(), d.id.clone());
+                            let rename_value = RwSignal::new(d.title.clone());
+                            let current = wizard.draft_id.get_untracked() == d.id;
+                            view! {
+                                <li class="kb-draft">
+                                    <div class="kb-draft-main">
+                                        <h2 class="kb-draft-title">{title.clone()}{current.then(|| view! { <span class="kb-badge kb-badge-main">{l.pick("当前", "Current").to_string()}</span> })}</h2>
+                                        <p class="kb-hint">{format!("{kind} · {} {} · {} {}%", l.pick("最后修改", "last edited"), format_time(d.updated_at, chinese), l.pick("完成度", "complete"), d.completeness)}</p>
+                                        <div class="kb-progress-bar kb-draft-bar" aria-hidden="true"><span style:width=format!("{}%", d.completeness)></span></div>
+                                    </div>
+                                    <Show when=move || renaming.get().as_deref() == Some(id5.as_str())>
+                                        <form class="kb-rename" on:submit={
+                                            let id = id6.clone();
+                                            move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); rename(id.clone(), rename_value.get_untracked()); }
+                                        }>
+                                            <label class="kb-label" for="draft-rename">{move || i18n.locale.get().pick("草稿名称", "Draft name").to_string()}</label>
+                                            <input id="draft-rename" class="kb-input kb-w-20" prop:value=move || rename_value.get() on:input:target=move |ev| rename_value.set(ev.target().value()) />
+                                            <button type="submit" class="kb-button kb-button-secondary">{move || i18n.locale.get().pick("保存名称", "Save name").to_string()}</button>
+                                        </form>
+                                    </Show>
+                                    <div class="kb-draft-actions">
+                                        <button type="button" class="kb-button" on:click=move |_| open(id1.clone())>
+                                            {l.pick("继续填写", "Continue").to_string()}<span class="kb-visually-hidden">{format!(" {title}")}</span>
+                                        </button>
+                                        <button type="button" class="kb-link-button" on:click=move |_| renaming.set(Some(id2.clone()))>{l.pick("重命名", "Rename").to_string()}</button>
+                                        <button type="button" class="kb-link-button" on:click=move |_| duplicate(id3.clone())>{l.pick("复制", "Duplicate").to_string()}</button>
+                                        <button type="button" class="kb-link-button" on:click=move |_| export(id4.clone())>{l.pick("导出", "Export").to_string()}</button>
+                                        <button type="button" class="kb-link-button kb-danger" on:click={ let id = d.id.clone(); move |_| remove(id.clone()) }>{l.pick("删除", "Delete").to_string()}</button>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,32 @@
+// Trunk post_build hook: writes the precache list (Trunk's hashed file names) and a content
+// version into the staged service worker, so every build gets a new cache and the old one
+// is deleted when the new worker activates.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('precache: TRUNK_STAGING_DIR is not set (run through trunk)');
+  process.exit(1);
+}
+const EXCLUDE = new Set(['sw.js']);
+
+function files(dir, prefix = '') {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return files(path.join(dir, entry.name), rel);
+    return EXCLUDE.has(rel) || rel.endsWith('.map') || rel.startsWith('embed-demo') ? [] : [rel];
+  });
+}
+
+const list = files(staging).sort();
+const hash = crypto.createHash('sha256');
+for (const file of list) hash.update(file).update(fs.readFileSync(path.join(staging, file)));
+const version = hash.digest('hex').slice(0, 16);
+const urls = ['./', ...list];
+
+const sw = path.join(staging, 'sw.js');
+const template = fs.readFileSync(sw, 'utf8');
+fs.writeFileSync(sw, template.replace('__KAIBAN_VERSION__', version).replace('__KAIBAN_PRECACHE__', JSON.stringify(urls)));
+console.log(`precache: ${urls.length} entries, version ${version}`);
