@@ -14,4 +14,5 @@ pub use model::Application;
 pub use rules::{check, Context, Finding, Severity};
 pub mod migrate;
 pub use migrate::{migrate, MigrateError};
+pub mod package;
 pub mod samples;

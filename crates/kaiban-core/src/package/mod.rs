@@ -1,0 +1,171 @@
+//! The signed application package: a JWS in General JSON Serialization (RFC 7515 §7.2.1),
+//! ES256, one signature entry per required signer, over the RFC 8785 (JCS) canonical JSON
+//! of the payload. See docs/package-format.md.
+
+mod jwk;
+mod signers;
+mod verify;
+
+pub use jwk::{thumbprint, Jwk};
+pub use signers::{required_signers, RequiredSigner, SignerRole};
+pub use verify::{verify, EntryReport, Problem, VerifyReport};
+
+use crate::model::Application;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+
+/// `typ` of every protected header.
+pub const TYP: &str = "application/vnd.kaiban.registration+jws";
+pub const ALG: &str = "ES256";
+
+/// What every signer signs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Payload {
+    pub application: Application,
+    pub application_id: String,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    pub required_signers: Vec<RequiredSigner>,
+    pub attachments: Vec<AttachmentRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentRef {
+    pub name: String,
+    pub media_type: String,
+    pub size: u64,
+    /// Lower-case hex SHA-256 of the bytes, re-computed by the receiver.
+    pub sha256: String,
+}
+
+/// The protected header of one signature entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProtectedHeader {
+    pub alg: String,
+    pub typ: String,
+    /// RFC 7638 SHA-256 thumbprint of `jwk`.
+    pub kid: String,
+    pub jwk: Jwk,
+    /// Signing time, seconds since the epoch.
+    pub iat: i64,
+    /// The `person_id` of the required signer this entry is for.
+    pub kaiban_signer: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignatureEntry {
+    pub protected: String,
+    pub signature: String,
+}
+
+/// General JSON Serialization.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Package {
+    pub payload: String,
+    pub signatures: Vec<SignatureEntry>,
+}
+
+pub fn b64(bytes: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+pub fn unb64(text: &str) -> Option<Vec<u8>> {
+    URL_SAFE_NO_PAD.decode(text).ok()
+}
+
+impl Payload {
+    pub fn new(application: &Application, application_id: String, created_at: String) -> Payload {
+        Payload {
+            required_signers: required_signers(application),
+            attachments: application
+                .attachments
+                .iter()
+                .map(|a| AttachmentRef {
+                    name: a.name.clone(),
+                    media_type: a.media_type.clone(),
+                    size: a.size,
+                    sha256: a.sha256.clone(),
+                })
+                .collect(),
+            application: application.clone(),
+            application_id,
+            created_at,
+        }
+    }
+
+    /// RFC 8785 canonical JSON: the exact bytes that are signed.
+    pub fn canonical(&self) -> Vec<u8> {
+        serde_json_canonicalizer::to_vec(self).expect("the payload always serialises")
+    }
+
+    /// base64url of the canonical bytes: the JWS `payload` member.
+    pub fn encoded(&self) -> String {
+        b64(&self.canonical())
+    }
+}
+
+impl ProtectedHeader {
+    pub fn new(jwk: Jwk, signer: &str, iat: i64) -> ProtectedHeader {
+        ProtectedHeader {
+            alg: ALG.into(),
+            typ: TYP.into(),
+            kid: thumbprint(&jwk),
+            jwk,
+            iat,
+            kaiban_signer: signer.into(),
+        }
+    }
+
+    pub fn encoded(&self) -> String {
+        b64(&serde_json_canonicalizer::to_vec(self).expect("header serialises"))
+    }
+}
+
+/// The JWS signing input `BASE64URL(protected) || '.' || BASE64URL(payload)`.
+pub fn signing_input(protected: &str, payload: &str) -> Vec<u8> {
+    format!("{protected}.{payload}").into_bytes()
+}
+
+impl Package {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("package serialises")
+    }
+
+    /// A stable identity for retries: SHA-256 of the payload and every entry.
+    pub fn idempotency_key(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        hash.update(self.payload.as_bytes());
+        for s in &self.signatures {
+            hash.update(b".");
+            hash.update(s.protected.as_bytes());
+            hash.update(b".");
+            hash.update(s.signature.as_bytes());
+        }
+        b64(&hash.finalize())
+    }
+
+    /// SHA-256 of the payload alone: the same application signed again is the same case.
+    pub fn payload_hash(&self) -> String {
+        use sha2::{Digest, Sha256};
+        b64(&Sha256::digest(self.payload.as_bytes()))
+    }
+}
+
+/// Signs natively with a P-256 key (backends, test fixtures); the browser uses WebCrypto.
+pub fn sign_with(
+    key: &p256::ecdsa::SigningKey,
+    payload: &str,
+    signer: &str,
+    iat: i64,
+) -> SignatureEntry {
+    use p256::ecdsa::signature::Signer;
+    let jwk = Jwk::from_verifying_key(key.verifying_key());
+    let protected = ProtectedHeader::new(jwk, signer, iat).encoded();
+    let signature: p256::ecdsa::Signature = key.sign(&signing_input(&protected, payload));
+    SignatureEntry {
+        protected,
+        signature: b64(&signature.to_bytes()),
+    }
+}

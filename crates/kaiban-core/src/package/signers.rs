@@ -1,0 +1,136 @@
+//! Who must sign (domain.md §3.8): every investor (articles / partnership agreement /
+//! investor form), the legal representative, every director, supervisor and the manager
+//! (acceptance of appointment), a delegate of an executing partner, and the finance
+//! officer and liaison (real-name confirmation). Each person signs once, for all roles.
+
+use crate::model::{Application, PersonId};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignerRole {
+    Investor,
+    LegalRepresentative,
+    Director,
+    Supervisor,
+    Manager,
+    ExecutingPartnerDelegate,
+    FinanceOfficer,
+    Liaison,
+}
+
+impl SignerRole {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            SignerRole::Investor => "投资人",
+            SignerRole::LegalRepresentative => "法定代表人",
+            SignerRole::Director => "董事",
+            SignerRole::Supervisor => "监事",
+            SignerRole::Manager => "经理",
+            SignerRole::ExecutingPartnerDelegate => "委派代表",
+            SignerRole::FinanceOfficer => "财务负责人",
+            SignerRole::Liaison => "联络员",
+        }
+    }
+    pub fn label_en(self) -> &'static str {
+        match self {
+            SignerRole::Investor => "investor",
+            SignerRole::LegalRepresentative => "legal representative",
+            SignerRole::Director => "director",
+            SignerRole::Supervisor => "supervisor",
+            SignerRole::Manager => "manager",
+            SignerRole::ExecutingPartnerDelegate => "delegate",
+            SignerRole::FinanceOfficer => "finance officer",
+            SignerRole::Liaison => "liaison",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequiredSigner {
+    pub person_id: PersonId,
+    pub name: String,
+    pub roles: Vec<SignerRole>,
+}
+
+pub fn required_signers(app: &Application) -> Vec<RequiredSigner> {
+    let mut signers: Vec<RequiredSigner> = Vec::new();
+    let mut add = |id: &str, role: SignerRole| {
+        if id.is_empty() || app.person(id).is_none() {
+            return;
+        }
+        match signers.iter_mut().find(|s| s.person_id == id) {
+            Some(s) if !s.roles.contains(&role) => s.roles.push(role),
+            Some(_) => {}
+            None => signers.push(RequiredSigner {
+                person_id: id.to_string(),
+                name: app.person(id).map(|p| p.name.clone()).unwrap_or_default(),
+                roles: vec![role],
+            }),
+        }
+    };
+    for i in &app.investors {
+        add(&i.person_id, SignerRole::Investor);
+    }
+    let o = &app.officers;
+    if app.entity_type.is_some_and(|t| t.is_company()) {
+        if let Some(id) = &o.legal_representative_id {
+            add(id, SignerRole::LegalRepresentative);
+        }
+        for d in &o.directors {
+            add(&d.person_id, SignerRole::Director);
+        }
+        for s in &o.supervisors {
+            add(&s.person_id, SignerRole::Supervisor);
+        }
+        if let Some(id) = &o.manager_id {
+            add(id, SignerRole::Manager);
+        }
+    }
+    for e in &app.executing_partners {
+        if let Some(d) = &e.delegate_id {
+            add(d, SignerRole::ExecutingPartnerDelegate);
+        }
+    }
+    if let Some(id) = &app.finance_officer_id {
+        add(id, SignerRole::FinanceOfficer);
+    }
+    if let Some(id) = &app.liaison_id {
+        add(id, SignerRole::Liaison);
+    }
+    for s in &mut signers {
+        s.roles.sort();
+    }
+    signers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::example;
+
+    #[test]
+    fn every_person_with_a_role_signs_once() {
+        let app = example("llc");
+        let signers = required_signers(&app);
+        let ids: Vec<&str> = signers.iter().map(|s| s.person_id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["p-zhang", "p-li", "o-qianyun", "p-wang", "p-zhao", "p-chen"]
+        );
+        let zhang = &signers[0];
+        assert_eq!(
+            zhang.roles,
+            [
+                SignerRole::Investor,
+                SignerRole::LegalRepresentative,
+                SignerRole::Director
+            ]
+        );
+        let lp = required_signers(&example("limited_partnership"));
+        assert!(lp
+            .iter()
+            .any(|s| s.person_id == "p-he"
+                && s.roles.contains(&SignerRole::ExecutingPartnerDelegate)));
+    }
+}
