@@ -3,7 +3,10 @@
 
 mod args;
 mod check;
-mod serve;
+mod clock;
+mod receiver;
+mod status_cmd;
+mod verify_cmd;
 
 use std::process::ExitCode;
 
@@ -11,14 +14,20 @@ const USAGE: &str = "\
 usage:
   kaiban-verify check FILE.json|- [--today YYYY-MM-DD]
       print findings as JSON lines; exit 0 when no errors, 1 with errors, 2 if not an application
+  kaiban-verify verify PACKAGE.jws.json [--attachments DIR]
+      check every signature, signer and attachment; exit 0 only if all hold
   kaiban-verify serve [--host 127.0.0.1] [--port 8787] [--data-dir DIR] [--allow-origin URL]...
-      run the reference receiver";
+      run the reference receiver (POST /submissions, GET /submissions/RECEIPT)
+  kaiban-verify status --data-dir DIR RECEIPT STATUS [--reason TEXT]...
+      set a case's status: received | under_review | returned | approved | rejected | licensed";
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let code = match argv.first().map(String::as_str) {
         Some("check") => check::run(&argv[1..]),
-        Some("serve") => serve::run(&argv[1..]),
+        Some("serve") => receiver::run(&argv[1..]),
+        Some("verify") => verify_cmd::run(&argv[1..]),
+        Some("status") => status_cmd::run(&argv[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             0

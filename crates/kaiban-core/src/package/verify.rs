@@ -153,7 +153,7 @@ pub fn verify(package_json: &[u8], attachments: &HashMap<String, Vec<u8>>) -> Ve
     report
 }
 
-type EntryError = (Option<ProtectedHeader>, String);
+type EntryError = (Option<Box<ProtectedHeader>>, String);
 
 fn verify_entry(
     protected: &str,
@@ -164,7 +164,7 @@ fn verify_entry(
         unb64(protected).ok_or((None, "protected header is not base64url".to_string()))?;
     let header: ProtectedHeader = serde_json::from_slice(&header_bytes)
         .map_err(|e| (None, format!("protected header is not valid: {e}")))?;
-    let fail = |text: String| (Some(header.clone()), text);
+    let fail = |text: String| (Some(Box::new(header.clone())), text);
     if header.alg != ALG {
         return Err(fail(format!(
             "alg is {}, only ES256 is accepted",

@@ -1,0 +1,279 @@
+//! The reference receiver as a backend meets it: the real binary on 127.0.0.1, real HTTP
+//! multipart requests, real files on disk.
+
+use kaiban_core::package::{sign_with, Package, Payload};
+use sha2::{Digest, Sha256};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+struct Server {
+    child: Child,
+    port: u16,
+    data: PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(name: &str) -> Server {
+    let data = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("receiver-{name}"));
+    let _ = std::fs::remove_dir_all(&data);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kaiban-verify"))
+        .args([
+            "serve",
+            "--port",
+            "0",
+            "--data-dir",
+            data.to_str().unwrap(),
+            "--allow-origin",
+            "http://127.0.0.1:8080",
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port = line
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .expect(&line);
+    Server { child, port, data }
+}
+
+struct Reply {
+    status: u16,
+    body: serde_json::Value,
+}
+
+fn request(port: u16, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(body).unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let text = String::from_utf8_lossy(&response);
+    let status = text[9..12].parse().unwrap();
+    let body = text.split("\r\n\r\n").nth(1).unwrap_or("");
+    let body = body
+        .find('{')
+        .map(|i| &body[i..body.rfind('}').unwrap() + 1])
+        .unwrap_or("null");
+    Reply {
+        status,
+        body: serde_json::from_str(body).unwrap_or(serde_json::Value::Null),
+    }
+}
+
+fn submit(port: u16, key: &str, package: &[u8], attachments: &[&[u8]]) -> Reply {
+    let boundary = "kaibanTESTboundary";
+    let mut body = Vec::new();
+    let mut part = |name: &str, kind: &str, bytes: &[u8]| {
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{name}\"\r\nContent-Type: {kind}\r\n\r\n").as_bytes());
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    };
+    part("package", "application/jose+json", package);
+    for (i, a) in attachments.iter().enumerate() {
+        part(&format!("attachment-{i}"), "application/pdf", a);
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let content_type = format!("multipart/form-data; boundary={boundary}");
+    request(
+        port,
+        "POST",
+        "/submissions",
+        &[("Content-Type", &content_type), ("Idempotency-Key", key)],
+        &body,
+    )
+}
+
+fn example_llc() -> kaiban_core::Application {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../kaiban-core/examples/applications/llc.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn signed(app: &kaiban_core::Application, lease: &[u8], skip_signer: Option<usize>) -> Package {
+    let mut app = app.clone();
+    app.attachments[0].sha256 = Sha256::digest(lease)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    app.attachments[0].size = lease.len() as u64;
+    let payload = Payload::new(&app, "app-http".into(), "2026-01-01T00:00:00Z".into());
+    let encoded = payload.encoded();
+    let signatures = payload
+        .required_signers
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != skip_signer)
+        .map(|(i, s)| {
+            let key = p256::ecdsa::SigningKey::from_bytes(&[i as u8 + 7; 32].into()).unwrap();
+            sign_with(&key, &encoded, &s.person_id, 1_767_225_600)
+        })
+        .collect();
+    Package {
+        payload: encoded,
+        signatures,
+    }
+}
+
+const LEASE: &[u8] = b"%PDF-1.4 lease of room 1501";
+
+#[test]
+fn a_valid_package_is_stored_atomically_and_idempotently() {
+    let server = start("valid");
+    let package = signed(&example_llc(), LEASE, None).to_json();
+    let first = submit(server.port, "key-1", package.as_bytes(), &[LEASE]);
+    assert_eq!(first.status, 201, "{}", first.body);
+    let receipt = first.body["receipt_id"].as_str().unwrap().to_string();
+    let folder = server.data.join(&receipt);
+    assert!(folder.join("package.jws.json").is_file());
+    let digest: String = Sha256::digest(LEASE)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        std::fs::read(folder.join("attachments").join(&digest)).unwrap(),
+        LEASE
+    );
+    assert!(!std::fs::read_dir(&server.data).unwrap().any(|e| e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .starts_with(".incoming")));
+
+    let again = submit(server.port, "key-1", package.as_bytes(), &[LEASE]);
+    assert_eq!(
+        (again.status, again.body["receipt_id"].as_str()),
+        (200, Some(receipt.as_str()))
+    );
+    let other = signed(&example_llc(), b"%PDF-1.4 another lease", None).to_json();
+    assert_eq!(
+        submit(
+            server.port,
+            "key-1",
+            other.as_bytes(),
+            &[b"%PDF-1.4 another lease"]
+        )
+        .status,
+        409
+    );
+    let replay = submit(server.port, "key-2", package.as_bytes(), &[LEASE]);
+    assert_eq!(replay.status, 200);
+    assert_eq!(replay.body["receipt_id"].as_str(), Some(receipt.as_str()));
+    assert_eq!(replay.body["duplicate"], true);
+    assert_eq!(
+        std::fs::read_dir(&server.data).unwrap().count(),
+        1,
+        "exactly one case stored"
+    );
+
+    let status = request(
+        server.port,
+        "GET",
+        &format!("/submissions/{receipt}"),
+        &[],
+        b"",
+    );
+    assert_eq!(status.body["status"], "received");
+    let out = Command::new(env!("CARGO_BIN_EXE_kaiban-verify"))
+        .args([
+            "status",
+            "--data-dir",
+            server.data.to_str().unwrap(),
+            &receipt,
+            "returned",
+            "--reason",
+            "住所证明不清晰",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let status = request(
+        server.port,
+        "GET",
+        &format!("/submissions/{receipt}"),
+        &[],
+        b"",
+    );
+    assert_eq!(status.body["status"], "returned");
+    assert_eq!(status.body["history"][1]["reasons"][0], "住所证明不清晰");
+
+    let verified = Command::new(env!("CARGO_BIN_EXE_kaiban-verify"))
+        .args([
+            "verify",
+            folder.join("package.jws.json").to_str().unwrap(),
+            "--attachments",
+            folder.join("attachments").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        verified.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verified.stdout)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&verified.stdout)
+            .matches(": valid")
+            .count(),
+        6
+    );
+}
+
+#[test]
+fn bad_packages_are_refused_with_422_and_nothing_is_stored() {
+    let server = start("bad");
+    let app = example_llc();
+    let mut forged = signed(&app, LEASE, None);
+    forged.signatures[2].signature = forged.signatures[1].signature.clone();
+    let missing = signed(&app, LEASE, Some(4));
+    let mut unsigned = signed(&app, LEASE, None);
+    unsigned.signatures.clear();
+    let mut broken_app = app.clone();
+    broken_app.capital.registered_fen = Some(1);
+    let invalid = signed(&broken_app, LEASE, None);
+    for (name, package, lease) in [
+        ("forged", forged, LEASE),
+        ("missing signer", missing, LEASE),
+        ("unsigned", unsigned, LEASE),
+        (
+            "modified attachment",
+            signed(&app, LEASE, None),
+            &b"%PDF-1.4 lease of room 1502"[..],
+        ),
+        ("rule errors", invalid, LEASE),
+    ] {
+        let reply = submit(server.port, name, package.to_json().as_bytes(), &[lease]);
+        assert_eq!(reply.status, 422, "{name}: {}", reply.body);
+    }
+    assert_eq!(std::fs::read_dir(&server.data).unwrap().count(), 0);
+    let no_key = request(
+        server.port,
+        "POST",
+        "/submissions",
+        &[("Content-Type", "multipart/form-data; boundary=x")],
+        b"--x--\r\n",
+    );
+    assert_eq!(no_key.status, 400);
+    assert_eq!(
+        request(server.port, "GET", "/submissions/KB-nope", &[], b"").status,
+        404
+    );
+}
