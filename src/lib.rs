@@ -6,7 +6,9 @@ pub mod drafts;
 pub mod fields;
 pub mod i18n;
 pub mod offline;
+pub mod signing;
 pub mod steps;
+pub mod submit;
 
 /// Mounts the wizard on the page's body.
 pub fn start() {

@@ -20,7 +20,7 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startStaticServer({ root, host = '127.0.0.1', port = 0 }) {
+export function startStaticServer({ root, host = '127.0.0.1', port = 0, headInject = '' }) {
   const base = path.resolve(root);
   const server = http.createServer(async (req, res) => {
     try {
@@ -36,7 +36,8 @@ export function startStaticServer({ root, host = '127.0.0.1', port = 0 }) {
         stat = await fs.stat(file);
       }
       const ext = path.extname(file);
-      const body = await fs.readFile(file);
+      let body = await fs.readFile(file);
+      if (ext === '.html' && headInject) body = Buffer.from(body.toString('utf8').replace('</head>', `${headInject}</head>`));
       res.writeHead(200, {
         'content-type': TYPES[ext] ?? 'application/octet-stream',
         'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',

@@ -133,7 +133,13 @@ pub fn WizardLayout(step: Step) -> impl IntoView {
                     </button>
                     <super::status::SaveIndicator />
                 </div>
-                <div class="kb-step-content" inert=move || wizard.read_only.get()>{content}</div>
+                <Show when=move || wizard.is_submitted() && !matches!(step, Step::Signing | Step::Receipt)>
+                    <div class="kb-banner" role="status">
+                        <p>{move || i18n.locale.get().pick("本申请已提交，内容不能再修改。", "This application has been submitted and can no longer be changed.").to_string()}</p>
+                        <button type="button" class="kb-button kb-button-secondary" on:click=move |_| wizard.go(Step::Receipt)>{i18n.tr(Text::StepReceipt)}</button>
+                    </div>
+                </Show>
+                <div class="kb-step-content" inert=move || wizard.read_only.get() || (wizard.is_submitted() && !matches!(step, Step::Signing | Step::Receipt))>{content}</div>
             </main>
         </div>
     }

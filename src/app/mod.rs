@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
     let wizard = Wizard::start(nav);
     provide_context(wizard);
     provide_context(Validation::new(wizard));
+    provide_context(crate::steps::PendingRequest(RwSignal::new(None)));
 
     Effect::new(move |_| {
         let step = nav.step.get();
@@ -56,6 +57,7 @@ pub fn App() -> impl IntoView {
                 {move || match nav.step.get() {
                     Step::Start => view! { <StartPage /> }.into_any(),
                     Step::Drafts => crate::steps::render(Step::Drafts),
+                    Step::SignRequest => crate::steps::render(Step::SignRequest),
                     step => view! { <WizardLayout step /> }.into_any(),
                 }}
             </Show>

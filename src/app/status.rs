@@ -75,7 +75,8 @@ pub fn Banners() -> impl IntoView {
             </div>
         </Show>
         {move || wizard.notices.get().into_iter().map(|n| match n {
-            Notice::DraftSetAside(_) => view! { <div class="kb-banner kb-banner-warning" role="status"><p>{i18n.tr(Text::SetAsideNotice)}</p></div> },
+            Notice::DraftSetAside(_) => view! { <div class="kb-banner kb-banner-warning" role="status"><p>{i18n.tr(Text::SetAsideNotice)}</p></div> }.into_any(),
+            Notice::SignaturesVoided(n) => view! { <div class="kb-banner kb-banner-warning" role="status"><p>{move || format!("{}{n}{}", i18n.locale.get().pick("申请内容已修改，已收集的 ", "The application changed: the "), i18n.locale.get().pick(" 个签名已作废，需要重新签名。", " signatures collected no longer apply and must be given again."))}</p></div> }.into_any(),
         }).collect_view()}
     }
 }

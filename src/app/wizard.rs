@@ -30,6 +30,8 @@ pub enum SaveStatus {
 pub enum Notice {
     /// A stored draft could not be read; it was set aside, not deleted.
     DraftSetAside(String),
+    /// The application changed after people had signed: their signatures no longer apply.
+    SignaturesVoided(usize),
 }
 
 #[derive(Clone, Copy)]
@@ -50,6 +52,9 @@ pub struct Wizard {
     pub stale: RwSignal<bool>,
     pub read_only: RwSignal<bool>,
     pub notices: RwSignal<Vec<Notice>>,
+    pub signing: RwSignal<Option<crate::signing::SigningSession>>,
+    pub submission: RwSignal<Option<crate::submit::Submission>>,
+    pub upload_progress: RwSignal<Option<f64>>,
     persistence_asked: RwSignal<bool>,
     /// Set by a "Change" link on the review page: Continue goes back there.
     pub return_to: RwSignal<Option<Step>>,
@@ -88,6 +93,9 @@ impl Wizard {
             stale: RwSignal::new(false),
             read_only: RwSignal::new(false),
             notices: RwSignal::new(Vec::new()),
+            signing: RwSignal::new(None),
+            submission: RwSignal::new(None),
+            upload_progress: RwSignal::new(None),
             persistence_asked: RwSignal::new(false),
             return_to: RwSignal::new(None),
             last_step: RwSignal::new(Step::EntityType),
@@ -110,7 +118,12 @@ impl Wizard {
             }
             wizard.correct_impossible_step();
             wizard.ready.set(true);
+            wizard.resume_delivery();
         });
+        let resume = Closure::<dyn Fn()>::new(move || wizard.resume_delivery());
+        let _ =
+            window().add_event_listener_with_callback("online", resume.as_ref().unchecked_ref());
+        resume.forget();
         wizard.watch_changes();
         wizard.listen_to_other_tabs();
         wizard.flush_when_hidden();
@@ -187,10 +200,31 @@ impl Wizard {
                 wizard.last_step.set(step);
             }
         });
+        Effect::new(move |_| {
+            let changed = wizard.application.with(|app| {
+                let session = wizard.signing.get_untracked()?;
+                let again = kaiban_core::package::Payload::new(
+                    app,
+                    session.application_id.clone(),
+                    session.created_at.clone(),
+                );
+                (again.encoded() != session.payload).then_some(session.entries.len())
+            });
+            if let Some(voided) = changed {
+                wizard.signing.set(None);
+                if voided > 0 {
+                    wizard
+                        .notices
+                        .update(|n| n.push(Notice::SignaturesVoided(voided)));
+                }
+            }
+        });
         Effect::new(move |first: Option<()>| {
             wizard.application.track();
             wizard.title.track();
             wizard.last_step.track();
+            wizard.signing.track();
+            wizard.submission.track();
             if first.is_none() || !wizard.ready.get_untracked() {
                 return;
             }
@@ -251,6 +285,8 @@ impl Wizard {
             created_at: wizard.created_at.get_untracked(),
             updated_at: drafts::now(),
             revision: wizard.revision.get_untracked(),
+            signing: wizard.signing.get_untracked(),
+            submission: wizard.submission.get_untracked(),
         };
         wizard.in_flight.set(true);
         wizard.save_status.set(SaveStatus::Saving);
@@ -347,7 +383,10 @@ impl Wizard {
     /// A step that needs an entity type cannot be shown before one is chosen.
     fn correct_impossible_step(&self) {
         let step = self.nav.step.get_untracked();
-        if matches!(step, Step::Start | Step::Drafts) {
+        if matches!(
+            step,
+            Step::Start | Step::Drafts | Step::SignRequest | Step::Receipt
+        ) {
             return;
         }
         let chosen = self.application.with_untracked(|a| a.entity_type);
@@ -473,4 +512,92 @@ pub fn referenced_people(a: &Application) -> std::collections::HashSet<String> {
     );
     ids.extend(a.individual_business.family_member_ids.iter().cloned());
     ids
+}
+
+impl Wizard {
+    /// Hands the signed package to the outbox and delivers it (now, or when back online).
+    pub fn submit(&self, item: crate::submit::OutboxItem) {
+        let wizard = *self;
+        spawn_local(async move {
+            if let Err(e) = crate::submit::enqueue(&item).await {
+                wizard.save_status.set(SaveStatus::Failed(e));
+                return;
+            }
+            wizard
+                .submission
+                .set(Some(crate::submit::Submission::Queued {
+                    attempts: 0,
+                    last_error: None,
+                }));
+            let _ = wizard.save_pending().await;
+            wizard.deliver(item).await;
+        });
+    }
+
+    async fn deliver(&self, item: crate::submit::OutboxItem) {
+        let wizard = *self;
+        let draft_id = item.draft_id.clone();
+        let current = move || wizard.draft_id.get_untracked() == draft_id;
+        let outcome = crate::submit::deliver(
+            item.clone(),
+            move |state| {
+                if current() {
+                    wizard.submission.set(Some(state));
+                }
+            },
+            move |fraction| wizard.upload_progress.set(Some(fraction)),
+        )
+        .await;
+        if let Some(state) = outcome {
+            // Durable first, shown second.
+            let _ = crate::submit::record_final(&item, &state).await;
+            if wizard.draft_id.get_untracked() == item.draft_id {
+                wizard.submission.set(Some(state));
+            }
+        }
+        let _ = wizard.save_pending().await;
+    }
+
+    /// Resumes a submission that was queued (offline, or interrupted by a reload). The outbox
+    /// is the durable record: written before anything says "queued", and given the
+    /// receiver's final answer before anything says "submitted".
+    pub fn resume_delivery(&self) {
+        let wizard = *self;
+        spawn_local(async move {
+            let Some((item, final_state)) =
+                crate::submit::outbox_entry(&wizard.draft_id.get_untracked()).await
+            else {
+                return;
+            };
+            match final_state {
+                Some(state) => {
+                    if wizard.submission.get_untracked().as_ref() != Some(&state) {
+                        wizard.submission.set(Some(state));
+                    }
+                }
+                None => {
+                    if wizard.submission.get_untracked().is_none() {
+                        wizard
+                            .submission
+                            .set(Some(crate::submit::Submission::Queued {
+                                attempts: 0,
+                                last_error: None,
+                            }));
+                    }
+                    wizard.deliver(item).await;
+                }
+            }
+        });
+    }
+
+    pub fn is_submitted(&self) -> bool {
+        self.submission.with(|s| {
+            matches!(
+                s,
+                Some(crate::submit::Submission::Delivered { .. })
+                    | Some(crate::submit::Submission::Queued { .. })
+                    | Some(crate::submit::Submission::Sending { .. })
+            )
+        })
+    }
 }

@@ -295,6 +295,8 @@ pub async fn duplicate(id: &str, title_suffix: &str) -> Result<Option<Draft>, St
     draft.title = format!("{}{title_suffix}", draft.display_title());
     draft.created_at = now();
     draft.updated_at = now();
+    draft.signing = None;
+    draft.submission = None;
     for a in &mut draft.application.attachments {
         let new = new_id();
         if let Some(blob) = blobs.iter().find(|b| b.id == a.id) {
@@ -360,4 +362,66 @@ pub fn new_id() -> String {
         .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())
         .unwrap_or_else(|| format!("id-{}", now() as u64))
+}
+
+/// Plain records in the other stores (device keys, the submission outbox): the signing and
+/// submission modules keep their own record shapes but never touch rexie themselves.
+pub mod kv {
+    use super::{commit, db, failed, StorageError};
+    use rexie::TransactionMode;
+    use wasm_bindgen::JsValue;
+
+    pub use super::schema::{KEYS, OUTBOX};
+
+    pub async fn put(store: &str, value: &JsValue) -> Result<(), StorageError> {
+        let db = db().await?;
+        let tx = db
+            .transaction(&[store], TransactionMode::ReadWrite)
+            .map_err(failed)?;
+        tx.store(store)
+            .map_err(failed)?
+            .put(value, None)
+            .await
+            .map_err(failed)?;
+        commit(tx).await
+    }
+
+    pub async fn get(store: &str, id: &str) -> Result<Option<JsValue>, StorageError> {
+        let db = db().await?;
+        let tx = db
+            .transaction(&[store], TransactionMode::ReadOnly)
+            .map_err(failed)?;
+        let value = tx
+            .store(store)
+            .map_err(failed)?
+            .get(JsValue::from_str(id))
+            .await
+            .map_err(failed)?;
+        Ok(value.filter(|v| !v.is_undefined()))
+    }
+
+    pub async fn delete(store: &str, id: &str) -> Result<(), StorageError> {
+        let db = db().await?;
+        let tx = db
+            .transaction(&[store], TransactionMode::ReadWrite)
+            .map_err(failed)?;
+        tx.store(store)
+            .map_err(failed)?
+            .delete(JsValue::from_str(id))
+            .await
+            .map_err(failed)?;
+        commit(tx).await
+    }
+
+    pub async fn all(store: &str) -> Result<Vec<JsValue>, StorageError> {
+        let db = db().await?;
+        let tx = db
+            .transaction(&[store], TransactionMode::ReadOnly)
+            .map_err(failed)?;
+        tx.store(store)
+            .map_err(failed)?
+            .get_all(None, None)
+            .await
+            .map_err(failed)
+    }
 }

@@ -15,6 +15,8 @@ pub struct Draft {
     pub updated_at: f64,
     /// The revision this copy was read at (0: never saved).
     pub revision: u64,
+    pub signing: Option<crate::signing::SigningSession>,
+    pub submission: Option<crate::submit::Submission>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +75,8 @@ impl Draft {
             created_at: now,
             updated_at: now,
             revision: 0,
+            signing: None,
+            submission: None,
         }
     }
 
@@ -104,6 +108,22 @@ impl Draft {
         set(&record, "created_at", self.created_at.into());
         set(&record, "updated_at", self.updated_at.into());
         set(&record, "revision", (revision as f64).into());
+        if let Some(signing) = &self.signing {
+            set(
+                &record,
+                "signing_json",
+                serde_json::to_string(signing).expect("serialises").into(),
+            );
+        }
+        if let Some(submission) = &self.submission {
+            set(
+                &record,
+                "submission_json",
+                serde_json::to_string(submission)
+                    .expect("serialises")
+                    .into(),
+            );
+        }
         record.into()
     }
 
@@ -119,6 +139,9 @@ impl Draft {
             created_at: number_of(record, "created_at"),
             updated_at: number_of(record, "updated_at"),
             revision: revision_of(record),
+            signing: string_of(record, "signing_json").and_then(|j| serde_json::from_str(&j).ok()),
+            submission: string_of(record, "submission_json")
+                .and_then(|j| serde_json::from_str(&j).ok()),
         })
     }
 
@@ -145,7 +168,10 @@ impl Draft {
             entity_type: self.application.entity_type,
             updated_at: self.updated_at,
             completeness,
-            submitted: false,
+            submitted: matches!(
+                self.submission,
+                Some(crate::submit::Submission::Delivered { .. })
+            ),
         }
     }
 }

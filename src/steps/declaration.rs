@@ -14,7 +14,6 @@ pub fn DeclarationStep() -> impl IntoView {
     let config = expect_context::<Config>();
     let step = Step::Declaration;
     let app = wizard.application;
-    let finished = RwSignal::new(false);
     let errors_elsewhere = move || {
         let findings = validation.findings.get();
         app.with(|a| {
@@ -24,15 +23,14 @@ pub fn DeclarationStep() -> impl IntoView {
                 .count()
         })
     };
-    let json = move || app.with(|a| a.to_json_pretty());
     view! {
         <StepPage
             step
             lead=both("提交前请确认以下承诺。申请提交后，所有须签名的人员将收到签名请求。", "Confirm the declarations below. Once submitted, everyone who must sign receives a signing request.")
-            continue_label=both("完成填写", "Finish")
+            continue_label=both("去签名", "Go to signing")
             on_done=Callback::new(move |_| {
                 if errors_elsewhere() == 0 {
-                    finished.set(true);
+                    wizard.go(Step::Signing);
                 } else {
                     wizard.go(Step::Review);
                 }
@@ -54,15 +52,5 @@ pub fn DeclarationStep() -> impl IntoView {
             />
             <p class="kb-endpoint">{move || i18n.locale.get().pick("申请将提交至：", "The application will be submitted to: ").to_string()}<code>{config.endpoint.clone()}</code></p>
         </StepPage>
-        <Show when=move || finished.get()>
-            <section class="kb-panel kb-panel-success" role="status">
-                <h2 class="kb-panel-title">{move || i18n.locale.get().pick("申请已填写完成", "Your application is complete").to_string()}</h2>
-                <p>{move || i18n.locale.get().pick("下一步：所有须签名的人员在线签名后提交。下面是完整的申请数据，可以下载保存。", "Next, everyone who must sign does so online, and the application is submitted. The complete application data is below; you can download it.").to_string()}</p>
-                <a class="kb-button kb-button-secondary" download="kaiban-application.json" href=move || format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&json()))>
-                    {move || i18n.locale.get().pick("下载申请数据（JSON）", "Download the application (JSON)").to_string()}
-                </a>
-                <pre class="kb-json" id="application-json" tabindex="0">{json}</pre>
-            </section>
-        </Show>
     }
 }

@@ -174,6 +174,30 @@ pub fn DraftsPage() -> impl IntoView {
             }
         });
     };
+    let pending = expect_context::<crate::steps::PendingRequest>().0;
+    let import_request = move |input: web_sys::HtmlInputElement| {
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        spawn_local(async move {
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default();
+            match crate::signing::exchange::SigningRequest::parse(&text) {
+                Ok(request) => {
+                    pending.set(Some(request));
+                    nav.go(Step::SignRequest);
+                }
+                Err(e) => message.set(Some((
+                    format!("无法导入签名请求：{e}"),
+                    format!("Could not import the signing request: {e}"),
+                ))),
+            }
+        });
+    };
     view! {
         <main id="kb-main" class="kb-start kb-drafts" tabindex="-1">
             <h1 class="kb-title">{i18n.tr(Text::DraftsTitle)}</h1>
@@ -191,6 +215,10 @@ pub fn DraftsPage() -> impl IntoView {
             })}
             <div class="kb-actions kb-actions-secondary">
                 <button type="button" class="kb-button" on:click=move |_| wizard.new_application()>{move || i18n.locale.get().pick("开始新的申请", "Start a new application").to_string()}</button>
+                <label class="kb-button kb-button-secondary kb-file-button">
+                    {move || i18n.locale.get().pick("导入签名请求文件", "Import a signing request").to_string()}
+                    <input type="file" class="kb-visually-hidden" id="request-import" accept="application/json,.json" on:change:target=move |ev| import_request(ev.target()) />
+                </label>
                 <label class="kb-button kb-button-secondary kb-file-button">
                     {move || i18n.locale.get().pick("导入草稿文件", "Import a draft file").to_string()}
                     <input type="file" class="kb-visually-hidden" id="draft-import" accept="application/json,.json" on:change:target=move |ev| import(ev.target()) />

@@ -11,12 +11,16 @@ mod investors;
 mod name;
 mod officers;
 mod page;
+mod receipt;
 mod review;
 mod roles;
 mod scope;
+mod sign_request;
+mod signing;
 mod start;
 
 pub use entity_type::EntityTypeStep;
+pub use sign_request::PendingRequest;
 pub use start::StartPage;
 
 use leptos::prelude::*;
@@ -40,6 +44,9 @@ pub fn render(step: Step) -> AnyView {
         Step::Delivery => view! { <delivery::DeliveryStep /> }.into_any(),
         Step::Review => view! { <review::ReviewStep /> }.into_any(),
         Step::Declaration => view! { <declaration::DeclarationStep /> }.into_any(),
+        Step::Signing => view! { <signing::SigningStep /> }.into_any(),
+        Step::Receipt => view! { <receipt::ReceiptPage /> }.into_any(),
+        Step::SignRequest => view! { <sign_request::SignRequestPage /> }.into_any(),
     }
 }
 
@@ -65,9 +72,14 @@ pub enum Step {
     Delivery,
     Review,
     Declaration,
+    Signing,
+    /// After submission: the receipt and the case's status.
+    Receipt,
+    /// A signer on another device reviewing an imported signing request.
+    SignRequest,
 }
 
-const ALL: [Step; 16] = [
+const ALL: [Step; 19] = [
     Step::Start,
     Step::Drafts,
     Step::EntityType,
@@ -84,6 +96,9 @@ const ALL: [Step; 16] = [
     Step::Delivery,
     Step::Review,
     Step::Declaration,
+    Step::Signing,
+    Step::Receipt,
+    Step::SignRequest,
 ];
 
 impl Step {
@@ -105,6 +120,9 @@ impl Step {
             Step::Delivery => "delivery",
             Step::Review => "review",
             Step::Declaration => "declaration",
+            Step::Signing => "signing",
+            Step::Receipt => "receipt",
+            Step::SignRequest => "sign-request",
         }
     }
 
@@ -130,6 +148,9 @@ impl Step {
             Step::Delivery => Text::StepDelivery,
             Step::Review => Text::StepReview,
             Step::Declaration => Text::StepDeclaration,
+            Step::Signing => Text::StepSigning,
+            Step::Receipt => Text::StepReceipt,
+            Step::SignRequest => Text::StepSignRequest,
         }
     }
 }
@@ -161,6 +182,7 @@ pub fn steps_for(entity: Option<EntityType>) -> Vec<Step> {
         Step::Delivery,
         Step::Review,
         Step::Declaration,
+        Step::Signing,
     ]);
     steps
 }
@@ -179,7 +201,7 @@ mod tests {
         let ib = steps_for(Some(EntityType::IndividualBusiness));
         assert!(!ib.contains(&Step::Contacts) && !ib.contains(&Step::BeneficialOwners));
         assert_eq!(llc.first(), Some(&Step::EntityType));
-        assert_eq!(llc.last(), Some(&Step::Declaration));
+        assert_eq!(llc.last(), Some(&Step::Signing));
         for step in ALL {
             assert_eq!(Step::from_key(step.key()), Some(step));
         }

@@ -29,7 +29,7 @@ fn names(a: &Application, ids: impl Iterator<Item = String>) -> String {
 }
 
 /// (label, answer) rows of one step.
-fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, String)> {
+pub(crate) fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, String)> {
     let p = |zh: &str, en: &str| l.pick(zh, en).to_string();
     let none = p("（未填写）", "(not given)");
     let or_none = |s: String| if s.trim().is_empty() { none.clone() } else { s };
@@ -300,7 +300,7 @@ pub fn ReviewStep() -> impl IntoView {
     let open_problems = move || {
         let chinese = i18n.locale.get().is_chinese();
         let findings = validation.findings.get();
-        app.with(|a| findings.into_iter().filter(|f| step_of(a, f) != Step::Declaration).map(|f| (step_of(a, &f), f)).collect::<Vec<_>>())
+        app.with(|a| findings.into_iter().filter(|f| !matches!(step_of(a, f), Step::Declaration | Step::Signing)).map(|f| (step_of(a, &f), f)).collect::<Vec<_>>())
             .into_iter()
             .map(|(step, f)| {
                 let class = if f.is_error() { "kb-error-message" } else { "kb-warning-message" };
@@ -332,5 +332,36 @@ pub fn ReviewStep() -> impl IntoView {
                 {move || i18n.locale.get().pick("打印申请书", "Print the application").to_string()}
             </button>
         </div>
+    }
+}
+
+/// Every answer of `app`, read-only: what a signer reviews before signing.
+#[component]
+pub fn ApplicationSummary(#[prop(into)] app: Signal<Application>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let l = i18n.locale.get();
+        app.with(|a| {
+            crate::steps::steps_for(a.entity_type)
+                .into_iter()
+                .filter(|s| !matches!(s, Step::Review | Step::Declaration | Step::Signing))
+                .map(|step| {
+                    let list = rows(a, step, l);
+                    view! {
+                        <section class="kb-review-section">
+                            <h2 class="kb-review-title">{i18n.t(step.title())}</h2>
+                            <dl class="kb-summary">
+                                {list.into_iter().map(|(k, v)| view! {
+                                    <div class="kb-summary-row kb-summary-row-readonly">
+                                        <dt class="kb-summary-key">{k}</dt>
+                                        <dd class="kb-summary-value">{v}</dd>
+                                    </div>
+                                }).collect_view()}
+                            </dl>
+                        </section>
+                    }
+                })
+                .collect_view()
+        })
     }
 }

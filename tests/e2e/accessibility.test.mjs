@@ -6,7 +6,7 @@ import { launch, serveApp, openPage, openWithApplication, axeViolations, assertN
 import { heading } from './wizard.mjs';
 
 const LAPTOP = { width: 1280, height: 800 };
-const LLC_STEPS = ['entity-type', 'name', 'domicile', 'scope', 'investors', 'capital', 'officers', 'contacts', 'beneficial-owners', 'attachments', 'delivery', 'review', 'declaration'];
+const LLC_STEPS = ['entity-type', 'name', 'domicile', 'scope', 'investors', 'capital', 'officers', 'contacts', 'beneficial-owners', 'attachments', 'delivery', 'review', 'declaration', 'signing'];
 const LP_ONLY = ['partnership'];
 
 let browser;

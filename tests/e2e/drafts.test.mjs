@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serveApp, openPage, putDraftRecord, assertNoProblems, screenshot, ROOT, DESKTOP, PHONE } from './support.mjs';
+import { controlledByServiceWorker, launch, serveApp, openPage, putDraftRecord, assertNoProblems, screenshot, ROOT, DESKTOP, PHONE } from './support.mjs';
 import { field, fill, heading, next } from './wizard.mjs';
 
 let browser;
@@ -99,10 +99,7 @@ test('the same draft in two pages: nothing is silently overwritten, the stale pa
 
 test('offline after the first visit: the app loads and a draft is completed and saved', async () => {
   const page = await openPage(browser, server.url, PHONE);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-  });
+  await controlledByServiceWorker(page);
   await page.context().setOffline(true);
   await page.reload();
   await page.locator('h1', { hasText: '在线开办企业' }).waitFor();

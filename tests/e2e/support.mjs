@@ -24,15 +24,32 @@ export async function launch() {
   });
 }
 
-export async function serveApp() {
-  return startStaticServer({ root: path.join(ROOT, 'dist') });
+/// The built app on 127.0.0.1; `endpoint` is set the way a deployer does, by a meta tag.
+export async function serveApp({ endpoint } = {}) {
+  const headInject = endpoint ? `<meta name="kaiban:endpoint" content="${endpoint}">` : '';
+  return startStaticServer({ root: path.join(ROOT, 'dist'), headInject });
+}
+
+/// The reference receiver (target/debug/kaiban-verify) on a free port of 127.0.0.1.
+export async function startReceiver({ dataDir, allowOrigin, extraArgs = [] }) {
+  const { spawn } = await import('node:child_process');
+  const binary = path.join(ROOT, 'target/debug/kaiban-verify');
+  const child = spawn(binary, ['serve', '--port', '0', '--data-dir', dataDir, '--allow-origin', allowOrigin, ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (chunk) => {
+      const match = String(chunk).match(/127\.0\.0\.1:(\d+)/);
+      match ? resolve(Number(match[1])) : reject(new Error(`receiver said: ${chunk}`));
+    });
+    child.once('exit', (code) => reject(new Error(`receiver exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/submissions`, pid: child.pid, stop: () => child.kill('SIGTERM') };
 }
 
 /// A page in a fresh context (its own IndexedDB), with every console error and uncaught
 /// exception collected in `page.problems`.
 export async function openPage(browser, url, viewport = DESKTOP) {
   const context = await browser.newContext({ viewport });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
@@ -120,4 +137,9 @@ export async function axeViolations(page) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
   const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }));
   return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/// Waits until the service worker has installed (precached the app) and controls the page.
+export async function controlledByServiceWorker(page) {
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 60_000 });
 }

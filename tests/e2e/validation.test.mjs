@@ -189,7 +189,8 @@ test('a sole proprietorship can be completed with the keyboard alone', async () 
   await page.keyboard.press('Space');
   await tabTo('main form button[type=submit]');
   await page.keyboard.press('Enter');
-  const produced = JSON.parse(await page.locator('#application-json').innerText());
+  await page.locator('h1', { hasText: '签名与提交' }).waitFor();
+  const produced = JSON.parse(await page.locator('#application-json').textContent());
   assert.equal(produced.name.full, app.name.full);
   assert.equal(produced.domicile.division_code, '520111');
   assert.deepEqual(produced.business_scope.items, app.business_scope.items);

@@ -86,7 +86,7 @@ async function pick(page, path, personId, example, ui) {
 const STEP_TITLES = {
   name: '企业名称', domicile: '住所', scope: '经营范围', investors: '投资人', capital: '注册资本与出资',
   officers: '组织机构', partnership: '执行事务合伙人', contacts: '财务负责人与联络员',
-  beneficial: '受益所有人', attachments: '附件材料', delivery: '营业执照领取', review: '核对信息', declaration: '承诺与提交',
+  beneficial: '受益所有人', attachments: '附件材料', delivery: '营业执照领取', review: '核对信息', declaration: '承诺',
 };
 
 async function expectStep(page, key) {
@@ -257,8 +257,9 @@ export async function fillApplication(page, example, { onStep } = {}) {
   await tick(page, 'declaration.truthful');
   await tick(page, 'declaration.no_disqualification');
   await shot('declaration');
-  await page.getByRole('button', { name: '完成填写' }).click();
-  const json = await page.locator('#application-json').innerText();
+  await page.getByRole('button', { name: '去签名' }).click();
+  await page.locator('h1', { hasText: '签名与提交' }).waitFor();
+  const json = await page.locator('#application-json').textContent();
   return JSON.parse(json);
 }
 

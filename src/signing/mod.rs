@@ -1,0 +1,159 @@
+//! Signing with WebCrypto. Each signer's ECDSA P-256 key is generated non-extractable and
+//! the CryptoKey itself is stored in IndexedDB: it never leaves the device. WebCrypto's
+//! ECDSA signature is the 64-byte r‖s that ES256 uses, so no DER conversion is needed.
+
+pub mod exchange;
+
+use crate::drafts::kv;
+use js_sys::{Object, Reflect, Uint8Array};
+use kaiban_core::model::Person;
+use kaiban_core::package::{signing_input, Jwk, ProtectedHeader, SignatureEntry};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The signatures collected for one version of the application.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SigningSession {
+    pub application_id: String,
+    pub created_at: String,
+    /// The JWS payload (base64url of the canonical JSON).
+    pub payload: String,
+    pub entries: Vec<SignatureEntry>,
+}
+
+impl SigningSession {
+    pub fn signer_of(entry: &SignatureEntry) -> Option<ProtectedHeader> {
+        serde_json::from_slice(&kaiban_core::package::unb64(&entry.protected)?).ok()
+    }
+
+    pub fn signed_by(&self, person_id: &str) -> Option<ProtectedHeader> {
+        self.entries
+            .iter()
+            .filter_map(Self::signer_of)
+            .find(|h| h.kaiban_signer == person_id)
+    }
+
+    pub fn add(&mut self, entry: SignatureEntry) {
+        let signer = Self::signer_of(&entry).map(|h| h.kaiban_signer);
+        self.entries
+            .retain(|e| Self::signer_of(e).map(|h| h.kaiban_signer) != signer);
+        self.entries.push(entry);
+    }
+}
+
+fn js_error(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+fn subtle() -> Result<web_sys::SubtleCrypto, String> {
+    Ok(web_sys::window()
+        .ok_or("no window")?
+        .crypto()
+        .map_err(js_error)?
+        .subtle())
+}
+
+/// One key per person per device: keyed by the person's document, not the draft's person id.
+fn key_id(person: &Person) -> String {
+    let (id_type, number) = person.identity_key();
+    format!("{}:{number}", id_type.key())
+}
+
+pub struct DeviceKey {
+    private: web_sys::CryptoKey,
+    pub jwk: Jwk,
+}
+
+fn jwk_from(value: &JsValue) -> Option<Jwk> {
+    let get = |k: &str| Reflect::get(value, &k.into()).ok()?.as_string();
+    Some(Jwk {
+        kty: get("kty")?,
+        crv: get("crv")?,
+        x: get("x")?,
+        y: get("y")?,
+    })
+}
+
+/// The signer's key on this device, created the first time they sign here.
+pub async fn device_key(person: &Person) -> Result<DeviceKey, String> {
+    let id = key_id(person);
+    if let Some(record) = kv::get(kv::KEYS, &id).await.map_err(|e| e.to_string())? {
+        let private = Reflect::get(&record, &"private_key".into())
+            .map_err(js_error)?
+            .dyn_into()
+            .map_err(|_| "stored key unreadable")?;
+        let jwk = jwk_from(&Reflect::get(&record, &"public_jwk".into()).map_err(js_error)?)
+            .ok_or("stored public key unreadable")?;
+        return Ok(DeviceKey { private, jwk });
+    }
+    let subtle = subtle()?;
+    let usages = js_sys::Array::of2(&"sign".into(), &"verify".into());
+    let params = web_sys::EcKeyGenParams::new("ECDSA", "P-256");
+    let pair = JsFuture::from(
+        subtle
+            .generate_key_with_object(&params, false, &usages)
+            .map_err(js_error)?,
+    )
+    .await
+    .map_err(js_error)?;
+    let private: web_sys::CryptoKey = Reflect::get(&pair, &"privateKey".into())
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(|_| "no private key")?;
+    let public: web_sys::CryptoKey = Reflect::get(&pair, &"publicKey".into())
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(|_| "no public key")?;
+    let exported = JsFuture::from(subtle.export_key("jwk", &public).map_err(js_error)?)
+        .await
+        .map_err(js_error)?;
+    let jwk = jwk_from(&exported).ok_or("public key export failed")?;
+    let record = Object::new();
+    let _ = Reflect::set(&record, &"id".into(), &id.into());
+    let _ = Reflect::set(&record, &"private_key".into(), &private);
+    let public_jwk = Object::new();
+    for (k, v) in [
+        ("kty", &jwk.kty),
+        ("crv", &jwk.crv),
+        ("x", &jwk.x),
+        ("y", &jwk.y),
+    ] {
+        let _ = Reflect::set(&public_jwk, &k.into(), &v.as_str().into());
+    }
+    let _ = Reflect::set(&record, &"public_jwk".into(), &public_jwk);
+    kv::put(kv::KEYS, &record.into())
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(DeviceKey { private, jwk })
+}
+
+/// Signs `payload` (base64url) as `signer` with this device's key for `person`.
+pub async fn sign(person: &Person, payload: &str) -> Result<SignatureEntry, String> {
+    let key = device_key(person).await?;
+    let iat = (js_sys::Date::now() / 1000.0) as i64;
+    let protected = ProtectedHeader::new(key.jwk.clone(), &person.id, iat).encoded();
+    let input = signing_input(&protected, payload);
+    let params = web_sys::EcdsaParams::new_with_str("ECDSA", "SHA-256");
+    let signature = JsFuture::from(
+        subtle()?
+            .sign_with_object_and_u8_array(&params, &key.private, &input)
+            .map_err(js_error)?,
+    )
+    .await
+    .map_err(js_error)?;
+    let bytes = Uint8Array::new(&signature).to_vec();
+    if bytes.len() != 64 {
+        return Err(format!("unexpected signature length {}", bytes.len()));
+    }
+    Ok(SignatureEntry {
+        protected,
+        signature: kaiban_core::package::b64(&bytes),
+    })
+}

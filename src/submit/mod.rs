@@ -1,0 +1,182 @@
+//! Delivering a signed package to the configured endpoint, exactly once: an outbox record in
+//! IndexedDB survives reloads; each attempt is a multipart POST with an Idempotency-Key
+//! derived from the package; network errors, 5xx and 429 are retried with backoff (honouring
+//! Retry-After); 409 and 422 are final and shown to the applicant.
+
+mod xhr;
+
+use crate::drafts::{self, kv};
+use js_sys::Reflect;
+use kaiban_core::package::Package;
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub receipt_id: String,
+    pub received_at: String,
+    pub status_url: String,
+    #[serde(default)]
+    pub duplicate: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Submission {
+    /// Waiting for the network (offline, or between retries).
+    Queued {
+        attempts: u32,
+        last_error: Option<String>,
+    },
+    Sending {
+        attempts: u32,
+    },
+    Delivered {
+        receipt: Receipt,
+        endpoint: String,
+    },
+    /// The receiver refused the package; the reason is shown, the draft is kept.
+    Refused {
+        reason: String,
+    },
+}
+
+impl Submission {
+    pub fn is_final(&self) -> bool {
+        matches!(
+            self,
+            Submission::Delivered { .. } | Submission::Refused { .. }
+        )
+    }
+}
+
+/// What the outbox keeps for one draft.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutboxItem {
+    pub draft_id: String,
+    pub endpoint: String,
+    pub idempotency_key: String,
+    pub package_json: String,
+    /// (attachment id in the attachments store, file name)
+    pub attachments: Vec<(String, String)>,
+}
+
+pub async fn enqueue(item: &OutboxItem) -> Result<(), drafts::StorageError> {
+    let record = js_sys::Object::new();
+    let _ = Reflect::set(&record, &"id".into(), &item.draft_id.as_str().into());
+    let _ = Reflect::set(
+        &record,
+        &"item".into(),
+        &serde_json::to_string(item).expect("serialises").into(),
+    );
+    kv::put(kv::OUTBOX, &record.into()).await
+}
+
+/// Records the receiver's final answer in the outbox item, before anything shows it: a
+/// reload at any moment then finds the truth there.
+pub async fn record_final(
+    item: &OutboxItem,
+    state: &Submission,
+) -> Result<(), drafts::StorageError> {
+    let record = js_sys::Object::new();
+    let _ = Reflect::set(&record, &"id".into(), &item.draft_id.as_str().into());
+    let _ = Reflect::set(
+        &record,
+        &"item".into(),
+        &serde_json::to_string(item).expect("serialises").into(),
+    );
+    let _ = Reflect::set(
+        &record,
+        &"final".into(),
+        &serde_json::to_string(state).expect("serialises").into(),
+    );
+    kv::put(kv::OUTBOX, &record.into()).await
+}
+
+/// The outbox item of a draft and, when the receiver has answered for good, that answer.
+pub async fn outbox_entry(draft_id: &str) -> Option<(OutboxItem, Option<Submission>)> {
+    let record = kv::get(kv::OUTBOX, draft_id).await.ok()??;
+    let item =
+        serde_json::from_str(&Reflect::get(&record, &"item".into()).ok()?.as_string()?).ok()?;
+    let final_state = Reflect::get(&record, &"final".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .and_then(|j| serde_json::from_str(&j).ok());
+    Some((item, final_state))
+}
+
+pub fn build(
+    package: &Package,
+    draft_id: &str,
+    endpoint: &str,
+    attachments: Vec<(String, String)>,
+) -> OutboxItem {
+    OutboxItem {
+        draft_id: draft_id.into(),
+        endpoint: endpoint.into(),
+        idempotency_key: package.idempotency_key(),
+        package_json: package.to_json(),
+        attachments,
+    }
+}
+
+pub enum Attempt {
+    Delivered(Receipt),
+    Retry { after_ms: u32, reason: String },
+    Refused(String),
+}
+
+fn online() -> bool {
+    web_sys::window()
+        .map(|w| w.navigator().on_line())
+        .unwrap_or(true)
+}
+
+/// Tries until delivered, refused, or the browser goes offline (then the item stays queued
+/// and the caller resumes on the next `online` event or page load). `report` sees every
+/// intermediate state; the final answer is returned (None: still queued).
+pub async fn deliver(
+    item: OutboxItem,
+    report: impl Fn(Submission),
+    progress: impl Fn(f64) + Clone + 'static,
+) -> Option<Submission> {
+    let mut attempts = 0u32;
+    loop {
+        if !online() {
+            report(Submission::Queued {
+                attempts,
+                last_error: None,
+            });
+            return None;
+        }
+        attempts += 1;
+        report(Submission::Sending { attempts });
+        match xhr::post(&item, progress.clone()).await {
+            Attempt::Delivered(receipt) => {
+                return Some(Submission::Delivered {
+                    receipt,
+                    endpoint: item.endpoint.clone(),
+                })
+            }
+            Attempt::Refused(reason) => return Some(Submission::Refused { reason }),
+            Attempt::Retry { after_ms, reason } => {
+                report(Submission::Queued {
+                    attempts,
+                    last_error: Some(reason),
+                });
+                let backoff = 500u32.saturating_mul(1 << attempts.min(6)).min(30_000);
+                gloo_timers::future::TimeoutFuture::new(after_ms.max(backoff)).await;
+            }
+        }
+    }
+}
+
+/// The status of a delivered case, from `GET {endpoint}/{receipt}`.
+pub async fn status(endpoint: &str, receipt_id: &str) -> Result<serde_json::Value, String> {
+    xhr::get_json(&format!("{}/{receipt_id}", endpoint.trim_end_matches('/'))).await
+}
+
+pub(crate) fn js_text(value: &JsValue) -> String {
+    value.as_string().unwrap_or_default()
+}

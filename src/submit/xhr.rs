@@ -1,0 +1,149 @@
+//! One HTTP attempt with XMLHttpRequest (fetch cannot report upload progress).
+
+use super::{Attempt, OutboxItem, Receipt};
+use crate::drafts;
+use js_sys::{Array, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, FormData, ProgressEvent, XmlHttpRequest};
+
+const TIMEOUT_MS: u32 = 120_000;
+
+/// Resolves when the request finishes (any HTTP status) and rejects on a network error or
+/// timeout.
+async fn send(xhr: &XmlHttpRequest, body: Option<&FormData>) -> Result<(), String> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let done = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        xhr.set_onload(Some(done.unchecked_ref()));
+        let failed = reject.clone();
+        let error = Closure::once_into_js(move || {
+            let _ = failed.call1(&JsValue::NULL, &"network".into());
+        });
+        xhr.set_onerror(Some(error.unchecked_ref()));
+        let timeout = Closure::once_into_js(move || {
+            let _ = reject.call1(&JsValue::NULL, &"timeout".into());
+        });
+        xhr.set_ontimeout(Some(timeout.unchecked_ref()));
+    });
+    let sent = match body {
+        Some(form) => xhr.send_with_opt_form_data(Some(form)),
+        None => xhr.send(),
+    };
+    sent.map_err(|e| format!("{e:?}"))?;
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|e| super::js_text(&e))
+}
+
+pub async fn post(item: &OutboxItem, progress: impl Fn(f64) + 'static) -> Attempt {
+    let retry = |reason: String| Attempt::Retry {
+        after_ms: 0,
+        reason,
+    };
+    let Ok(form) = FormData::new() else {
+        return retry("FormData unavailable".into());
+    };
+    let options = BlobPropertyBag::new();
+    options.set_type("application/jose+json");
+    let Ok(package) = Blob::new_with_str_sequence_and_options(
+        &Array::of1(&item.package_json.as_str().into()),
+        &options,
+    ) else {
+        return retry("cannot build the request".into());
+    };
+    let _ = form.append_with_blob_and_filename("package", &package, "package.jws.json");
+    for (i, (id, name)) in item.attachments.iter().enumerate() {
+        match drafts::get_attachment(id).await {
+            Ok(Some(stored)) => {
+                let _ = form.append_with_blob_and_filename(&format!("attachment-{i}"), &stored.blob, name);
+            }
+            _ => return Attempt::Refused(format!("附件“{name}”在本设备上找不到了，请在“附件材料”步骤重新上传。/ The document “{name}” is no longer on this device: upload it again.")),
+        }
+    }
+    let Ok(xhr) = XmlHttpRequest::new() else {
+        return retry("XMLHttpRequest unavailable".into());
+    };
+    if xhr.open_with_async("POST", &item.endpoint, true).is_err() {
+        return Attempt::Refused(format!(
+            "提交地址无效：{} / Invalid endpoint",
+            item.endpoint
+        ));
+    }
+    let _ = xhr.set_request_header("Idempotency-Key", &item.idempotency_key);
+    xhr.set_timeout(TIMEOUT_MS);
+    if let Ok(upload) = xhr.upload() {
+        let on_progress = Closure::<dyn Fn(ProgressEvent)>::new(move |e: ProgressEvent| {
+            if e.length_computable() && e.total() > 0.0 {
+                progress(e.loaded() / e.total());
+            }
+        });
+        upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+        on_progress.forget();
+    }
+    if let Err(reason) = send(&xhr, Some(&form)).await {
+        return retry(reason);
+    }
+    let status = xhr.status().unwrap_or(0);
+    let text = xhr.response_text().ok().flatten().unwrap_or_default();
+    match status {
+        200 | 201 => match serde_json::from_str::<Receipt>(&text) {
+            Ok(receipt) => Attempt::Delivered(receipt),
+            Err(e) => retry(format!("unreadable receipt: {e}")),
+        },
+        409 => Attempt::Refused("该申请编号已用于另一份不同的申请。请联系登记机关。/ This submission key was already used for a different application.".into()),
+        422 => Attempt::Refused(refusal_text(&text)),
+        429 | 500..=599 | 0 => {
+            let after_ms = xhr
+                .get_response_header("Retry-After")
+                .ok()
+                .flatten()
+                .and_then(|v| v.trim().parse::<u32>().ok())
+                .map(|s| s.saturating_mul(1000))
+                .unwrap_or(0);
+            Attempt::Retry { after_ms, reason: format!("HTTP {status}") }
+        }
+        other => Attempt::Refused(format!("HTTP {other}: {}", text.chars().take(300).collect::<String>())),
+    }
+}
+
+fn refusal_text(body: &str) -> String {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(body) else {
+        return body.chars().take(300).collect();
+    };
+    let mut lines = Vec::new();
+    if let Some(problems) = value["detail"]["problems"].as_array() {
+        lines.extend(
+            problems
+                .iter()
+                .filter_map(|p| p["message"].as_str().map(String::from)),
+        );
+    }
+    if let Some(findings) = value["detail"]["findings"].as_array() {
+        lines.extend(
+            findings
+                .iter()
+                .filter_map(|f| f["message_zh"].as_str().map(String::from)),
+        );
+    }
+    if lines.is_empty() {
+        lines.push(value["error"].as_str().unwrap_or("refused").to_string());
+    }
+    lines.join("；")
+}
+
+pub async fn get_json(url: &str) -> Result<serde_json::Value, String> {
+    let xhr = XmlHttpRequest::new().map_err(|e| format!("{e:?}"))?;
+    xhr.open_with_async("GET", url, true)
+        .map_err(|e| format!("{e:?}"))?;
+    xhr.set_timeout(30_000);
+    send(&xhr, None).await?;
+    let text = xhr.response_text().ok().flatten().unwrap_or_default();
+    match xhr.status().unwrap_or(0) {
+        200 => serde_json::from_str(&text).map_err(|e| e.to_string()),
+        status => Err(format!("HTTP {status}")),
+    }
+}

@@ -1,0 +1,152 @@
+// Sign and submit: two shareholders, the second signing on another device through files;
+// delivery to the reference receiver with an attachment; receipt and status; offline
+// queueing that delivers exactly once; and an independent JOSE check of every signature.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import * as jose from 'jose';
+import { controlledByServiceWorker, launch, serveApp, startReceiver, openPage, openWithApplication, assertNoProblems, screenshot, example, ROOT, DESKTOP, PHONE } from './support.mjs';
+
+const RECEIVED = path.join(ROOT, 'target/e2e/received');
+const VERIFY = path.join(ROOT, 'target/debug/kaiban-verify');
+let browser;
+let server;
+let receiver;
+
+before(async () => {
+  fs.rmSync(RECEIVED, { recursive: true, force: true });
+  fs.mkdirSync(RECEIVED, { recursive: true });
+  // The app's origin must be known before the receiver starts (CORS), and the receiver's URL
+  // before the app is served: reserve the app's port first.
+  const probe = await serveApp();
+  const origin = probe.url.replace(/\/$/, '');
+  const port = Number(new URL(probe.url).port);
+  await probe.close();
+  receiver = await startReceiver({ dataDir: RECEIVED, allowOrigin: origin });
+  const { startStaticServer } = await import('../../tools/serve-dist.mjs');
+  server = await startStaticServer({ root: path.join(ROOT, 'dist'), port, headInject: `<meta name="kaiban:endpoint" content="${receiver.url}">` });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  receiver?.stop();
+});
+
+/// The LLC example with two natural-person shareholders and no uploaded file yet.
+function twoShareholderLlc() {
+  const app = example('llc');
+  app.investors = app.investors.filter((i) => i.person_id !== 'o-qianyun');
+  app.investors[1].subscribed_fen = 40_000_000;
+  app.investors[1].contributions = [{ method: 'cash', amount_fen: 40_000_000, due_date: '2029-12-31', appraisal_ref: '' }];
+  app.persons = app.persons.filter((p) => p.id !== 'o-qianyun');
+  app.beneficial_owners = { exemption_commitment: true, owners: [] };
+  app.attachments = [];
+  return app;
+}
+
+async function uploadLease(page) {
+  await page.evaluate(() => { location.hash = '#/attachments'; });
+  await page.locator('h1', { hasText: '附件材料' }).waitFor();
+  await page.locator('#file-domicile').setInputFiles({ name: '租赁合同.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 lease of room 1501, 观山湖区') });
+  await page.locator('.kb-file-name', { hasText: '租赁合同.pdf' }).waitFor();
+  await page.evaluate(() => { location.hash = '#/signing'; });
+  await page.locator('h1', { hasText: '签名与提交' }).waitFor();
+}
+
+async function signHere(page, name) {
+  const row = page.locator('.kb-signer', { hasText: name });
+  await row.getByRole('button', { name: /在本设备签名/ }).click();
+  await page.locator('#sign-confirm').check();
+  await row.getByRole('button', { name: '签名', exact: true }).click();
+  await row.locator('.kb-signer-status', { hasText: '已签名' }).waitFor();
+}
+
+async function downloadText(page, click) {
+  const download = page.waitForEvent('download');
+  await click();
+  return fs.readFileSync(await (await download).path(), 'utf8');
+}
+
+function receivedCases() {
+  return fs.readdirSync(RECEIVED).filter((d) => !d.startsWith('.'));
+}
+
+test('two shareholders sign, one on another device; the package reaches the receiver and verifies independently', async () => {
+  const app = twoShareholderLlc();
+  const page = await openWithApplication(browser, server.url, app, 'signing', DESKTOP);
+  await uploadLease(page);
+  const names = ['张伟', '王强', '赵敏', '陈静'];
+  for (const name of names) await signHere(page, name);
+
+  const request = await downloadText(page, () => page.locator('.kb-signer', { hasText: '李娜' }).getByRole('button', { name: /下载签名请求文件/ }).click());
+  const remote = await openPage(browser, server.url, PHONE);
+  await remote.getByRole('button', { name: '我的草稿' }).click();
+  await remote.locator('#request-import').setInputFiles({ name: 'request.json', mimeType: 'application/json', buffer: Buffer.from(request) });
+  await remote.locator('h1', { hasText: '签名请求' }).waitFor();
+  assert.match(await remote.locator('main').innerText(), /李娜，请您以投资人、董事身份签署以下申请/);
+  await screenshot(remote, 'remote-sign-request-phone');
+  await remote.locator('#remote-sign-confirm').check();
+  const signature = await downloadText(remote, () => remote.getByRole('button', { name: '签名并下载签名文件' }).click());
+  assertNoProblems(remote);
+  await remote.context().close();
+
+  await page.locator('#signature-import').setInputFiles({ name: 'signature.json', mimeType: 'application/json', buffer: Buffer.from(signature) });
+  await page.locator('.kb-signer', { hasText: '李娜' }).locator('.kb-signer-status', { hasText: '已签名' }).waitFor();
+  await screenshot(page, 'signing-all-signed-desktop');
+  await page.locator('#submit-application').click();
+  await page.locator('.kb-panel-title', { hasText: '申请已提交' }).waitFor();
+  await page.getByRole('button', { name: '查看回执和办理进度' }).click();
+  const receipt = (await page.locator('#receipt-id').innerText()).trim();
+  await page.locator('#status-timeline', { hasText: '已受理' }).waitFor();
+
+  const folder = path.join(RECEIVED, receipt);
+  const packageJson = JSON.parse(fs.readFileSync(path.join(folder, 'package.jws.json'), 'utf8'));
+  assert.equal(packageJson.signatures.length, 5);
+  assert.equal(fs.readdirSync(path.join(folder, 'attachments')).length, 1);
+  execFileSync(VERIFY, ['verify', path.join(folder, 'package.jws.json'), '--attachments', path.join(folder, 'attachments')]);
+
+  // Independent check with jose: every entry verifies on its own, with the key in its header.
+  const payload = JSON.parse(Buffer.from(packageJson.payload, 'base64url').toString('utf8'));
+  const signers = new Set();
+  for (const entry of packageJson.signatures) {
+    const header = JSON.parse(Buffer.from(entry.protected, 'base64url').toString('utf8'));
+    assert.equal(header.alg, 'ES256');
+    assert.equal(header.kid, await jose.calculateJwkThumbprint(header.jwk, 'sha256'));
+    const key = await jose.importJWK(header.jwk, 'ES256');
+    await jose.flattenedVerify({ protected: entry.protected, payload: packageJson.payload, signature: entry.signature }, key);
+    signers.add(header.kaiban_signer);
+  }
+  assert.deepEqual([...signers].sort(), payload.required_signers.map((s) => s.person_id).sort());
+
+  execFileSync(VERIFY, ['status', '--data-dir', RECEIVED, receipt, 'returned', '--reason', '住所使用证明不清晰，请重新上传']);
+  await page.getByRole('button', { name: '刷新进度' }).click();
+  await page.locator('#status-timeline', { hasText: '住所使用证明不清晰' }).waitFor();
+  await screenshot(page, 'receipt-desktop');
+  assertNoProblems(page);
+  await page.context().close();
+});
+
+test('submitting offline queues the package; back online it is delivered exactly once, even after a reload', async () => {
+  const before = receivedCases().length;
+  const app = example('one_person_llc');
+  const page = await openWithApplication(browser, server.url, app, 'signing', PHONE);
+  await controlledByServiceWorker(page);
+  for (const name of ['刘洋', '孙丽', '周杰']) await signHere(page, name);
+  await page.context().setOffline(true);
+  await page.locator('#submit-application').click();
+  await page.locator('.kb-panel-title', { hasText: '已排队' }).waitFor();
+  await screenshot(page, 'submission-queued-phone');
+  await page.reload();
+  await page.locator('.kb-panel-title', { hasText: '已排队' }).waitFor();
+  assert.equal(receivedCases().length, before, 'nothing was sent while offline');
+  await page.context().setOffline(false);
+  await page.locator('.kb-panel-title', { hasText: '申请已提交' }).waitFor({ timeout: 30_000 });
+  await page.reload();
+  await page.locator('.kb-panel-title', { hasText: '申请已提交' }).waitFor();
+  assert.equal(receivedCases().length, before + 1, 'exactly one package stored');
+  assertNoProblems(page);
+  await page.context().close();
+});
