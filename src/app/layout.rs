@@ -124,8 +124,10 @@ pub fn WizardLayout(step: Step) -> impl IntoView {
     let wizard = use_wizard();
     let content = steps::render(step);
     view! {
-        <div class="kb-layout">
-            <Progress step />
+        <div class="kb-layout" class:kb-layout-single=step == Step::Receipt>
+            <Show when=move || step != Step::Receipt>
+                <Progress step />
+            </Show>
             <main id="kb-main" class="kb-main" tabindex="-1">
                 <div class="kb-main-top">
                     <button type="button" class="kb-back" on:click=move |_| wizard.go_back()>

@@ -46,12 +46,26 @@ pub fn SaveIndicator() -> impl IntoView {
     }
 }
 
+/// Share of the origin's quota in use above which the applicant is warned.
+const NEARLY_FULL: f64 = 0.9;
+
 #[component]
 pub fn Banners() -> impl IntoView {
     let i18n = use_i18n();
     let wizard = use_wizard();
     let connectivity = use_connectivity();
+    let nearly_full = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        if let Some((used, quota)) = crate::drafts::estimate().await {
+            nearly_full.set(quota > 0.0 && used / quota > NEARLY_FULL);
+        }
+    });
     view! {
+        <Show when=move || nearly_full.get()>
+            <div class="kb-banner kb-banner-warning" role="status">
+                <p>{move || i18n.locale.get().pick("本设备为本网站保留的存储空间快用完了。请在“我的草稿”中导出重要草稿，并删除不需要的草稿和附件。", "This device's storage for this site is nearly full. Export the drafts you need from Saved applications, and delete drafts or documents you no longer need.").to_string()}</p>
+            </div>
+        </Show>
         <Show when=move || connectivity.update_ready.get()>
             <div class="kb-banner" role="status">
                 <p><strong>{i18n.tr(Text::UpdateReady)}</strong>" "

@@ -11,6 +11,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 const CURRENT_DRAFT_KEY: &str = "kaiban.current_draft";
+/// Unsaved changes written synchronously as the page hides: an unloading page cannot finish
+/// the two IndexedDB round trips of a revision-checked save.
+const EMERGENCY_PREFIX: &str = "kaiban.unsaved.";
 const CHANNEL: &str = "kaiban-drafts";
 /// Autosave waits this long after the last change (and saves at once when the tab hides).
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
@@ -138,6 +141,59 @@ impl Wizard {
         self.load_into_signals(Draft::new(id));
     }
 
+    fn current_draft(&self) -> Draft {
+        Draft {
+            id: self.draft_id.get_untracked(),
+            application: self.application.get_untracked(),
+            step: self.last_step.get_untracked().key().to_string(),
+            title: self.title.get_untracked(),
+            created_at: self.created_at.get_untracked(),
+            updated_at: drafts::now(),
+            revision: self.revision.get_untracked(),
+            signing: self.signing.get_untracked(),
+            submission: self.submission.get_untracked(),
+        }
+    }
+
+    fn has_unsaved_edits(&self) -> bool {
+        !self.read_only.get_untracked()
+            && self.edits.get_untracked() > self.saved_edits.get_untracked()
+    }
+
+    fn write_emergency_copy(&self) {
+        if !self.has_unsaved_edits() {
+            return;
+        }
+        if let (Some(storage), Ok(json)) = (
+            local_storage(),
+            serde_json::to_string(&self.current_draft()),
+        ) {
+            let _ = storage.set_item(
+                &format!("{EMERGENCY_PREFIX}{}", self.draft_id.get_untracked()),
+                &json,
+            );
+        }
+    }
+
+    fn clear_emergency_copy(&self) {
+        if let Some(storage) = local_storage() {
+            let _ = storage.remove_item(&format!(
+                "{EMERGENCY_PREFIX}{}",
+                self.draft_id.get_untracked()
+            ));
+        }
+    }
+
+    /// The copy written as the page last hid, if it continues the stored revision.
+    fn take_emergency_copy(id: &str, stored_revision: u64) -> Option<Draft> {
+        let storage = local_storage()?;
+        let key = format!("{EMERGENCY_PREFIX}{id}");
+        let json = storage.get_item(&key).ok()??;
+        let _ = storage.remove_item(&key);
+        let draft: Draft = serde_json::from_str(&json).ok()?;
+        (draft.revision == stored_revision).then_some(draft)
+    }
+
     fn load_into_signals(&self, draft: Draft) {
         self.draft_id.set(draft.id);
         self.title.set(draft.title);
@@ -157,7 +213,25 @@ impl Wizard {
 
     /// Opens the stored draft `id` as the current one.
     pub async fn open(&self, id: &str) {
-        match drafts::load(id).await {
+        let loaded = drafts::load(id).await;
+        let stored_revision = match &loaded {
+            Ok(Ok(Some(d))) => d.revision,
+            _ => 0,
+        };
+        if let Some(unsaved) = Self::take_emergency_copy(id, stored_revision) {
+            if let Some(s) = local_storage() {
+                let _ = s.set_item(CURRENT_DRAFT_KEY, &unsaved.id);
+            }
+            let step = Step::from_key(&unsaved.step)
+                .filter(|s| !matches!(s, Step::Start | Step::Drafts | Step::SignRequest));
+            self.last_step.set(step.unwrap_or(Step::EntityType));
+            self.load_into_signals(unsaved);
+            // Not yet in IndexedDB: save it properly now.
+            self.saved_edits.update(|n| *n -= 1);
+            self.flush_soon();
+            return;
+        }
+        match loaded {
             Ok(Ok(Some(draft))) => {
                 if let Some(s) = local_storage() {
                     let _ = s.set_item(CURRENT_DRAFT_KEY, &draft.id);
@@ -246,6 +320,20 @@ impl Wizard {
         });
     }
 
+    fn flush_soon(&self) {
+        let wizard = *self;
+        spawn_local(async move {
+            let _ = wizard.save_after_changes().await;
+        });
+    }
+
+    /// Like `save_pending`, after letting a change made just now reach the autosave effect
+    /// (effects run after the current task).
+    pub async fn save_after_changes(&self) -> Result<(), StorageError> {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        self.save_pending().await
+    }
+
     /// Saves now if there is anything unsaved.
     pub fn flush(&self) {
         let wizard = *self;
@@ -255,10 +343,9 @@ impl Wizard {
     }
 
     /// Saves whatever is unsaved and returns once it is stored (or refused).
+    /// Starts writing at once (it must, when called as the page is hidden or unloaded).
     pub async fn save_pending(&self) -> Result<(), StorageError> {
         let wizard = *self;
-        // Effects run after the current task: let a change just made be counted first.
-        gloo_timers::future::TimeoutFuture::new(0).await;
         for _ in 0..100 {
             if !wizard.in_flight.get_untracked() {
                 break;
@@ -296,6 +383,9 @@ impl Wizard {
             Ok(revision) => {
                 wizard.revision.set(revision);
                 wizard.saved_edits.set(carried);
+                if !wizard.has_unsaved_edits() {
+                    wizard.clear_emergency_copy();
+                }
                 wizard.save_status.set(SaveStatus::Saved(draft.updated_at));
                 let message = js_sys::Object::new();
                 let _ =
@@ -355,13 +445,17 @@ impl Wizard {
         let wizard = *self;
         let on_hide = Closure::<dyn Fn()>::new(move || {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                wizard.write_emergency_copy();
                 wizard.flush();
             }
         });
         let _ = document()
             .add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
         on_hide.forget();
-        let on_pagehide = Closure::<dyn Fn()>::new(move || wizard.flush());
+        let on_pagehide = Closure::<dyn Fn()>::new(move || {
+            wizard.write_emergency_copy();
+            wizard.flush();
+        });
         let _ = window()
             .add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
         on_pagehide.forget();

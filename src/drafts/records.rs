@@ -4,7 +4,7 @@ use js_sys::{Object, Reflect};
 use kaiban_core::model::{Application, EntityType};
 use wasm_bindgen::JsValue;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Draft {
     pub id: String,
     pub application: Application,

@@ -3,6 +3,7 @@
 
 mod choice;
 mod error_summary;
+mod file;
 mod messages;
 mod money;
 mod person;
@@ -10,6 +11,7 @@ mod text;
 
 pub use choice::{Checkbox, Radios, Select};
 pub use error_summary::{ErrorSummary, FieldError};
+pub use file::take_chosen_text;
 pub use messages::{describedby, FieldMessages};
 pub use money::{DateInput, MoneyInput};
 pub use person::{PersonEditor, PersonPicker, PersonSummary};

@@ -6,7 +6,6 @@ use crate::i18n::{use_i18n, Text};
 use crate::steps::Step;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen_futures::JsFuture;
 
 fn format_time(ms: f64, chinese: bool) -> String {
     let date = js_sys::Date::new(&ms.into());
@@ -129,7 +128,7 @@ pub fn DraftsPage() -> impl IntoView {
                 draft.updated_at = drafts::now();
                 if wizard.draft_id.get_untracked() == id {
                     wizard.title.set(draft.title.clone());
-                    if let Err(e) = wizard.save_pending().await {
+                    if let Err(e) = wizard.save_after_changes().await {
                         message.set(Some((e.message(true), e.message(false))));
                     }
                 } else if let Err(e) = drafts::save(&draft).await {
@@ -141,17 +140,10 @@ pub fn DraftsPage() -> impl IntoView {
         })
     };
     let import = move |input: web_sys::HtmlInputElement| {
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        let file_name = file.name();
         spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
+            let Some((file_name, text)) = crate::fields::take_chosen_text(&input).await else {
+                return;
+            };
             match kaiban_core::migrate(&text) {
                 Ok(application) => {
                     let mut draft = Draft::new(drafts::new_id());
@@ -176,16 +168,10 @@ pub fn DraftsPage() -> impl IntoView {
     };
     let pending = expect_context::<crate::steps::PendingRequest>().0;
     let import_request = move |input: web_sys::HtmlInputElement| {
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
+            let Some((_, text)) = crate::fields::take_chosen_text(&input).await else {
+                return;
+            };
             match crate::signing::exchange::SigningRequest::parse(&text) {
                 Ok(request) => {
                     pending.set(Some(request));

@@ -13,7 +13,6 @@ use crate::submit::{self, Submission};
 use kaiban_core::package::{Package, Payload, RequiredSigner};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen_futures::JsFuture;
 
 fn now_rfc3339() -> String {
     let iso: String = js_sys::Date::new_0().to_iso_string().into();
@@ -114,16 +113,10 @@ pub fn SigningStep() -> impl IntoView {
         );
     };
     let import_signature = move |input: web_sys::HtmlInputElement| {
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
+            let Some((_, text)) = crate::fields::take_chosen_text(&input).await else {
+                return;
+            };
             let session = ensure_session(wizard);
             let result = SignatureFile::parse(&text).and_then(|f| {
                 if f.payload_hash != payload_hash(&session.payload) {

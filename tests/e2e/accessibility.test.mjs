@@ -2,23 +2,14 @@
 // errors shown; and a screenshot of every step at phone and desktop width in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveApp, openPage, openWithApplication, axeViolations, assertNoProblems, screenshot, example, DESKTOP, PHONE } from './support.mjs';
+import { sharedBrowserAndApp, openPage, openWithApplication, axeViolations, assertNoProblems, screenshot, example, DESKTOP, PHONE } from './support.mjs';
 import { heading } from './wizard.mjs';
 
 const LAPTOP = { width: 1280, height: 800 };
 const LLC_STEPS = ['entity-type', 'name', 'domicile', 'scope', 'investors', 'capital', 'officers', 'contacts', 'beneficial-owners', 'attachments', 'delivery', 'review', 'declaration', 'signing'];
 const LP_ONLY = ['partnership'];
 
-let browser;
-let server;
-before(async () => {
-  server = await serveApp();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowserAndApp({ before, after });
 
 async function setLocale(page, english) {
   const isEnglish = await page.evaluate(() => document.documentElement.lang === 'en');
@@ -34,7 +25,7 @@ async function check(page, label) {
 }
 
 test('the start page and every step of an empty application, errors shown, have no WCAG violations', async () => {
-  const page = await openPage(browser, server.url, DESKTOP);
+  const page = await openPage(shared.browser, shared.server.url, DESKTOP);
   for (const english of [false, true]) {
     await setLocale(page, english);
     await check(page, `start ${english ? 'en' : 'zh'}`);
@@ -43,7 +34,7 @@ test('the start page and every step of an empty application, errors shown, have 
   const empty = { schema_version: 1, entity_type: 'llc' };
   for (const [type, steps] of [['llc', LLC_STEPS], ['limited_partnership', LP_ONLY]]) {
     for (const step of steps) {
-      const p = await openWithApplication(browser, server.url, { ...empty, entity_type: type }, step, DESKTOP);
+      const p = await openWithApplication(shared.browser, shared.server.url, { ...empty, entity_type: type }, step, DESKTOP);
       for (const english of [false, true]) {
         await setLocale(p, english);
         await check(p, `${step} ${english ? 'en' : 'zh'} without errors`);
@@ -69,7 +60,7 @@ test('every step of a complete application, at 375 and 1280 px in both languages
     const app = example(type);
     for (const [width, viewport] of [['375', PHONE], ['1280', LAPTOP]]) {
       for (const step of steps) {
-        const page = await openWithApplication(browser, server.url, app, step, viewport);
+        const page = await openWithApplication(shared.browser, shared.server.url, app, step, viewport);
         for (const english of [false, true]) {
           await setLocale(page, english);
           const title = await heading(page);

@@ -3,19 +3,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { controlledByServiceWorker, launch, serveApp, openPage, putDraftRecord, assertNoProblems, screenshot, ROOT, DESKTOP, PHONE } from './support.mjs';
+import { sharedBrowserAndApp, controlledByServiceWorker, launch, serveApp, openPage, putDraftRecord, assertNoProblems, screenshot, ROOT, DESKTOP, PHONE } from './support.mjs';
 import { field, fill, heading, next } from './wizard.mjs';
 
-let browser;
-let server;
-before(async () => {
-  server = await serveApp();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowserAndApp({ before, after });
 
 const saved = (page) => page.locator('.kb-save[data-state="saved"]').waitFor();
 
@@ -26,7 +17,7 @@ async function startLlc(page) {
 }
 
 test('answers typed into several fields survive a reload', async () => {
-  const page = await openPage(browser, server.url, DESKTOP);
+  const page = await openPage(shared.browser, shared.server.url, DESKTOP);
   await startLlc(page);
   await fill(page, 'name.full', '贵阳云栈科技有限公司');
   await page.locator('#f-name-self_declaration_accepted').check();
@@ -47,14 +38,14 @@ test('answers typed into several fields survive a reload', async () => {
 });
 
 test('closing the page right after the autosave delay loses nothing', async () => {
-  const page = await openPage(browser, server.url, PHONE);
+  const page = await openPage(shared.browser, shared.server.url, PHONE);
   await startLlc(page);
   await field(page, 'name.full').pressSequentially('贵阳筑云软件有限公司');
   await page.waitForTimeout(600);
   const context = page.context();
   await page.close({ runBeforeUnload: true });
   const again = await context.newPage();
-  await again.goto(server.url);
+  await again.goto(shared.server.url);
   await again.locator('h1').first().waitFor();
   await again.getByRole('button', { name: '继续填写已保存的申请' }).click();
   await again.locator('.kb-draft-title', { hasText: '贵阳筑云软件有限公司' }).waitFor();
@@ -64,13 +55,27 @@ test('closing the page right after the autosave delay loses nothing', async () =
   await context.close();
 });
 
+test('closing the page in the middle of the autosave delay loses nothing either', async () => {
+  const page = await openPage(shared.browser, shared.server.url, DESKTOP);
+  await startLlc(page);
+  await field(page, 'name.full').fill('贵阳急关科技有限公司');
+  const context = page.context();
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(shared.server.url + '#/name');
+  await again.locator('h1', { hasText: '企业名称' }).waitFor();
+  assert.equal(await field(again, 'name.full').inputValue(), '贵阳急关科技有限公司');
+  await again.locator('.kb-save[data-state="saved"]').waitFor();
+  await context.close();
+});
+
 test('the same draft in two pages: nothing is silently overwritten, the stale page is told', async () => {
-  const first = await openPage(browser, server.url, DESKTOP);
+  const first = await openPage(shared.browser, shared.server.url, DESKTOP);
   await startLlc(first);
   await fill(first, 'name.full', '贵阳甲方科技有限公司');
   await saved(first);
   const second = await first.context().newPage();
-  await second.goto(`${server.url}#/name`);
+  await second.goto(`${shared.server.url}#/name`);
   await second.locator('h1', { hasText: '企业名称' }).waitFor();
   assert.equal(await field(second, 'name.full').inputValue(), '贵阳甲方科技有限公司');
 
@@ -98,7 +103,7 @@ test('the same draft in two pages: nothing is silently overwritten, the stale pa
 });
 
 test('offline after the first visit: the app loads and a draft is completed and saved', async () => {
-  const page = await openPage(browser, server.url, PHONE);
+  const page = await openPage(shared.browser, shared.server.url, PHONE);
   await controlledByServiceWorker(page);
   await page.context().setOffline(true);
   await page.reload();
@@ -118,7 +123,7 @@ test('offline after the first visit: the app loads and a draft is completed and 
 });
 
 test('a draft saved by an older version opens migrated; a corrupted record does not stop the others', async () => {
-  const page = await openPage(browser, server.url, DESKTOP);
+  const page = await openPage(shared.browser, shared.server.url, DESKTOP);
   const v0 = fs.readFileSync(path.join(ROOT, 'crates/kaiban-core/tests/fixtures/application_v0.json'), 'utf8');
   await putDraftRecord(page, 'old-draft', v0, { schema_version: 0, step: 'capital', updated_at: Date.now() - 1000 });
   await putDraftRecord(page, 'broken-draft', '{"schema_version": 1, "entity_type": "bank', { updated_at: Date.now() });
@@ -142,7 +147,7 @@ test('a draft saved by an older version opens migrated; a corrupted record does 
 });
 
 test('drafts can be renamed, duplicated, deleted with undo, exported and imported', async () => {
-  const page = await openPage(browser, server.url, DESKTOP);
+  const page = await openPage(shared.browser, shared.server.url, DESKTOP);
   await startLlc(page);
   await fill(page, 'name.full', '贵阳导出科技有限公司');
   await saved(page);

@@ -5,23 +5,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, serveApp, openPage, assertNoProblems, screenshot, ROOT, DESKTOP, PHONE } from './support.mjs';
+import { sharedBrowserAndApp, openPage, assertNoProblems, screenshot, ROOT, DESKTOP, PHONE } from './support.mjs';
 import { fillApplication } from './wizard.mjs';
 
 const EXAMPLES = path.join(ROOT, 'crates/kaiban-core/examples/applications');
 const VERIFY = path.join(ROOT, 'target/debug/kaiban-verify');
 const TYPES = ['llc', 'one_person_llc', 'joint_stock', 'sole_proprietorship', 'general_partnership', 'limited_partnership', 'individual_business'];
 
-let browser;
-let server;
-before(async () => {
-  server = await serveApp();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowserAndApp({ before, after });
 
 function verify(application) {
   const file = path.join(ROOT, 'target/e2e', `application-${application.entity_type}.json`);
@@ -38,7 +29,7 @@ for (const type of TYPES) {
   test(`a complete ${type} application through the UI passes kaiban-verify check`, async () => {
     const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, `${type}.json`), 'utf8'));
     const viewport = type === 'llc' ? DESKTOP : PHONE;
-    const page = await openPage(browser, server.url, viewport);
+    const page = await openPage(shared.browser, shared.server.url, viewport);
     const produced = await fillApplication(page, example, {
       onStep: type === 'llc' || type === 'limited_partnership' ? (key) => screenshot(page, `journey-${type}-${key}`) : undefined,
     });

@@ -1,21 +1,12 @@
 // Walking skeleton: start, choose a type, forward and back, reload, switch language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveApp, openPage, assertNoProblems, screenshot, heading, PHONE, DESKTOP } from './support.mjs';
+import { sharedBrowserAndApp, openPage, assertNoProblems, screenshot, heading, PHONE, DESKTOP } from './support.mjs';
 
-let browser;
-let server;
-before(async () => {
-  server = await serveApp();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowserAndApp({ before, after });
 
 test('a new applicant can choose a type, move back and forth, reload and switch to English', async () => {
-  const page = await openPage(browser, server.url, DESKTOP);
+  const page = await openPage(shared.browser, shared.server.url, DESKTOP);
   assert.equal(await heading(page), '在线开办企业');
   await page.getByRole('button', { name: '开始申请' }).click();
   assert.equal(await heading(page), '您要设立哪种类型的企业？');
@@ -55,7 +46,7 @@ test('a new applicant can choose a type, move back and forth, reload and switch 
 
 test('the shell looks right on a phone and on a desktop', async () => {
   for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
-    const page = await openPage(browser, server.url, viewport);
+    const page = await openPage(shared.browser, shared.server.url, viewport);
     await screenshot(page, `shell-start-${label}`);
     await page.getByRole('button', { name: '开始申请' }).click();
     await page.getByRole('button', { name: '继续' }).click();

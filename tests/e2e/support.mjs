@@ -143,3 +143,18 @@ export async function axeViolations(page) {
 export async function controlledByServiceWorker(page) {
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 60_000 });
 }
+
+/// Registers before/after hooks that serve the built app and launch Chromium once per file;
+/// the returned object's `browser` and `server` are set once the hooks have run.
+export function sharedBrowserAndApp(hooks) {
+  const shared = { browser: null, server: null };
+  hooks.before(async () => {
+    shared.server = await serveApp();
+    shared.browser = await launch();
+  });
+  hooks.after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}

@@ -1,25 +1,16 @@
-// The specific mistakes the registrar would reject, caught in the browser with the law
+// The specific mistakes the registrar would reject, caught in the shared.browser with the law
 // cited, linked from the error summary, and focus on the summary.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serveApp, openPage, openWithApplication, assertNoProblems, screenshot, ROOT, DESKTOP, PHONE } from './support.mjs';
+import { sharedBrowserAndApp, openPage, openWithApplication, assertNoProblems, screenshot, ROOT, DESKTOP, PHONE } from './support.mjs';
 import { fieldId, field, fill, radio, tick, next, heading } from './wizard.mjs';
 
-let browser;
-let server;
-before(async () => {
-  server = await serveApp();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowserAndApp({ before, after });
 
 function openWithDraft(app, step, viewport = DESKTOP) {
-  return openWithApplication(browser, server.url, app, step, viewport);
+  return openWithApplication(shared.browser, shared.server.url, app, step, viewport);
 }
 
 function example(type) {
@@ -120,7 +111,7 @@ test('the review page links each answer back and returns there', async () => {
 
 test('a sole proprietorship can be completed with the keyboard alone', async () => {
   const app = example('sole_proprietorship');
-  const page = await openPage(browser, server.url, DESKTOP);
+  const page = await openPage(shared.browser, shared.server.url, DESKTOP);
   const tabTo = async (selector) => {
     for (let i = 0; i < 60; i++) {
       await page.keyboard.press('Tab');

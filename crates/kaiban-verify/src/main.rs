@@ -19,7 +19,9 @@ usage:
   kaiban-verify serve [--host 127.0.0.1] [--port 8787] [--data-dir DIR] [--allow-origin URL]...
       run the reference receiver (POST /submissions, GET /submissions/RECEIPT)
   kaiban-verify status --data-dir DIR RECEIPT STATUS [--reason TEXT]...
-      set a case's status: received | under_review | returned | approved | rejected | licensed";
+      set a case's status: received | under_review | returned | approved | rejected | licensed
+  kaiban-verify sample --investors N
+      print a valid synthetic LLC application with N shareholders (benchmarks)";
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +30,14 @@ fn main() -> ExitCode {
         Some("serve") => receiver::run(&argv[1..]),
         Some("verify") => verify_cmd::run(&argv[1..]),
         Some("status") => status_cmd::run(&argv[1..]),
+        Some("sample") => {
+            let investors = argv.get(2).and_then(|n| n.parse().ok()).unwrap_or(50);
+            println!(
+                "{}",
+                kaiban_core::samples::llc_with_investors(investors).to_json_pretty()
+            );
+            0
+        }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             0
