@@ -684,6 +684,18 @@ impl Wizard {
         });
     }
 
+    /// After the registrar returned the case: the application becomes editable again (the old
+    /// signatures no longer apply) and the applicant is taken to `step`.
+    pub fn reopen_for_correction(&self, step: Step) {
+        let wizard = *self;
+        spawn_local(async move {
+            crate::submit::discard(&wizard.draft_id.get_untracked()).await;
+            wizard.submission.set(None);
+            wizard.signing.set(None);
+            wizard.nav.go(step);
+        });
+    }
+
     pub fn is_submitted(&self) -> bool {
         self.submission.with(|s| {
             matches!(

@@ -80,7 +80,7 @@ pub fn MoneyInput(
                         move |_| validation.touch(&path)
                     }
                 />
-                <span class="kb-input-suffix" id=format!("{id}-unit")>{move || i18n.locale.get().pick("万元", "× 10,000 yuan (万元)").to_string()}</span>
+                <span class="kb-input-suffix" id=format!("{id}-unit")>{move || i18n.locale.get().pick("万元", "万元").to_string()}</span>
             </div>
             <p class="kb-conversion" aria-live="polite">
                 {move || value.get().filter(|_| parse_error.get().is_none()).map(|fen| format!("= {} {}", format_yuan(fen), i18n.locale.get().pick("元", "yuan")))}

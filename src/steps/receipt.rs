@@ -41,6 +41,24 @@ fn status_label(status: &str, l: Locale) -> String {
     .to_string()
 }
 
+/// A registrar's reason may start with the JSON path of the field concerned
+/// ("domicile.detail: …"); then it links to the step that shows that field.
+fn field_step(reason: &str) -> Option<Step> {
+    let (path, _) = reason.split_once([':', '：'])?;
+    let path = path.trim();
+    if path.is_empty()
+        || path.contains(char::is_whitespace)
+        || !(path.contains('.') || path.contains('[') || path.ends_with("_id"))
+    {
+        return None;
+    }
+    let probe = kaiban_core::Finding::error("registrar.reason", path, "", "");
+    let step = crate::app::use_wizard()
+        .application
+        .with_untracked(|a| crate::app::step_of(a, &probe));
+    (step != Step::Review).then_some(step)
+}
+
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
     let wizard = use_wizard();
@@ -104,8 +122,28 @@ pub fn ReceiptPage() -> impl IntoView {
                                                 <li class="kb-timeline-item" data-status=status.clone()>
                                                     <p class="kb-timeline-status">{status_label(&status, l)}</p>
                                                     <p class="kb-hint">{event["at"].as_str().unwrap_or("").to_string()}</p>
-                                                    {(!reasons.is_empty()).then(|| view! { <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> })}
-                                                    {returned.then(|| view! { <p>{l.pick("请按上述原因修改后重新签名提交：修改会使原签名作废。", "Correct the points above, then sign and submit again; changing the application voids the earlier signatures.").to_string()}</p> })}
+                                                    {(!reasons.is_empty()).then(|| view! {
+                                                        <ul class="kb-reasons">{reasons.into_iter().map(|r| {
+                                                            let target = field_step(&r);
+                                                            view! {
+                                                                <li>
+                                                                    {r.clone()}
+                                                                    {target.filter(|_| returned).map(|step| view! {
+                                                                        " "
+                                                                        <button type="button" class="kb-link-button" on:click=move |_| wizard.reopen_for_correction(step)>
+                                                                            {format!("{}{}", l.pick("去修改：", "Correct: "), i18n.t(step.title()))}
+                                                                        </button>
+                                                                    })}
+                                                                </li>
+                                                            }
+                                                        }).collect_view()}</ul>
+                                                    })}
+                                                    {returned.then(|| view! {
+                                                        <p>{l.pick("请按上述原因修改后重新签名提交：修改会使原签名作废。", "Correct the points above, then sign and submit again; changing the application voids the earlier signatures.").to_string()}</p>
+                                                        <button type="button" class="kb-button" id="correct-and-resubmit" on:click=move |_| wizard.reopen_for_correction(Step::Review)>
+                                                            {l.pick("修改后重新提交", "Correct and resubmit").to_string()}
+                                                        </button>
+                                                    })}
                                                 </li>
                                             }
                                         }).collect_view()}

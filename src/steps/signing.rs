@@ -284,7 +284,7 @@ fn SubmissionPanel(all_signed: Signal<bool>, on_submit: Callback<()>) -> impl In
                 Some(Submission::Sending { .. }) => view! {
                     <div class="kb-panel" role="status">
                         <h2 class="kb-panel-title">{l.pick("正在发送…", "Sending…").to_string()}</h2>
-                        <progress class="kb-upload" max="100" value=move || wizard.upload_progress.get().map(|p| (p * 100.0).round()).unwrap_or(0.0)></progress>
+                        <progress class="kb-upload-progress" max="100" value=move || wizard.upload_progress.get().map(|p| (p * 100.0).round()).unwrap_or(0.0)></progress>
                     </div>
                 }.into_any(),
                 Some(Submission::Delivered { receipt, .. }) => view! {

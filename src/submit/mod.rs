@@ -94,6 +94,11 @@ pub async fn record_final(
     kv::put(kv::OUTBOX, &record.into()).await
 }
 
+/// Forgets a finished submission so the draft can be corrected and submitted again.
+pub async fn discard(draft_id: &str) {
+    let _ = kv::delete(kv::OUTBOX, draft_id).await;
+}
+
 /// The outbox item of a draft and, when the receiver has answered for good, that answer.
 pub async fn outbox_entry(draft_id: &str) -> Option<(OutboxItem, Option<Submission>)> {
     let record = kv::get(kv::OUTBOX, draft_id).await.ok()??;

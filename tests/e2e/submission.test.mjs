@@ -121,10 +121,17 @@ test('two shareholders sign, one on another device; the package reaches the rece
   }
   assert.deepEqual([...signers].sort(), payload.required_signers.map((s) => s.person_id).sort());
 
-  execFileSync(VERIFY, ['status', '--data-dir', RECEIVED, receipt, 'returned', '--reason', '住所使用证明不清晰，请重新上传']);
+  execFileSync(VERIFY, ['status', '--data-dir', RECEIVED, receipt, 'returned', '--reason', 'domicile.detail: 住所地址与租赁合同不一致，请更正']);
   await page.getByRole('button', { name: '刷新进度' }).click();
-  await page.locator('#status-timeline', { hasText: '住所使用证明不清晰' }).waitFor();
+  await page.locator('#status-timeline', { hasText: '住所地址与租赁合同不一致' }).waitFor();
   await screenshot(page, 'receipt-desktop');
+  await page.getByRole('button', { name: '去修改：住所' }).click();
+  await page.locator('h1', { hasText: '住所' }).waitFor();
+  assert.equal(await page.locator('.kb-step-content').getAttribute('inert'), null, 'the returned application can be corrected');
+  await page.locator('#f-domicile-detail').fill('长岭北路贵阳国际金融中心一期10号楼15层1502室');
+  await page.evaluate(() => { location.hash = '#/signing'; });
+  await page.locator('h1', { hasText: '签名与提交' }).waitFor();
+  assert.equal(await page.locator('.kb-signer-status', { hasText: '已签名' }).count(), 0, 'the correction voids every signature');
   assertNoProblems(page);
   await page.context().close();
 });
