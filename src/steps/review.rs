@@ -268,35 +268,6 @@ pub fn ReviewStep() -> impl IntoView {
     let validation = use_validation();
     let i18n = use_i18n();
     let app = wizard.application;
-    let sections = move || {
-        let l = i18n.locale.get();
-        let steps: Vec<Step> = wizard
-            .steps()
-            .into_iter()
-            .filter(|s| !matches!(s, Step::Review | Step::Declaration))
-            .collect();
-        app.with(|a| steps.into_iter().map(|step| {
-            let list = rows(a, step, l);
-            view! {
-                <section class="kb-review-section">
-                    <h2 class="kb-review-title">{i18n.t(step.title())}</h2>
-                    <dl class="kb-summary">
-                        {list.into_iter().map(|(k, v)| view! {
-                            <div class="kb-summary-row">
-                                <dt class="kb-summary-key">{k.clone()}</dt>
-                                <dd class="kb-summary-value">{v}</dd>
-                                <dd class="kb-summary-action">
-                                    <button type="button" class="kb-link-button" on:click=move |_| wizard.change(step)>
-                                        {l.pick("修改", "Change").to_string()}<span class="kb-visually-hidden">{format!(" {k}")}</span>
-                                    </button>
-                                </dd>
-                            </div>
-                        }).collect_view()}
-                    </dl>
-                </section>
-            }
-        }).collect_view())
-    };
     let open_problems = move || {
         let chinese = i18n.locale.get().is_chinese();
         let findings = validation.findings.get();
@@ -325,7 +296,7 @@ pub fn ReviewStep() -> impl IntoView {
                 </div>
             })
         }}
-        {sections}
+        <ApplicationSummary app=app changeable=true />
         <div class="kb-actions">
             <button type="button" class="kb-button" on:click=move |_| wizard.go_next()>{i18n.tr(Text::Continue)}</button>
             <button type="button" class="kb-button kb-button-secondary" on:click=move |_| { let _ = window().print(); }>
@@ -335,10 +306,15 @@ pub fn ReviewStep() -> impl IntoView {
     }
 }
 
-/// Every answer of `app`, read-only: what a signer reviews before signing.
+/// Every answer of `app`, grouped by step: on the review page with a "Change" link per answer,
+/// read-only for a signer.
 #[component]
-pub fn ApplicationSummary(#[prop(into)] app: Signal<Application>) -> impl IntoView {
+pub fn ApplicationSummary(
+    #[prop(into)] app: Signal<Application>,
+    #[prop(optional)] changeable: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let wizard = use_wizard();
     move || {
         let l = i18n.locale.get();
         app.with(|a| {
@@ -352,9 +328,16 @@ pub fn ApplicationSummary(#[prop(into)] app: Signal<Application>) -> impl IntoVi
                             <h2 class="kb-review-title">{i18n.t(step.title())}</h2>
                             <dl class="kb-summary">
                                 {list.into_iter().map(|(k, v)| view! {
-                                    <div class="kb-summary-row kb-summary-row-readonly">
-                                        <dt class="kb-summary-key">{k}</dt>
+                                    <div class="kb-summary-row" class:kb-summary-row-readonly=!changeable>
+                                        <dt class="kb-summary-key">{k.clone()}</dt>
                                         <dd class="kb-summary-value">{v}</dd>
+                                        {changeable.then(|| view! {
+                                            <dd class="kb-summary-action">
+                                                <button type="button" class="kb-link-button" on:click=move |_| wizard.change(step)>
+                                                    {l.pick("修改", "Change").to_string()}<span class="kb-visually-hidden">{format!(" {k}")}</span>
+                                                </button>
+                                            </dd>
+                                        })}
                                     </div>
                                 }).collect_view()}
                             </dl>

@@ -96,6 +96,7 @@ test('the review page links each answer back and returns there', async () => {
   const app = example('general_partnership');
   const page = await openWithDraft(app, 'review');
   assert.equal(await heading(page), '核对信息');
+  assert.equal(await page.locator('.kb-review-title', { hasText: '签名与提交' }).count(), 0, 'only answer sections are listed');
   await page.locator('.kb-summary-row', { hasText: '企业名称' }).getByRole('button', { name: /修改/ }).click();
   assert.equal(await heading(page), '企业名称');
   await fill(page, 'name.full', '贵阳明远管理咨询合伙企业（普通合伙）');
