@@ -60,6 +60,14 @@ fn failed(e: rexie::Error) -> StorageError {
     }
 }
 
+/// Opens the app's database (once per page) and starts a transaction on `stores`.
+async fn transaction(
+    stores: &[&str],
+    mode: TransactionMode,
+) -> Result<rexie::Transaction, StorageError> {
+    db().await?.transaction(stores, mode).map_err(failed)
+}
+
 /// Waits for the transaction to finish; an aborted one (quota, a closed database) is an error,
 /// never a silent success.
 async fn commit(tx: rexie::Transaction) -> Result<(), StorageError> {
@@ -73,10 +81,7 @@ async fn commit(tx: rexie::Transaction) -> Result<(), StorageError> {
 
 /// Writes `draft` if the stored revision is still `draft.revision`; returns the new revision.
 pub async fn save(draft: &Draft) -> Result<u64, StorageError> {
-    let db = db().await?;
-    let tx = db
-        .transaction(&[DRAFTS], TransactionMode::ReadWrite)
-        .map_err(failed)?;
+    let tx = transaction(&[DRAFTS], TransactionMode::ReadWrite).await?;
     let store = tx.store(DRAFTS).map_err(failed)?;
     let stored = store
         .get(JsValue::from_str(&draft.id))
@@ -98,10 +103,7 @@ pub async fn save(draft: &Draft) -> Result<u64, StorageError> {
 /// The draft `id`, migrated to the current schema. An unreadable record is moved to the
 /// quarantine store (kept, never deleted) and reported as `Ok(None)` with its reason.
 pub async fn load(id: &str) -> Result<Result<Option<Draft>, String>, StorageError> {
-    let db = db().await?;
-    let tx = db
-        .transaction(&[DRAFTS], TransactionMode::ReadOnly)
-        .map_err(failed)?;
+    let tx = transaction(&[DRAFTS], TransactionMode::ReadOnly).await?;
     let record = tx
         .store(DRAFTS)
         .map_err(failed)?
@@ -123,10 +125,7 @@ pub async fn load(id: &str) -> Result<Result<Option<Draft>, String>, StorageErro
 /// Every readable draft, newest first; unreadable records are set aside and their ids
 /// returned with the reason.
 pub async fn list() -> Result<(Vec<DraftSummary>, Vec<(String, String)>), StorageError> {
-    let db = db().await?;
-    let tx = db
-        .transaction(&[DRAFTS], TransactionMode::ReadOnly)
-        .map_err(failed)?;
+    let tx = transaction(&[DRAFTS], TransactionMode::ReadOnly).await?;
     let all = tx
         .store(DRAFTS)
         .map_err(failed)?
@@ -151,10 +150,7 @@ pub async fn list() -> Result<(Vec<DraftSummary>, Vec<(String, String)>), Storag
 }
 
 async fn quarantine(id: &str, record: &JsValue) -> Result<(), StorageError> {
-    let db = db().await?;
-    let tx = db
-        .transaction(&[DRAFTS, QUARANTINE], TransactionMode::ReadWrite)
-        .map_err(failed)?;
+    let tx = transaction(&[DRAFTS, QUARANTINE], TransactionMode::ReadWrite).await?;
     let kept = js_sys::Object::new();
     let _ = Reflect::set(&kept, &"id".into(), &JsValue::from_str(id));
     let _ = Reflect::set(&kept, &"record".into(), record);
@@ -175,10 +171,7 @@ async fn quarantine(id: &str, record: &JsValue) -> Result<(), StorageError> {
 
 /// How many records have been set aside as unreadable.
 pub async fn quarantined_count() -> Result<u32, StorageError> {
-    let db = db().await?;
-    let tx = db
-        .transaction(&[QUARANTINE], TransactionMode::ReadOnly)
-        .map_err(failed)?;
+    let tx = transaction(&[QUARANTINE], TransactionMode::ReadOnly).await?;
     tx.store(QUARANTINE)
         .map_err(failed)?
         .count(None)
@@ -192,10 +185,7 @@ pub async fn delete(id: &str) -> Result<Option<(Draft, Vec<AttachmentBlob>)>, St
         return Ok(None);
     };
     let blobs = attachments_of(&draft).await?;
-    let db = db().await?;
-    let tx = db
-        .transaction(&[DRAFTS, ATTACHMENTS], TransactionMode::ReadWrite)
-        .map_err(failed)?;
+    let tx = transaction(&[DRAFTS, ATTACHMENTS], TransactionMode::ReadWrite).await?;
     tx.store(DRAFTS)
         .map_err(failed)?
         .delete(JsValue::from_str(id))
@@ -214,10 +204,7 @@ pub async fn delete(id: &str) -> Result<Option<(Draft, Vec<AttachmentBlob>)>, St
 
 /// Puts back a deleted draft and its attachments exactly as they were.
 pub async fn restore(draft: &Draft, blobs: &[AttachmentBlob]) -> Result<(), StorageError> {
-    let db = db().await?;
-    let tx = db
-        .transaction(&[DRAFTS, ATTACHMENTS], TransactionMode::ReadWrite)
-        .map_err(failed)?;
+    let tx = transaction(&[DRAFTS, ATTACHMENTS], TransactionMode::ReadWrite).await?;
     tx.store(DRAFTS)
         .map_err(failed)?
         .put(&draft.to_record(draft.revision), None)
@@ -233,45 +220,17 @@ pub async fn restore(draft: &Draft, blobs: &[AttachmentBlob]) -> Result<(), Stor
 
 /// Stores an attachment's bytes as a Blob (never base64 inside the JSON).
 pub async fn put_attachment(blob: &AttachmentBlob) -> Result<(), StorageError> {
-    let db = db().await?;
-    let tx = db
-        .transaction(&[ATTACHMENTS], TransactionMode::ReadWrite)
-        .map_err(failed)?;
-    tx.store(ATTACHMENTS)
-        .map_err(failed)?
-        .put(&blob.to_record(), None)
-        .await
-        .map_err(failed)?;
-    commit(tx).await
+    kv::put(ATTACHMENTS, &blob.to_record()).await
 }
 
 pub async fn get_attachment(id: &str) -> Result<Option<AttachmentBlob>, StorageError> {
-    let db = db().await?;
-    let tx = db
-        .transaction(&[ATTACHMENTS], TransactionMode::ReadOnly)
-        .map_err(failed)?;
-    let record = tx
-        .store(ATTACHMENTS)
-        .map_err(failed)?
-        .get(JsValue::from_str(id))
-        .await
-        .map_err(failed)?;
-    Ok(record
-        .filter(|r| !r.is_undefined())
+    Ok(kv::get(ATTACHMENTS, id)
+        .await?
         .and_then(|r| AttachmentBlob::from_record(&r)))
 }
 
 pub async fn delete_attachment(id: &str) -> Result<(), StorageError> {
-    let db = db().await?;
-    let tx = db
-        .transaction(&[ATTACHMENTS], TransactionMode::ReadWrite)
-        .map_err(failed)?;
-    tx.store(ATTACHMENTS)
-        .map_err(failed)?
-        .delete(JsValue::from_str(id))
-        .await
-        .map_err(failed)?;
-    commit(tx).await
+    kv::delete(ATTACHMENTS, id).await
 }
 
 async fn attachments_of(draft: &Draft) -> Result<Vec<AttachmentBlob>, StorageError> {
@@ -367,17 +326,14 @@ pub fn new_id() -> String {
 /// Plain records in the other stores (device keys, the submission outbox): the signing and
 /// submission modules keep their own record shapes but never touch rexie themselves.
 pub mod kv {
-    use super::{commit, db, failed, StorageError};
+    use super::{commit, failed, transaction, StorageError};
     use rexie::TransactionMode;
     use wasm_bindgen::JsValue;
 
     pub use super::schema::{KEYS, OUTBOX};
 
     pub async fn put(store: &str, value: &JsValue) -> Result<(), StorageError> {
-        let db = db().await?;
-        let tx = db
-            .transaction(&[store], TransactionMode::ReadWrite)
-            .map_err(failed)?;
+        let tx = transaction(&[store], TransactionMode::ReadWrite).await?;
         tx.store(store)
             .map_err(failed)?
             .put(value, None)
@@ -387,10 +343,7 @@ pub mod kv {
     }
 
     pub async fn get(store: &str, id: &str) -> Result<Option<JsValue>, StorageError> {
-        let db = db().await?;
-        let tx = db
-            .transaction(&[store], TransactionMode::ReadOnly)
-            .map_err(failed)?;
+        let tx = transaction(&[store], TransactionMode::ReadOnly).await?;
         let value = tx
             .store(store)
             .map_err(failed)?
@@ -401,10 +354,7 @@ pub mod kv {
     }
 
     pub async fn delete(store: &str, id: &str) -> Result<(), StorageError> {
-        let db = db().await?;
-        let tx = db
-            .transaction(&[store], TransactionMode::ReadWrite)
-            .map_err(failed)?;
+        let tx = transaction(&[store], TransactionMode::ReadWrite).await?;
         tx.store(store)
             .map_err(failed)?
             .delete(JsValue::from_str(id))
@@ -414,10 +364,7 @@ pub mod kv {
     }
 
     pub async fn all(store: &str) -> Result<Vec<JsValue>, StorageError> {
-        let db = db().await?;
-        let tx = db
-            .transaction(&[store], TransactionMode::ReadOnly)
-            .map_err(failed)?;
+        let tx = transaction(&[store], TransactionMode::ReadOnly).await?;
         tx.store(store)
             .map_err(failed)?
             .get_all(None, None)
