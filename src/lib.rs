@@ -3,6 +3,7 @@
 pub mod app;
 pub mod config;
 pub mod drafts;
+pub mod embed;
 pub mod fields;
 pub mod i18n;
 pub mod offline;
@@ -10,8 +11,40 @@ pub mod signing;
 pub mod steps;
 pub mod submit;
 
-/// Mounts the wizard on the page's body.
+use config::{Config, ConfigProblem};
+use leptos::prelude::*;
+
+/// Starts the wizard on its own page (standalone or inside a portal's iframe). On any other
+/// page the module was loaded as a library for `mount(element, config)` and does nothing.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    let is_app_page = document()
+        .query_selector("meta[name=\"kaiban:app\"]")
+        .ok()
+        .flatten()
+        .is_some();
+    if !is_app_page {
+        return;
+    }
+    let (config, problems) = Config::from_page();
+    match embed::framing_parent(&config) {
+        embed::Framing::Allowed(origin) => {
+            embed::start_framed(config, problems, origin, mount_on_body)
+        }
+        embed::Framing::Refused(origin) => {
+            web_sys::console::warn_1(
+                &format!(
+                    "kaiban: framed by {}, which is not in allowedParentOrigins; no messages will be sent to it",
+                    origin.as_deref().unwrap_or("an unknown origin")
+                )
+                .into(),
+            );
+            mount_on_body(config, problems);
+        }
+        embed::Framing::Top => mount_on_body(config, problems),
+    }
+}
+
+fn mount_on_body(config: Config, problems: Vec<ConfigProblem>) {
+    leptos::mount::mount_to_body(move || view! { <app::App config problems /> });
 }

@@ -11,12 +11,14 @@ if (!staging) {
   process.exit(1);
 }
 const EXCLUDE = new Set(['sw.js']);
+// Loaded by portal pages, never by the app's own page offline.
+const IN_PAGE_ONLY = /^(embed|kaiban-entry|kaiban-inpage-)/;
 
 function files(dir, prefix = '') {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) return files(path.join(dir, entry.name), rel);
-    return EXCLUDE.has(rel) || rel.endsWith('.map') || rel.startsWith('embed-demo') ? [] : [rel];
+    return EXCLUDE.has(rel) || rel.endsWith('.map') || IN_PAGE_ONLY.test(rel) ? [] : [rel];
   });
 }
 

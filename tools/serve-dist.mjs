@@ -5,6 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadConfig, pageHeaders, withConfig } from './config.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -20,7 +21,10 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startStaticServer({ root, host = '127.0.0.1', port = 0, headInject = '' }) {
+/// `config`: the deployment configuration to serve the app with (baked into index.html and
+/// turned into its CSP); null serves the files as they are, without app headers.
+/// `substitute`: {NAME: value} replaces {{NAME}} in HTML files (the embed demo's app URL).
+export function startStaticServer({ root, host = '127.0.0.1', port = 0, headInject = '', config = null, substitute = {} }) {
   const base = path.resolve(root);
   const server = http.createServer(async (req, res) => {
     try {
@@ -33,15 +37,34 @@ export function startStaticServer({ root, host = '127.0.0.1', port = 0, headInje
       let stat = await fs.stat(file).catch(() => null);
       if (!stat || stat.isDirectory()) {
         file = path.join(base, 'index.html');
-        stat = await fs.stat(file);
+        stat = await fs.stat(file).catch(() => null);
+        if (!stat) {
+          res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+          return;
+        }
       }
       const ext = path.extname(file);
       let body = await fs.readFile(file);
-      if (ext === '.html' && headInject) body = Buffer.from(body.toString('utf8').replace('</head>', `${headInject}</head>`));
+      let headers = {};
+      if (ext === '.html') {
+        let html = body.toString('utf8');
+        if (headInject) html = html.replace('</head>', `${headInject}</head>`);
+        for (const [name, value] of Object.entries(substitute)) html = html.replaceAll(`{{${name}}}`, value);
+        if (config && html.includes('name="kaiban:app"')) {
+          html = withConfig(html, config);
+          headers = pageHeaders(config, html);
+        }
+        body = Buffer.from(html);
+      } else {
+        // Portals load embed.js, kaiban-entry.js, the wasm and the stylesheet cross-origin.
+        headers['access-control-allow-origin'] = '*';
+      }
+      const stable = ext === '.html' || !/-[0-9a-f]{12,16}(_bg)?\./.test(path.basename(file));
       res.writeHead(200, {
         'content-type': TYPES[ext] ?? 'application/octet-stream',
-        'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
+        'cache-control': stable ? 'no-cache' : 'public, max-age=31536000, immutable',
         'x-content-type-options': 'nosniff',
+        ...headers,
       });
       res.end(body);
     } catch (e) {
@@ -57,14 +80,23 @@ export function startStaticServer({ root, host = '127.0.0.1', port = 0, headInje
   });
 }
 
-// `node tools/serve-dist.mjs [--port N] [--root dist]`
+// `node tools/serve-dist.mjs [--port N] [--root dist] [--config kaiban.config.json]`
+// KAIBAN_ENDPOINT and KAIBAN_PARENT_ORIGINS (comma-separated) override the config file.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const arg = (name, fallback) => {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : fallback;
   };
   const port = Number(arg('port', '8080'));
-  startStaticServer({ root: arg('root', 'dist'), port })
+  const config = loadConfig(arg('config', undefined));
+  const substitute = {};
+  for (let i = 0; i < process.argv.length; i++) {
+    if (process.argv[i] === '--substitute') {
+      const [name, ...value] = process.argv[i + 1].split('=');
+      substitute[name] = value.join('=');
+    }
+  }
+  startStaticServer({ root: arg('root', 'dist'), port, config, substitute })
     .then(({ url }) => console.log(`kaiban: app served on ${url}`))
     .catch((e) => {
       if (e.code === 'EADDRINUSE') {

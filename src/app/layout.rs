@@ -8,7 +8,7 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        if let Some(main) = document().get_element_by_id("kb-main") {
+        if let Some(main) = crate::embed::by_id("kb-main") {
             use wasm_bindgen::JsCast;
             if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
                 let _ = main.focus();

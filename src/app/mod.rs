@@ -10,29 +10,42 @@ pub use nav::{Nav, NavMode};
 pub use validation::{field_id, person_home_step, step_of, today, use_validation, Validation};
 pub use wizard::{referenced_people, use_wizard, SaveStatus, Wizard, AUTOSAVE_DELAY};
 
-use crate::config::Config;
+use crate::config::{Config, ConfigProblem};
+use crate::embed::{self, EmbedBridge, HostEvent};
 use crate::i18n::{I18n, Locale, Text};
 use crate::steps::{StartPage, Step};
 use layout::{Footer, Header, WizardLayout};
 use leptos::prelude::*;
 
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
     let i18n = I18n {
-        locale: RwSignal::new(Locale::load()),
+        locale: RwSignal::new(config.locale.unwrap_or_else(Locale::load)),
     };
     provide_context(i18n);
-    provide_context(Config::from_page());
+    embed::follow_host_locale(i18n.locale);
+    if let Some(colour) = config.theme_primary {
+        embed::set_style_property("--kb-primary", &colour.to_hex());
+        embed::set_style_property("--kb-primary-dark", &colour.darken(0.25).to_hex());
+    }
+    for problem in &problems {
+        web_sys::console::warn_1(
+            &format!("kaiban config: {}: {}", problem.field, problem.en).into(),
+        );
+    }
+    provide_context(config);
     Effect::new(move |_| {
         let locale = i18n.locale.get();
         locale.save();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", locale.tag());
-        }
+        embed::set_lang(locale.tag());
     });
 
     provide_context(crate::offline::Connectivity::start());
-    let nav = Nav::new(NavMode::UrlHash);
+    let nav = Nav::new(if embed::is_in_page() {
+        NavMode::Memory
+    } else {
+        NavMode::UrlHash
+    });
     provide_context(nav);
     let wizard = Wizard::start(nav);
     provide_context(wizard);
@@ -46,10 +59,21 @@ pub fn App() -> impl IntoView {
         } else {
             format!("{} · {}", i18n.t(step.title()), i18n.t(Text::ServiceName))
         };
-        document().set_title(&title);
+        embed::set_title(&title);
+    });
+    // After mounting, so the host has its listeners when it hears about refused settings.
+    request_animation_frame(move || {
+        for problem in problems {
+            embed::emit(HostEvent::Error {
+                code: "config",
+                message_zh: problem.zh,
+                message_en: problem.en,
+            });
+        }
     });
 
     view! {
+        <EmbedBridge />
         <Header />
         <div class="kb-page">
             <Show when=move || wizard.ready.get() fallback=move || view! { <p class="kb-loading">{i18n.tr(Text::Loading)}</p> }>

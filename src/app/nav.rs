@@ -62,7 +62,7 @@ impl Nav {
             write_location(step, false);
         }
         self.step.set(step);
-        scroll_to_top();
+        crate::embed::scroll_to_top();
     }
 
     /// Shows `step` in place of the current entry (used to correct an impossible step).
@@ -71,11 +71,5 @@ impl Nav {
             write_location(step, true);
         }
         self.step.set(step);
-    }
-}
-
-fn scroll_to_top() {
-    if let Some(w) = web_sys::window() {
-        w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }

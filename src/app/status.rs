@@ -55,6 +55,16 @@ pub fn Banners() -> impl IntoView {
     let wizard = use_wizard();
     let connectivity = use_connectivity();
     let nearly_full = RwSignal::new(false);
+    // Browsers that block third-party storage (cookies blocked, incognito) refuse IndexedDB
+    // to the iframe; a top-level window of the same app stores normally.
+    let framed = matches!(crate::embed::host(), crate::embed::Host::Framed { .. });
+    let blocked_in_frame = move || {
+        framed
+            && matches!(
+                wizard.save_status.get(),
+                SaveStatus::Failed(crate::drafts::StorageError::Unavailable(_))
+            )
+    };
     leptos::task::spawn_local(async move {
         if let Some((used, quota)) = crate::drafts::estimate().await {
             nearly_full.set(quota > 0.0 && used / quota > NEARLY_FULL);
@@ -71,6 +81,16 @@ pub fn Banners() -> impl IntoView {
                 <p><strong>{i18n.tr(Text::UpdateReady)}</strong>" "
                     {move || i18n.locale.get().pick("您的填写内容已保存，更新后会原样保留。", "Your answers are saved and stay as they are.").to_string()}</p>
                 <button type="button" class="kb-button kb-button-secondary" on:click=move |_| { wizard.flush(); connectivity.apply_update(); }>{i18n.tr(Text::UpdateReload)}</button>
+            </div>
+        </Show>
+        <Show when=blocked_in_frame>
+            <div class="kb-banner kb-banner-warning" role="alert">
+                <p>{move || i18n.locale.get().pick("此浏览器不允许嵌入在其他网站中的页面保存数据，您填写的内容将无法自动保存。请在新窗口中打开本服务继续填写。", "This browser does not let pages embedded in another site store data, so your answers cannot be saved here. Open the service in a new window to continue.").to_string()}</p>
+                <div class="kb-banner-actions">
+                    <a class="kb-button" href=move || window().location().href().unwrap_or_default() target="_blank" rel="noopener">
+                        {move || i18n.locale.get().pick("在新窗口中打开", "Open in a new window").to_string()}
+                    </a>
+                </div>
             </div>
         </Show>
         <Show when=move || wizard.stale.get()>

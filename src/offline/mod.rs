@@ -22,7 +22,10 @@ impl Connectivity {
                 window().add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
             handler.forget();
         }
-        register_service_worker(update_ready);
+        // On a portal's page the service worker would belong to the portal's origin.
+        if !crate::embed::is_in_page() {
+            register_service_worker(update_ready);
+        }
         Connectivity {
             online,
             update_ready,

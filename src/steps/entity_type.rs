@@ -12,13 +12,15 @@ fn input_id(entity: EntityType) -> String {
 pub fn EntityTypeStep() -> impl IntoView {
     let i18n = use_i18n();
     let wizard = use_wizard();
+    let offered = expect_context::<crate::config::Config>().offered_entity_types();
+    let first_id = input_id(offered.first().copied().unwrap_or(EntityType::Llc));
     let attempts = RwSignal::new(0u32);
     let selected = move || wizard.application.with(|a| a.entity_type);
     let missing = move || attempts.get() > 0 && selected().is_none();
     let errors = Signal::derive(move || {
         if missing() {
             vec![FieldError {
-                field_id: input_id(EntityType::Llc),
+                field_id: first_id.clone(),
                 message: i18n.t(Text::EntityTypeRequired).to_string(),
             }]
         } else {
@@ -53,7 +55,7 @@ pub fn EntityTypeStep() -> impl IntoView {
                         <p id="entity-type-error" class="kb-error-message">{i18n.tr(Text::EntityTypeRequired)}</p>
                     </Show>
                     <div class="kb-radios">
-                        {EntityType::ALL
+                        {offered
                             .into_iter()
                             .map(|entity| {
                                 let id = input_id(entity);

@@ -25,8 +25,7 @@ before(async () => {
   const port = Number(new URL(probe.url).port);
   await probe.close();
   receiver = await startReceiver({ dataDir: RECEIVED, allowOrigin: origin });
-  const { startStaticServer } = await import('../../tools/serve-dist.mjs');
-  server = await startStaticServer({ root: path.join(ROOT, 'dist'), port, headInject: `<meta name="kaiban:endpoint" content="${receiver.url}">` });
+  server = await serveApp({ port, config: { endpoint: receiver.url } });
   browser = await launch();
 });
 after(async () => {

@@ -17,17 +17,22 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export async function launch() {
+export async function launch({ thirdPartyStorage = false } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    // This Chromium blocks third-party cookies and storage by default; the embedding tests
+    // also run as in browsers that allow them (partitioned), where iframe mode saves drafts.
+    args: thirdPartyStorage ? [...CHROMIUM_ARGS, "--disable-features=TrackingProtection3pcd"] : CHROMIUM_ARGS,
   });
 }
 
-/// The built app on 127.0.0.1; `endpoint` is set the way a deployer does, by a meta tag.
-export async function serveApp({ endpoint } = {}) {
-  const headInject = endpoint ? `<meta name="kaiban:endpoint" content="${endpoint}">` : '';
-  return startStaticServer({ root: path.join(ROOT, 'dist'), headInject });
+/// The built app on 127.0.0.1, configured as a deployer does (kaiban.config.json fields) and
+/// with the strict CSP derived from that configuration. `config` is read on every request,
+/// so a test may complete it (e.g. allowedParentOrigins) once other servers have ports.
+export async function serveApp({ config = {}, port = 0 } = {}) {
+  config.endpoint ??= 'http://127.0.0.1:8787/submissions';
+  config.allowedParentOrigins ??= [];
+  return startStaticServer({ root: path.join(ROOT, 'dist'), port, config });
 }
 
 /// The reference receiver (target/debug/kaiban-verify) on a free port of 127.0.0.1.
@@ -50,6 +55,7 @@ export async function startReceiver({ dataDir, allowOrigin, extraArgs = [] }) {
 export async function openPage(browser, url, viewport = DESKTOP) {
   const context = await browser.newContext({ viewport });
   context.setDefaultTimeout(15_000);
+  await watchContentSecurityPolicy(context);
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
@@ -59,6 +65,15 @@ export async function openPage(browser, url, viewport = DESKTOP) {
   await page.goto(url);
   await page.locator('h1').first().waitFor();
   return page;
+}
+
+/// Every CSP violation in any frame is logged as a console error, which fails the test.
+export async function watchContentSecurityPolicy(context) {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
 }
 
 export function assertNoProblems(page) {
@@ -134,7 +149,8 @@ const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 /// WCAG 2.2 AA violations on the page as it is now.
 export async function axeViolations(page) {
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
+  // Evaluated through DevTools, not as a <script> element, which the app's CSP would refuse.
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(fsSync.readFileSync(AXE, 'utf8'));
   const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }));
   return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
