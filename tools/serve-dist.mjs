@@ -97,7 +97,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     }
   }
   startStaticServer({ root: arg('root', 'dist'), port, config, substitute })
-    .then(({ url }) => console.log(`kaiban: app served on ${url}`))
+    .then(({ url }) => console.log(`kaiban: ${arg('root', 'dist')} served on ${url}`))
     .catch((e) => {
       if (e.code === 'EADDRINUSE') {
         console.error(`kaiban: port ${port} is already in use; stop the other program or run with KAIBAN_APP_PORT=<free port>`);
