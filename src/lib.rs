@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod config;
+pub mod crash;
 pub mod drafts;
 pub mod embed;
 pub mod fields;
@@ -17,7 +18,7 @@ use leptos::prelude::*;
 /// Starts the wizard on its own page (standalone or inside a portal's iframe). On any other
 /// page the module was loaded as a library for `mount(element, config)` and does nothing.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash::install();
     let is_app_page = document()
         .query_selector("meta[name=\"kaiban:app\"]")
         .ok()

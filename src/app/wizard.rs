@@ -443,6 +443,7 @@ impl Wizard {
 
     fn flush_when_hidden(&self) {
         let wizard = *self;
+        crate::crash::on_crash(move || wizard.write_emergency_copy());
         let on_hide = Closure::<dyn Fn()>::new(move || {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
                 wizard.write_emergency_copy();

@@ -14,6 +14,7 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 /// wrapper fills in. Resolves once the wizard is on screen; rejects with a reason.
 #[wasm_bindgen]
 pub fn mount(element: HtmlElement, config: JsValue) -> js_sys::Promise {
+    crate::crash::install();
     wasm_bindgen_futures::future_to_promise(async move {
         let json = if config.is_undefined() || config.is_null() {
             "{}".to_string()
