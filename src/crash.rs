@@ -115,6 +115,7 @@ fn listen_for_fault_injection() {
             panic!("fault injection: a panic requested by kaiban-fault");
         }
     });
-    let _ = window.add_event_listener_with_callback("kaiban-fault", handler.as_ref().unchecked_ref());
+    let _ =
+        window.add_event_listener_with_callback("kaiban-fault", handler.as_ref().unchecked_ref());
     handler.forget();
 }

@@ -31,7 +31,7 @@ async fn reload(id: &str) -> Draft {
 #[wasm_bindgen_test]
 async fn a_draft_round_trips_through_indexeddb() {
     let mut draft = sample("round-trip");
-    draft.revision = drafts::save(&draft).await.expect("saved");
+    draft.revision = drafts::save(&draft).await.expect("saved").revision;
     assert_eq!(draft.revision, 1);
     assert_eq!(reload("round-trip").await, draft);
 }
@@ -39,10 +39,10 @@ async fn a_draft_round_trips_through_indexeddb() {
 #[wasm_bindgen_test]
 async fn a_stale_revision_is_refused_and_the_newer_draft_kept() {
     let mut mine = sample("two-tabs");
-    mine.revision = drafts::save(&mine).await.unwrap();
+    mine.revision = drafts::save(&mine).await.unwrap().revision;
     let mut theirs = mine.clone();
     theirs.application.name.full = "贵阳他方科技有限公司".into();
-    theirs.revision = drafts::save(&theirs).await.unwrap();
+    theirs.revision = drafts::save(&theirs).await.unwrap().revision;
     mine.application.name.full = "贵阳我方科技有限公司".into();
     assert_eq!(
         drafts::save(&mine).await,
@@ -75,7 +75,7 @@ async fn delete_then_restore_brings_back_the_draft_and_its_attachment() {
             id: "undo-lease".into(),
             ..Default::default()
         });
-    draft.revision = drafts::save(&draft).await.unwrap();
+    draft.revision = drafts::save(&draft).await.unwrap().revision;
     let (deleted, blobs) = drafts::delete("undo").await.unwrap().expect("it existed");
     assert_eq!(blobs.len(), 1);
     assert!(drafts::load("undo").await.unwrap().unwrap().is_none());
@@ -95,7 +95,7 @@ async fn delete_then_restore_brings_back_the_draft_and_its_attachment() {
 #[wasm_bindgen_test]
 async fn an_unreadable_record_is_set_aside_and_the_others_still_list() {
     let mut good = sample("good-one");
-    good.revision = drafts::save(&good).await.unwrap();
+    good.revision = drafts::save(&good).await.unwrap().revision;
     let db = drafts::db().await.unwrap();
     let tx = db
         .transaction(&["drafts"], rexie::TransactionMode::ReadWrite)

@@ -110,6 +110,7 @@ pub fn Banners() -> impl IntoView {
         </Show>
         {move || wizard.notices.get().into_iter().map(|n| match n {
             Notice::DraftSetAside(_) => view! { <div class="kb-banner kb-banner-warning" role="status"><p>{i18n.tr(Text::SetAsideNotice)}</p></div> }.into_any(),
+            Notice::StorageCleared => view! { <div class="kb-banner kb-banner-warning" role="alert"><p>{move || i18n.locale.get().pick("浏览器清除了本网站保存的数据。当前申请已从本页面重新保存，没有丢失；其他草稿可能已被清除。建议在“我的草稿”中导出备份。", "The browser cleared this site's stored data. This application was saved again from this page and nothing in it is lost; other drafts may be gone. Export a copy from Saved applications.").to_string()}</p></div> }.into_any(),
             Notice::SignaturesVoided(n) => view! { <div class="kb-banner kb-banner-warning" role="status"><p>{move || format!("{}{n}{}", i18n.locale.get().pick("申请内容已修改，已收集的 ", "The application changed: the "), i18n.locale.get().pick(" 个签名已作废，需要重新签名。", " signatures collected no longer apply and must be given again."))}</p></div> }.into_any(),
         }).collect_view()}
     }

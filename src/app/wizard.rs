@@ -35,6 +35,9 @@ pub enum Notice {
     DraftSetAside(String),
     /// The application changed after people had signed: their signatures no longer apply.
     SignaturesVoided(usize),
+    /// The browser cleared the site's stored data while the page was open; this draft was
+    /// written again from the page, other drafts may be gone.
+    StorageCleared,
 }
 
 #[derive(Clone, Copy)]
@@ -380,7 +383,13 @@ impl Wizard {
         let result = drafts::save(&draft).await;
         wizard.in_flight.set(false);
         match result {
-            Ok(revision) => {
+            Ok(drafts::Saved {
+                revision,
+                recreated,
+            }) => {
+                if recreated {
+                    wizard.notices.update(|n| n.push(Notice::StorageCleared));
+                }
                 wizard.revision.set(revision);
                 wizard.saved_edits.set(carried);
                 if !wizard.has_unsaved_edits() {

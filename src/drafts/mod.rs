@@ -22,6 +22,9 @@ pub enum StorageError {
     QuotaExceeded,
     /// The draft was saved by another tab since this one read it.
     Conflict { stored_revision: u64 },
+    /// The browser aborted a write transaction without saying why (IndexedDB reports a full
+    /// quota this way, at commit).
+    Aborted,
     /// A read or write failed.
     Failed(String),
 }
@@ -35,6 +38,8 @@ impl StorageError {
             (StorageError::QuotaExceeded, false) => "The device's storage is full and your latest changes are not saved. Export the draft to a file, or delete drafts or documents you no longer need.".into(),
             (StorageError::Conflict { .. }, true) => "此草稿已在另一个标签页中修改。".into(),
             (StorageError::Conflict { .. }, false) => "This draft was changed in another tab.".into(),
+            (StorageError::Aborted, true) => "浏览器中止了保存，最常见的原因是设备存储空间不足。最近的修改仍在本页面中：请导出草稿文件，或删除不需要的草稿和附件后重试。".into(),
+            (StorageError::Aborted, false) => "The browser stopped the save, most often because the device's storage is full. Your latest changes are still on this page: export the draft to a file, or delete drafts or documents you no longer need, then try again.".into(),
             (StorageError::Failed(e), true) => format!("保存失败（{e}）。内容仍在本页面中，请稍后重试或导出草稿文件。"),
             (StorageError::Failed(e), false) => format!("Saving failed ({e}). Your answers are still on this page: try again later or export the draft."),
         }
@@ -48,8 +53,12 @@ impl std::fmt::Display for StorageError {
 }
 
 fn failed(e: rexie::Error) -> StorageError {
-    let text = e.to_string();
-    if text.contains("InvalidState") || text.contains("closing") || text.contains("closed") {
+    // rexie's own message is just "idb error"; the DOMException name is in the inner error.
+    let text = match &e {
+        rexie::Error::IdbError(inner) => inner.to_string(),
+        other => other.to_string(),
+    };
+    if is_closed(&text) {
         // The browser closed or deleted the database under us: reopen it on the next write.
         schema::forget();
     }
@@ -73,22 +82,49 @@ async fn transaction(
 async fn commit(tx: rexie::Transaction) -> Result<(), StorageError> {
     match tx.done().await.map_err(failed)? {
         rexie::TransactionResult::Committed => Ok(()),
-        rexie::TransactionResult::Aborted => {
-            Err(StorageError::Failed("the browser aborted the write".into()))
-        }
+        rexie::TransactionResult::Aborted => Err(StorageError::Aborted),
     }
 }
 
-/// Writes `draft` if the stored revision is still `draft.revision`; returns the new revision.
-pub async fn save(draft: &Draft) -> Result<u64, StorageError> {
+/// The outcome of a save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Saved {
+    pub revision: u64,
+    /// The stored record had vanished (the browser cleared the site's data, or the database
+    /// was deleted while the page was open) and was written again from this page.
+    pub recreated: bool,
+}
+
+/// Writes `draft` if the stored revision is still `draft.revision`. After a failed write the
+/// database is reopened and the write tried once more: the browser may have closed our
+/// connection (site data cleared), and rexie's errors do not always say so.
+pub async fn save(draft: &Draft) -> Result<Saved, StorageError> {
+    match save_once(draft).await {
+        Err(StorageError::Failed(_)) => {
+            schema::forget();
+            save_once(draft).await
+        }
+        other => other,
+    }
+}
+
+fn is_closed(text: &str) -> bool {
+    text.contains("InvalidState") || text.contains("closing") || text.contains("closed")
+}
+
+async fn save_once(draft: &Draft) -> Result<Saved, StorageError> {
     let tx = transaction(&[DRAFTS], TransactionMode::ReadWrite).await?;
     let store = tx.store(DRAFTS).map_err(failed)?;
     let stored = store
         .get(JsValue::from_str(&draft.id))
         .await
-        .map_err(failed)?;
+        .map_err(failed)?
+        .filter(|r| !r.is_undefined());
+    // Missing although this page read or wrote it before: it was deleted under us. Writing it
+    // again is the only way not to lose it.
+    let recreated = stored.is_none() && draft.revision > 0;
     let stored_revision = stored.as_ref().map(records::revision_of).unwrap_or(0);
-    if stored_revision != draft.revision {
+    if !recreated && stored_revision != draft.revision {
         return Err(StorageError::Conflict { stored_revision });
     }
     let next = draft.revision + 1;
@@ -97,7 +133,10 @@ pub async fn save(draft: &Draft) -> Result<u64, StorageError> {
         .await
         .map_err(failed)?;
     commit(tx).await?;
-    Ok(next)
+    Ok(Saved {
+        revision: next,
+        recreated,
+    })
 }
 
 /// The draft `id`, migrated to the current schema. An unreadable record is moved to the
@@ -268,8 +307,7 @@ pub async fn duplicate(id: &str, title_suffix: &str) -> Result<Option<Draft>, St
         }
         a.id = new;
     }
-    let revision = save(&draft).await?;
-    draft.revision = revision;
+    draft.revision = save(&draft).await?.revision;
     Ok(Some(draft))
 }
 

@@ -80,9 +80,9 @@ export function assertNoProblems(page) {
   assert.deepEqual(page.problems, [], 'the page logged errors or panicked');
 }
 
-export async function screenshot(page, name) {
+export async function screenshot(page, name, { fullPage = true } = {}) {
   await fs.mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 export async function heading(page) {
