@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every fuzz target for SECONDS each (default 30) with cargo-fuzz on nightly, one after
-# another, growing the committed corpora in fuzz/corpus/. Prints a markdown table and writes it
-# to target/fuzz/report.md. Exit 1 if any target found a crash (its input is in fuzz/artifacts/).
+# another, starting from the committed corpora in fuzz/corpus/. New inputs go to
+# target/fuzz/new/ unless KAIBAN_FUZZ_GROW=1 (then into fuzz/corpus/, to be minimised with
+# `cargo +nightly fuzz cmin` and committed). Prints a markdown table, also written to
+# target/fuzz/report.md. Exit 1 if a target crashed (the input is in fuzz/artifacts/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-30}
@@ -15,10 +17,16 @@ total=0
 for target in "${TARGETS[@]}"; do
   log=target/fuzz/$target.log
   set +e
-  cargo +nightly fuzz run -O "$target" -- -max_total_time="$SECONDS_EACH" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 >"$log" 2>&1
+  if [ "${KAIBAN_FUZZ_GROW:-0}" = 1 ]; then
+    corpora=("fuzz/corpus/$target")
+  else
+    mkdir -p "target/fuzz/new/$target"
+    corpora=("target/fuzz/new/$target" "fuzz/corpus/$target")
+  fi
+  cargo +nightly fuzz run -O "$target" "${corpora[@]}" -- -max_total_time="$SECONDS_EACH" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 >"$log" 2>&1
   rc=$?
   set -e
-  runs=$(awk -F: '/stat::number_of_executed_units/ {gsub(/ /, "", $2); print $2}' "$log" | tail -1)
+  runs=$(awk '/stat::number_of_executed_units/ {print $NF}' "$log" | tail -1)
   runs=${runs:-0}
   total=$((total + runs))
   crashes=0

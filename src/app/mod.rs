@@ -33,6 +33,7 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
             &format!("kaiban config: {}: {}", problem.field, problem.en).into(),
         );
     }
+    crate::submit::set_upload_timeout(config.submit_timeout_seconds);
     provide_context(config);
     Effect::new(move |_| {
         let locale = i18n.locale.get();

@@ -8,13 +8,62 @@ use kaiban_core::date::Date;
 use kaiban_core::model::Application;
 use kaiban_core::{Context, Finding};
 use leptos::prelude::*;
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::hash::Hash;
+
+/// One boolean signal per key, made on first use. Setting a flag wakes only the fields that
+/// read that flag: a single signal holding a set would wake every field of the application,
+/// and each re-run costs time linear in the number of subscribers (reactive_graph keeps them
+/// ordered), so a 1 000-investor application took minutes to leave a field.
+struct Flags<K: Send + Sync + 'static> {
+    signals: StoredValue<HashMap<K, RwSignal<bool>>>,
+    owner: StoredValue<Owner>,
+}
+
+impl<K: Send + Sync + 'static> Clone for Flags<K> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<K: Send + Sync + 'static> Copy for Flags<K> {}
+
+impl<K: Eq + Hash + Clone + Send + Sync + 'static> Flags<K> {
+    fn new() -> Flags<K> {
+        Flags {
+            signals: StoredValue::new(HashMap::new()),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+        }
+    }
+
+    fn signal(&self, key: K) -> RwSignal<bool> {
+        if let Some(signal) = self.signals.with_value(|m| m.get(&key).copied()) {
+            return signal;
+        }
+        // Owned by the validation's owner, not by whichever effect asked first.
+        let signal = self.owner.with_value(|o| o.with(|| RwSignal::new(false)));
+        self.signals.update_value(|m| {
+            m.insert(key, signal);
+        });
+        signal
+    }
+
+    fn get(&self, key: K) -> bool {
+        self.signal(key).get()
+    }
+
+    fn raise(&self, key: K) {
+        let signal = self.signal(key);
+        if !signal.get_untracked() {
+            signal.set(true);
+        }
+    }
+}
 
 #[derive(Clone, Copy)]
 pub struct Validation {
     pub findings: Memo<Vec<Finding>>,
-    touched: RwSignal<HashSet<String>>,
-    attempted: RwSignal<HashSet<Step>>,
+    touched: Flags<String>,
+    attempted: Flags<Step>,
     /// Bumped on each Continue with errors, so the error summary takes focus again.
     pub attempts: RwSignal<u32>,
 }
@@ -137,27 +186,23 @@ impl Validation {
         });
         Validation {
             findings,
-            touched: RwSignal::new(HashSet::new()),
-            attempted: RwSignal::new(HashSet::new()),
+            touched: Flags::new(),
+            attempted: Flags::new(),
             attempts: RwSignal::new(0),
         }
     }
 
     pub fn touch(&self, path: &str) {
-        if !self.touched.with_untracked(|t| t.contains(path)) {
-            self.touched.update(|t| {
-                t.insert(path.to_string());
-            });
-        }
+        self.touched.raise(path.to_string());
     }
 
     pub fn was_attempted(&self, step: Step) -> bool {
-        self.attempted.with(|a| a.contains(&step))
+        self.attempted.get(step)
     }
 
     /// Findings at exactly `path` that should be visible now.
     pub fn visible_at(&self, path: &str, step: Step) -> Vec<Finding> {
-        let shown = self.touched.with(|t| t.contains(path)) || self.was_attempted(step);
+        let shown = self.touched.get(path.to_string()) || self.was_attempted(step);
         if !shown {
             return Vec::new();
         }
@@ -177,9 +222,7 @@ impl Validation {
 
     /// Marks the step as attempted and says whether it may be left (no errors on it).
     pub fn attempt(&self, app: &Application, step: Step) -> bool {
-        self.attempted.update(|a| {
-            a.insert(step);
-        });
+        self.attempted.raise(step);
         let blocked = self.for_step(app, step).iter().any(Finding::is_error);
         if blocked {
             self.attempts.update(|n| *n += 1);

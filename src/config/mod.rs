@@ -34,6 +34,8 @@ pub struct Config {
     pub theme_primary: Option<Colour>,
     /// Origins that may frame the app and talk to it (CSP `frame-ancestors` lists the same).
     pub allowed_parent_origins: Vec<String>,
+    /// One upload attempt is abandoned (and retried with the same key) after this long.
+    pub submit_timeout_seconds: u32,
 }
 
 /// The JSON shape shared by `kaiban.config.json`, the meta tag and the embed APIs.
@@ -47,6 +49,7 @@ pub struct ConfigInput {
     pub entity_types: Option<EntityTypes>,
     pub theme: Option<ThemeInput>,
     pub allowed_parent_origins: Option<Vec<String>>,
+    pub submit_timeout_seconds: Option<u32>,
     /// In-page mode: the URL of the stylesheet to place inside the shadow root.
     pub stylesheet: Option<String>,
 }
@@ -93,6 +96,7 @@ impl Default for Config {
             entity_types: Vec::new(),
             theme_primary: None,
             allowed_parent_origins: Vec::new(),
+            submit_timeout_seconds: 120,
         }
     }
 }
@@ -131,11 +135,17 @@ impl Config {
                 self.allowed_endpoints =
                     keep_valid(list, "allowedEndpoints", check_endpoint, &mut problems);
             }
+            if let Some(seconds) = input.submit_timeout_seconds {
+                self.submit_timeout_seconds = seconds.clamp(1, 3600);
+            }
             if let Some(list) = input.allowed_parent_origins {
                 self.allowed_parent_origins =
                     keep_valid(list, "allowedParentOrigins", check_origin, &mut problems);
             }
-        } else if input.allowed_endpoints.is_some() || input.allowed_parent_origins.is_some() {
+        } else if input.allowed_endpoints.is_some()
+            || input.allowed_parent_origins.is_some()
+            || input.submit_timeout_seconds.is_some()
+        {
             problems.push(ConfigProblem::new(
                 "allowedParentOrigins",
                 "允许的来源和提交地址只能由部署方设置，嵌入页面的设置已忽略".into(),

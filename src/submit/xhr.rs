@@ -8,7 +8,17 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, FormData, ProgressEvent, XmlHttpRequest};
 
-const TIMEOUT_MS: u32 = 120_000;
+use std::cell::Cell;
+
+thread_local! {
+    /// How long one upload may take before it is abandoned and retried (same key).
+    static TIMEOUT_MS: Cell<u32> = const { Cell::new(120_000) };
+}
+
+/// Set from the deployment's `submitTimeoutSeconds`.
+pub fn set_upload_timeout(seconds: u32) {
+    TIMEOUT_MS.with(|t| t.set(seconds.clamp(1, 3600) * 1000));
+}
 
 /// Resolves when the request finishes (any HTTP status) and rejects on a network error or
 /// timeout.
@@ -74,7 +84,7 @@ pub async fn post(item: &OutboxItem, progress: impl Fn(f64) + 'static) -> Attemp
         ));
     }
     let _ = xhr.set_request_header("Idempotency-Key", &item.idempotency_key);
-    xhr.set_timeout(TIMEOUT_MS);
+    xhr.set_timeout(TIMEOUT_MS.with(Cell::get));
     if let Ok(upload) = xhr.upload() {
         let on_progress = Closure::<dyn Fn(ProgressEvent)>::new(move |e: ProgressEvent| {
             if e.length_computable() && e.total() > 0.0 {
