@@ -122,6 +122,9 @@ pub fn CapitalStep() -> impl IntoView {
                 let t = entity.get();
                 shape.get().into_iter().enumerate().map(|(i, (person_id, count))| {
                     let at = move |f: &str| format!("investors[{i}].{f}");
+                    // One subscriber per row on the application; the row's fields follow this
+                    // memo, which only wakes them when this investor changed.
+                    let investor = Memo::new(move |_| app.with(|a| a.investors.get(i).cloned()));
                     view! {
                         <section class="kb-card">
                             <h2 class="kb-card-title"><PersonSummary person_id=person_id.clone() /></h2>
@@ -129,7 +132,7 @@ pub fn CapitalStep() -> impl IntoView {
                                 path=at("subscribed_fen")
                                 step
                                 label=both("认缴出资额", "Amount subscribed")
-                                value=Signal::derive(move || app.with(|a| a.investors.get(i).map(|v| v.subscribed_fen).filter(|v| *v > 0)))
+                                value=Signal::derive(move || investor.with(|v| v.as_ref().map(|v| v.subscribed_fen).filter(|v| *v > 0)))
                                 on_change=Callback::new(move |v: Option<u64>| app.update(|a| if let Some(inv) = a.investors.get_mut(i) {
                                     let single_cash = inv.contributions.len() == 1;
                                     inv.subscribed_fen = v.unwrap_or(0);
@@ -140,7 +143,7 @@ pub fn CapitalStep() -> impl IntoView {
                                 path=at("paid_fen")
                                 step
                                 label=if t == EntityType::JointStock { both("实缴出资额（须全额缴纳）", "Amount paid in (must be in full)") } else { both("已实缴出资额（选填）", "Amount already paid in (optional)") }
-                                value=Signal::derive(move || app.with(|a| a.investors.get(i).map(|v| v.paid_fen).filter(|v| *v > 0)))
+                                value=Signal::derive(move || investor.with(|v| v.as_ref().map(|v| v.paid_fen).filter(|v| *v > 0)))
                                 on_change=Callback::new(move |v: Option<u64>| app.update(|a| if let Some(inv) = a.investors.get_mut(i) { inv.paid_fen = v.unwrap_or(0) }))
                             />
                             {(t == EntityType::JointStock).then(|| view! {
@@ -148,7 +151,7 @@ pub fn CapitalStep() -> impl IntoView {
                                     path=at("shares")
                                     step
                                     label=both("认购股份数（股）", "Shares subscribed")
-                                    value=Signal::derive(move || app.with(|a| a.investors.get(i).and_then(|v| v.shares).map(|s| s.to_string()).unwrap_or_default()))
+                                    value=Signal::derive(move || investor.with(|v| v.as_ref().and_then(|v| v.shares).map(|s| s.to_string()).unwrap_or_default()))
                                     on_input=Callback::new(move |v: String| app.update(|a| if let Some(inv) = a.investors.get_mut(i) { inv.shares = v.trim().parse().ok() }))
                                     input_mode="numeric"
                                     width="kb-w-10"
@@ -159,7 +162,7 @@ pub fn CapitalStep() -> impl IntoView {
                                 <FieldMessages path=at("contributions") step />
                                 {(0..count).map(|j| {
                                     let cat = move |f: &str| format!("investors[{i}].contributions[{j}].{f}");
-                                    let method = Memo::new(move |_| app.with(|a| a.investors.get(i).and_then(|v| v.contributions.get(j)).map(|c| c.method).unwrap_or_default()));
+                                    let method = Memo::new(move |_| investor.with(|v| v.as_ref().and_then(|v| v.contributions.get(j)).map(|c| c.method).unwrap_or_default()));
                                     view! {
                                         <div class="kb-contribution">
                                             <Select
@@ -176,7 +179,7 @@ pub fn CapitalStep() -> impl IntoView {
                                                 path=cat("amount_fen")
                                                 step
                                                 label=both("金额", "Amount")
-                                                value=Signal::derive(move || app.with(|a| a.investors.get(i).and_then(|v| v.contributions.get(j)).map(|c| c.amount_fen).filter(|v| *v > 0)))
+                                                value=Signal::derive(move || investor.with(|v| v.as_ref().and_then(|v| v.contributions.get(j)).map(|c| c.amount_fen).filter(|v| *v > 0)))
                                                 on_change=Callback::new(move |v: Option<u64>| app.update(|a| if let Some(c) = a.investors.get_mut(i).and_then(|v| v.contributions.get_mut(j)) { c.amount_fen = v.unwrap_or(0) }))
                                             />
                                             {(t != EntityType::JointStock).then(|| view! {
@@ -184,7 +187,7 @@ pub fn CapitalStep() -> impl IntoView {
                                                     path=cat("due_date")
                                                     step
                                                     label=both("认缴出资日期", "Pay in by")
-                                                    value=Signal::derive(move || app.with(|a| a.investors.get(i).and_then(|v| v.contributions.get(j)).and_then(|c| c.due_date)))
+                                                    value=Signal::derive(move || investor.with(|v| v.as_ref().and_then(|v| v.contributions.get(j)).and_then(|c| c.due_date)))
                                                     on_change=Callback::new(move |d| app.update(|a| if let Some(c) = a.investors.get_mut(i).and_then(|v| v.contributions.get_mut(j)) { c.due_date = d }))
                                                 />
                                             })}
@@ -193,7 +196,7 @@ pub fn CapitalStep() -> impl IntoView {
                                                     path=cat("appraisal_ref")
                                                     step
                                                     label=both("评估报告编号", "Appraisal report number")
-                                                    value=Signal::derive(move || app.with(|a| a.investors.get(i).and_then(|v| v.contributions.get(j)).map(|c| c.appraisal_ref.clone()).unwrap_or_default()))
+                                                    value=Signal::derive(move || investor.with(|v| v.as_ref().and_then(|v| v.contributions.get(j)).map(|c| c.appraisal_ref.clone()).unwrap_or_default()))
                                                     on_input=Callback::new(move |v: String| app.update(|a| if let Some(c) = a.investors.get_mut(i).and_then(|v| v.contributions.get_mut(j)) { c.appraisal_ref = v }))
                                                 />
                                             </Show>
