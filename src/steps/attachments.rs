@@ -75,7 +75,21 @@ fn slots(app: &kaiban_core::model::Application) -> Vec<Slot> {
     slots
 }
 
+/// Marks `kaiban:hash` in the performance timeline, so bench/ can compare this path with a
+/// bare `crypto.subtle.digest` of the same bytes.
 async fn sha256_hex(file: &web_sys::File) -> Result<String, String> {
+    let performance = window().performance();
+    if let Some(p) = &performance {
+        let _ = p.mark("kaiban:hash:start");
+    }
+    let digest = digest_file(file).await;
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark("kaiban:hash", "kaiban:hash:start");
+    }
+    digest
+}
+
+async fn digest_file(file: &web_sys::File) -> Result<String, String> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|e| format!("{e:?}"))?;

@@ -1,0 +1,76 @@
+// Bytes of everything the first page loads, raw / gzip -9 / brotli -q 11, measured by loading
+// the built app in Chromium and recording every response; and, by the same method on their
+// npm tarballs (`npm pack`), the minified JS + CSS a portal would ship for SurveyJS
+// (survey-core + survey-js-ui + theme) and Form.io (@formio/js renderer + CSS).
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { launch, serveApp, ROOT } from '../tests/e2e/support.mjs';
+
+const sizes = (buffer) => ({
+  raw: buffer.length,
+  gzip: zlib.gzipSync(buffer, { level: 9 }).length,
+  brotli: zlib.brotliCompressSync(buffer, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length } }).length,
+});
+const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
+const zero = { raw: 0, gzip: 0, brotli: 0 };
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+// Kaiban: what the start page really fetches (the service worker's precache comes later).
+const server = await serveApp();
+const browser = await launch();
+const context = await browser.newContext({ serviceWorkers: 'block' });
+const page = await context.newPage();
+const loaded = new Map();
+page.on('response', async (response) => {
+  const url = new URL(response.url());
+  if (url.origin === new URL(server.url).origin) loaded.set(url.pathname, await response.body().catch(() => Buffer.alloc(0)));
+});
+await page.goto(server.url);
+await page.getByRole('button', { name: '开始申请' }).waitFor();
+await page.waitForLoadState('networkidle');
+await browser.close();
+await server.close();
+const lines = [];
+let first = zero;
+for (const [name, body] of loaded) {
+  const s = sizes(body);
+  first = add(first, s);
+  lines.push(`| first load | ${name} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
+}
+const catalogue = ['business_scope.csv', 'divisions.csv'].map((f) => sizes(fs.readFileSync(path.join(ROOT, 'crates/kaiban-core/data', f)))).reduce(add, zero);
+
+// Peers from their npm tarballs.
+const peersDir = path.join(ROOT, 'target/bench/peers');
+fs.mkdirSync(peersDir, { recursive: true });
+const unpack = (spec) => {
+  const out = execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', peersDir], { encoding: 'utf8' }).trim().split('\n').pop();
+  const dir = path.join(peersDir, out.replace(/\.tgz$/, ''));
+  fs.mkdirSync(dir, { recursive: true });
+  execFileSync('tar', ['-xzf', path.join(peersDir, out), '-C', dir]);
+  return { dir: path.join(dir, 'package'), version: out.match(/-(\d[^-]*(?:-[^.]+)?)\.tgz$/)?.[1] ?? out };
+};
+const weigh = (dir, files) => files.map((f) => sizes(fs.readFileSync(path.join(dir, f)))).reduce(add, zero);
+const pick = (dir, candidates) => candidates.find((f) => fs.existsSync(path.join(dir, f)));
+const core = unpack('survey-core');
+const ui = unpack('survey-js-ui');
+const surveyFiles = [
+  [core.dir, pick(core.dir, ['survey.core.min.js'])],
+  [ui.dir, pick(ui.dir, ['survey-js-ui.min.js'])],
+  [core.dir, pick(core.dir, ['survey-core.min.css', 'defaultV2.min.css'])],
+];
+const survey = surveyFiles.map(([d, f]) => weigh(d, [f])).reduce(add, zero);
+const formio = unpack('@formio/js');
+const formioFiles = [pick(formio.dir, ['dist/formio.form.min.js']), pick(formio.dir, ['dist/formio.form.min.css'])];
+const form = weigh(formio.dir, formioFiles);
+
+console.log('| what | file | raw | gzip -9 | brotli -q 11 |');
+console.log('|---|---|---|---|---|');
+for (const line of lines) console.log(line);
+console.log(`| **Kaiban first load, total** | ${loaded.size} files | ${kb(first.raw)} | ${kb(first.gzip)} | **${kb(first.brotli)}** |`);
+console.log(`| (inside the wasm) business-scope catalogue + divisions | 2 CSV | ${kb(catalogue.raw)} | ${kb(catalogue.gzip)} | ${kb(catalogue.brotli)} |`);
+console.log(`| SurveyJS ${core.version} | ${surveyFiles.map(([, f]) => f).join(' + ')} | ${kb(survey.raw)} | ${kb(survey.gzip)} | ${kb(survey.brotli)} |`);
+console.log(`| Form.io ${formio.version} | ${formioFiles.join(' + ')} | ${kb(form.raw)} | ${kb(form.gzip)} | ${kb(form.brotli)} |`);
+console.log();
+console.log(`Kaiban / SurveyJS (brotli): **${(first.brotli / survey.brotli).toFixed(2)}**; Kaiban / Form.io: **${(first.brotli / form.brotli).toFixed(2)}**; budget: first load ≤ 150 KB brotli (${(first.brotli / 1024 <= 150) ? 'met' : 'NOT met'}).`);
