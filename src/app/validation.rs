@@ -192,8 +192,13 @@ impl Validation {
         }
     }
 
+    /// Leaving a field marks it. Deferred to a microtask: when a step is left, the browser
+    /// blurs the focused input while the step is being torn down, and waking that field's
+    /// half-disposed views at that moment reads disposed signals.
     pub fn touch(&self, path: &str) {
-        self.touched.raise(path.to_string());
+        let touched = self.touched;
+        let path = path.to_string();
+        wasm_bindgen_futures::spawn_local(async move { touched.raise(path) });
     }
 
     pub fn was_attempted(&self, step: Step) -> bool {

@@ -25,7 +25,8 @@ pub fn ErrorSummary(
         let now = attempts.get();
         if previous.is_some_and(|p| p != now) && !errors.get_untracked().is_empty() {
             request_animation_frame(move || {
-                if let Some(el) = summary.get_untracked() {
+                // try_: the step may have been left (and this node disposed) before the frame.
+                if let Some(el) = summary.try_get_untracked().flatten() {
                     let _ = el.focus();
                     el.scroll_into_view();
                 }

@@ -209,11 +209,14 @@ pub fn AttachmentsStep() -> impl IntoView {
                         let _ = crate::drafts::delete_attachment(&old).await;
                     }
                 }
-                Err(message) => problems.update(|p| {
-                    p.insert(slot.key.clone(), message);
-                }),
+                // try_: the applicant may have left the step while the file was stored.
+                Err(message) => {
+                    problems.try_update(|p| {
+                        p.insert(slot.key.clone(), message);
+                    });
+                }
             }
-            busy.set(None);
+            let _ = busy.try_set(None);
         });
     };
     view! {

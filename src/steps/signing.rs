@@ -88,16 +88,19 @@ pub fn SigningStep() -> impl IntoView {
                             s.add(entry)
                         }
                     });
-                    signing_here.set(None);
-                    confirmed.set(false);
-                    problem.set(None);
+                    // try_: the step may have been left while WebCrypto signed.
+                    let _ = signing_here.try_set(None);
+                    let _ = confirmed.try_set(false);
+                    let _ = problem.try_set(None);
                 }
-                Err(e) => problem.set(Some((
-                    format!("签名失败：{e}"),
-                    format!("Signing failed: {e}"),
-                ))),
+                Err(e) => {
+                    let _ = problem.try_set(Some((
+                        format!("签名失败：{e}"),
+                        format!("Signing failed: {e}"),
+                    )));
+                }
             }
-            busy.set(false);
+            let _ = busy.try_set(false);
         });
     };
     let request_file = move |signer: RequiredSigner| {

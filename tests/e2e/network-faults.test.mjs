@@ -31,7 +31,7 @@ before(async () => {
   receiver = await startReceiver({ dataDir: RECEIVED, allowOrigin: app.url.replace(/\/$/, '') });
   proxy = await startFaultProxy({
     target: receiver.url,
-    mix: { pass: 3, 'drop-upload': 1, 'http-500': 1, 'http-503': 1, 'http-429': 1, stall: 1, 'store-then-drop': 1 },
+    mix: { pass: 6, 'drop-upload': 1, 'http-500': 1, 'http-503': 1, 'http-429': 1, stall: 1, 'store-then-drop': 1 },
     stallMs: TIMEOUT_SECONDS * 1000 + 800,
     random: seeded(SEED),
   });
@@ -59,7 +59,7 @@ async function applicant(n) {
   }
   await page.locator('#submit-application').click();
   try {
-    await page.locator('.kb-panel-title', { hasText: '申请已提交' }).waitFor({ timeout: 180_000 });
+    await page.locator('.kb-panel-title', { hasText: '申请已提交' }).waitFor({ timeout: 300_000 });
   } catch (e) {
     const state = await page.locator('main').innerText().catch(() => '?');
     throw new Error(`applicant ${n} (seed ${SEED}) got no receipt; faults so far ${JSON.stringify(proxy.counts)}; page: ${state.slice(0, 600)}; problems: ${page.problems}`);
