@@ -8,6 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { launch, serveApp, startReceiver, openPage, seedDraft, watchContentSecurityPolicy, assertNoProblems, screenshot, example, ROOT, SCREENSHOTS, DESKTOP, PHONE } from './support.mjs';
 import { startStaticServer } from '../../tools/serve-dist.mjs';
+import { signEveryoneHere } from './wizard.mjs';
 
 const RECEIVED = path.join(ROOT, 'target/e2e/received-embed');
 const PORTAL_RED = '#a4141a';
@@ -160,12 +161,7 @@ test('iframe mode: a complete submission reaches the receiver and the host hears
   await waitForEvent(page, 'ready');
   const wizard = appFrame(page);
   await wizard.locator('h1', { hasText: '签名与提交' }).waitFor();
-  for (const row of await wizard.locator('.kb-signer').all()) {
-    await row.getByRole('button', { name: /在本设备签名/ }).click();
-    await wizard.locator('#sign-confirm').check();
-    await row.getByRole('button', { name: '签名', exact: true }).click();
-    await row.locator('.kb-signer-status', { hasText: '已签名' }).waitFor();
-  }
+  await signEveryoneHere(wizard);
   await wizard.locator('#submit-application').click();
   await wizard.locator('.kb-panel-title', { hasText: '申请已提交' }).waitFor();
   await waitForEvent(page, 'submitted');

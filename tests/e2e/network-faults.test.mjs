@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serveApp, startReceiver, openWithApplication, example, ROOT, PHONE } from './support.mjs';
 import { startFaultProxy } from './fault-proxy.mjs';
+import { signEveryoneHere } from './wizard.mjs';
 
 const SUBMISSIONS = Number(process.env.KAIBAN_FAULT_SUBMISSIONS ?? 24);
 const PARALLEL = 4;
@@ -51,12 +52,7 @@ async function applicant(n) {
   const application = example('individual_business');
   application.domicile.detail = `花溪区溪北路${n + 1}号`;
   const page = await openWithApplication(browser, app.url, application, 'signing', PHONE);
-  for (const row of await page.locator('.kb-signer').all()) {
-    await row.getByRole('button', { name: /在本设备签名/ }).click();
-    await page.locator('#sign-confirm').check();
-    await row.getByRole('button', { name: '签名', exact: true }).click();
-    await row.locator('.kb-signer-status', { hasText: '已签名' }).waitFor();
-  }
+  await signEveryoneHere(page);
   await page.locator('#submit-application').click();
   try {
     await page.locator('.kb-panel-title', { hasText: '申请已提交' }).waitFor({ timeout: 300_000 });
