@@ -24,7 +24,7 @@ const TYPES = {
 /// `config`: the deployment configuration to serve the app with (baked into index.html and
 /// turned into its CSP); null serves the files as they are, without app headers.
 /// `substitute`: {NAME: value} replaces {{NAME}} in HTML files (the embed demo's app URL).
-export function startStaticServer({ root, host = '127.0.0.1', port = 0, headInject = '', config = null, substitute = {} }) {
+export function startStaticServer({ root, host = '127.0.0.1', port = 0, config = null, substitute = {} }) {
   const base = path.resolve(root);
   const server = http.createServer(async (req, res) => {
     try {
@@ -48,7 +48,6 @@ export function startStaticServer({ root, host = '127.0.0.1', port = 0, headInje
       let headers = {};
       if (ext === '.html') {
         let html = body.toString('utf8');
-        if (headInject) html = html.replace('</head>', `${headInject}</head>`);
         for (const [name, value] of Object.entries(substitute)) html = html.replaceAll(`{{${name}}}`, value);
         if (config && html.includes('name="kaiban:app"')) {
           html = withConfig(html, config);

@@ -102,14 +102,10 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Compiled defaults plus the deployment's meta tag (and the older `kaiban:endpoint` tag).
+    /// Compiled defaults plus the deployment's meta tag.
     pub fn from_page() -> (Config, Vec<ConfigProblem>) {
         let mut config = Config::default();
         let mut problems = Vec::new();
-        if let Some(endpoint) = meta("kaiban:endpoint") {
-            config.endpoint = endpoint.clone();
-            config.allowed_endpoints = vec![endpoint];
-        }
         if let Some(json) = meta("kaiban:config") {
             match ConfigInput::from_json(&json) {
                 Ok(input) => problems.extend(config.apply(input, Source::Deployment)),

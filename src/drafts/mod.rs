@@ -142,14 +142,7 @@ async fn save_once(draft: &Draft) -> Result<Saved, StorageError> {
 /// The draft `id`, migrated to the current schema. An unreadable record is moved to the
 /// quarantine store (kept, never deleted) and reported as `Ok(None)` with its reason.
 pub async fn load(id: &str) -> Result<Result<Option<Draft>, String>, StorageError> {
-    let tx = transaction(&[DRAFTS], TransactionMode::ReadOnly).await?;
-    let record = tx
-        .store(DRAFTS)
-        .map_err(failed)?
-        .get(JsValue::from_str(id))
-        .await
-        .map_err(failed)?;
-    let Some(record) = record.filter(|r| !r.is_undefined()) else {
+    let Some(record) = kv::get(DRAFTS, id).await? else {
         return Ok(Ok(None));
     };
     match Draft::from_record(&record) {

@@ -63,7 +63,8 @@ pub struct OutboxItem {
     pub attachments: Vec<(String, String)>,
 }
 
-pub async fn enqueue(item: &OutboxItem) -> Result<(), drafts::StorageError> {
+/// The outbox record of `item` (keyed by its draft), without a final answer yet.
+fn outbox_record(item: &OutboxItem) -> js_sys::Object {
     let record = js_sys::Object::new();
     let _ = Reflect::set(&record, &"id".into(), &item.draft_id.as_str().into());
     let _ = Reflect::set(
@@ -71,7 +72,11 @@ pub async fn enqueue(item: &OutboxItem) -> Result<(), drafts::StorageError> {
         &"item".into(),
         &serde_json::to_string(item).expect("serialises").into(),
     );
-    kv::put(kv::OUTBOX, &record.into()).await
+    record
+}
+
+pub async fn enqueue(item: &OutboxItem) -> Result<(), drafts::StorageError> {
+    kv::put(kv::OUTBOX, &outbox_record(item).into()).await
 }
 
 /// Records the receiver's final answer in the outbox item, before anything shows it: a
@@ -80,13 +85,7 @@ pub async fn record_final(
     item: &OutboxItem,
     state: &Submission,
 ) -> Result<(), drafts::StorageError> {
-    let record = js_sys::Object::new();
-    let _ = Reflect::set(&record, &"id".into(), &item.draft_id.as_str().into());
-    let _ = Reflect::set(
-        &record,
-        &"item".into(),
-        &serde_json::to_string(item).expect("serialises").into(),
-    );
+    let record = outbox_record(item);
     let _ = Reflect::set(
         &record,
         &"final".into(),
