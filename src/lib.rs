@@ -8,6 +8,7 @@ pub mod embed;
 pub mod fields;
 pub mod i18n;
 pub mod offline;
+pub mod prerendered;
 pub mod signing;
 pub mod steps;
 pub mod submit;

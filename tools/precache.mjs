@@ -1,4 +1,4 @@
-// Trunk post_build hook: writes the precache list (Trunk's hashed file names) and a content
+// Trunk post_build step 2 of 3 (tools/post-build.mjs): writes the precache list (Trunk's hashed file names) and a content
 // version into the staged service worker, so every build gets a new cache and the old one
 // is deleted when the new worker activates.
 import fs from 'node:fs';
@@ -18,7 +18,7 @@ function files(dir, prefix = '') {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) return files(path.join(dir, entry.name), rel);
-    return EXCLUDE.has(rel) || rel.endsWith('.map') || IN_PAGE_ONLY.test(rel) ? [] : [rel];
+    return EXCLUDE.has(rel) || /\.(map|br|gz)$/.test(rel) || IN_PAGE_ONLY.test(rel) ? [] : [rel];
   });
 }
 

@@ -1,7 +1,9 @@
 // Static server for the built app (dist/). Used by `./x serve` and by the e2e tests.
 // Serves .wasm as application/wasm, never caches index.html, and answers unknown paths
-// with index.html so a reload on any step works.
+// with index.html so a reload on any step works. Compressed as a production server would:
+// the build's .br/.gz copies (tools/compress.mjs) for assets, brotli on the fly for the page.
 import http from 'node:http';
+import zlib from 'node:zlib';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +22,13 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+function accepts(req, coding) {
+  return (req.headers['accept-encoding'] ?? '').split(',').some((part) => {
+    const [name, ...params] = part.trim().split(';');
+    return name.trim() === coding && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+  });
+}
 
 /// `config`: the deployment configuration to serve the app with (baked into index.html and
 /// turned into its CSP); null serves the files as they are, without app headers.
@@ -54,15 +63,29 @@ export function startStaticServer({ root, host = '127.0.0.1', port = 0, config =
           headers = pageHeaders(config, html);
         }
         body = Buffer.from(html);
+        if (accepts(req, 'br')) {
+          body = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } });
+          headers['content-encoding'] = 'br';
+        }
       } else {
         // Portals load embed.js, kaiban-entry.js, the wasm and the stylesheet cross-origin.
         headers['access-control-allow-origin'] = '*';
+        for (const [coding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+          if (!accepts(req, coding)) continue;
+          const compressed = await fs.readFile(file + suffix).catch(() => null);
+          if (compressed) {
+            body = compressed;
+            headers['content-encoding'] = coding;
+            break;
+          }
+        }
       }
       const stable = ext === '.html' || !/-[0-9a-f]{12,16}(_bg)?\./.test(path.basename(file));
       res.writeHead(200, {
         'content-type': TYPES[ext] ?? 'application/octet-stream',
         'cache-control': stable ? 'no-cache' : 'public, max-age=31536000, immutable',
         'x-content-type-options': 'nosniff',
+        vary: 'accept-encoding',
         ...headers,
       });
       res.end(body);

@@ -62,6 +62,12 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
         };
         embed::set_title(&title);
     });
+    Effect::new(move |_| {
+        if wizard.ready.get() {
+            // Runs before the next paint, after the first screen has been drawn.
+            request_animation_frame(crate::prerendered::reveal_app);
+        }
+    });
     // After mounting, so the host has its listeners when it hears about refused settings.
     request_animation_frame(move || {
         for problem in problems {

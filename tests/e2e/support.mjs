@@ -64,7 +64,16 @@ export async function openPage(browser, url, viewport = DESKTOP) {
   });
   await page.goto(url);
   await page.locator('h1').first().waitFor();
+  await wakeApp(page);
   return page;
+}
+
+/// A first-time visitor sees the pre-rendered start page and the wizard loads on their first
+/// sign of intent (src/prerendered/); this moves the mouse, as they would, and waits until the
+/// live app has taken over. tests/e2e/prerendered.test.mjs covers the time before that.
+export async function wakeApp(page) {
+  await page.mouse.move(1, 1);
+  await page.locator('.kb-prerendered').waitFor({ state: 'detached' });
 }
 
 /// Every CSP violation in any frame is logged as a console error, which fails the test.
