@@ -11,7 +11,7 @@ use kaiban_core::model::{Attachment, AttachmentPurpose, DomicileProof};
 use kaiban_core::rules::{ACCEPTED_MEDIA_TYPES, MAX_ATTACHMENT_BYTES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 #[derive(Clone, PartialEq)]
@@ -95,13 +95,26 @@ async fn digest_file(file: &web_sys::File) -> Result<String, String> {
         .map_err(|e| format!("{e:?}"))?;
     let subtle = window().crypto().map_err(|e| format!("{e:?}"))?.subtle();
     let promise = subtle
-        .digest_with_str_and_buffer_source("SHA-256", &buffer.unchecked_into::<js_sys::Object>())
+        .digest_with_str_and_buffer_source("SHA-256", buffer.unchecked_ref::<js_sys::Object>())
         .map_err(|e| format!("{e:?}"))?;
+    release_now(&buffer);
     let digest = JsFuture::from(promise)
         .await
         .map_err(|e| format!("{e:?}"))?;
     let bytes = js_sys::Uint8Array::new(&digest).to_vec();
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Frees the file's bytes at once instead of at the next garbage collection, so a series of
+/// uploads holds one file in memory, not several. WebCrypto copied them when `digest` was
+/// called. `ArrayBuffer.prototype.transfer(0)` detaches the buffer (Chromium 114+, Firefox
+/// 122+, Safari 17.4+); elsewhere the collector frees it later.
+fn release_now(buffer: &JsValue) {
+    if let Ok(transfer) = js_sys::Reflect::get(buffer, &"transfer".into()) {
+        if let Some(transfer) = transfer.dyn_ref::<js_sys::Function>() {
+            let _ = transfer.call1(buffer, &JsValue::from(0));
+        }
+    }
 }
 
 #[component]
