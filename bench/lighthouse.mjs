@@ -1,10 +1,14 @@
-// Lighthouse 12.2.3 (13 needs Node 22), mobile preset, with Debian's Chromium, on the start
-// page and on a mid-wizard step. Installs Lighthouse into target/bench/tools on first use.
+// Lighthouse 12.2.3 (13 needs Node 22), mobile preset, with Debian's Chromium: the start page
+// (a new visitor), the capital step of a returning applicant's draft whose browser no longer
+// has the app cached (the draft is kept, the service worker, its cache and the HTTP cache are
+// not), and a new visitor's link into the wizard. Installs Lighthouse into target/bench/tools
+// on first use.
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { serveApp, ROOT } from '../tests/e2e/support.mjs';
+import { chromium as playwright } from 'playwright-core';
+import { serveApp, wakeApp, seedDraft, example, ROOT } from '../tests/e2e/support.mjs';
 
 const tools = path.join(ROOT, 'target/bench/tools');
 const cli = path.join(tools, 'node_modules/lighthouse/cli/index.js');
@@ -26,17 +30,46 @@ const port = await new Promise((resolve, reject) => {
   chromium.once('exit', (code) => reject(new Error(`chromium exited with ${code}`)));
 });
 const server = await serveApp();
-const pages = [['start page', server.url], ['mid-wizard step (capital)', `${server.url}#/capital`]];
-console.log('| page | performance | accessibility | FCP | LCP | TBT | CLS | TTI |');
-console.log('|---|---|---|---|---|---|---|---|');
-for (const [label, url] of pages) {
-  const out = path.join(ROOT, `target/bench/lighthouse-${label.split(' ')[0]}.json`);
+
+const driver = await playwright.connectOverCDP(`http://127.0.0.1:${port}`);
+const profile = driver.contexts()[0];
+const origin = new URL(server.url).origin;
+// Lighthouse clears the service worker and caches but keeps IndexedDB and localStorage, where
+// a draft makes the next run a returning applicant; each scenario sets its own state.
+async function prepare(seed) {
+  const page = await profile.newPage();
+  const cdp = await profile.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+  if (seed) {
+    await page.goto(server.url);
+    await wakeApp(page);
+    await seedDraft(page, example('llc'));
+    await page.goto(`${server.url}#/capital`);
+    await page.reload();
+    await page.locator('h1', { hasText: '注册资本与出资' }).waitFor();
+    // The browser no longer has the app: no service worker, no caches. The draft stays.
+    await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'service_workers,cache_storage' });
+  }
+  await cdp.send('Network.clearBrowserCache');
+  await page.close();
+}
+
+const pages = [
+  ['start page (new visitor)', server.url, false, []],
+  ['link into the wizard (new visitor, lands on the first step)', `${server.url}#/capital`, false, []],
+  ['mid-wizard: capital step of a saved draft, app not cached', `${server.url}#/capital`, true, ['--disable-storage-reset']],
+];
+console.log('| page | ended on | performance | accessibility | FCP | LCP | TBT | CLS | TTI |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const [label, url, seed, flags] of pages) {
+  await prepare(seed);
+  const out = path.join(ROOT, `target/bench/lighthouse-${label.split(/[ :]/)[0]}.json`);
   // Asynchronously: the app's server runs in this process and must keep answering.
-  await promisify(execFile)(process.execPath, [cli, url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility', `--port=${port}`]);
+  await promisify(execFile)(process.execPath, [cli, url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility', `--port=${port}`, ...flags]);
   const report = JSON.parse(fs.readFileSync(out, 'utf8'));
   const audit = (id) => report.audits[id]?.displayValue ?? '—';
   const score = (id) => Math.round((report.categories[id]?.score ?? 0) * 100);
-  console.log(`| ${label} | ${score('performance')} | ${score('accessibility')} | ${audit('first-contentful-paint')} | ${audit('largest-contentful-paint')} | ${audit('total-blocking-time')} | ${audit('cumulative-layout-shift')} | ${audit('interactive')} |`);
+  console.log(`| ${label} | ${new URL(report.finalDisplayedUrl).hash || '#/'} | ${score('performance')} | ${score('accessibility')} | ${audit('first-contentful-paint')} | ${audit('largest-contentful-paint')} | ${audit('total-blocking-time')} | ${audit('cumulative-layout-shift')} | ${audit('interactive')} |`);
 }
 await server.close();
 chromium.kill();
