@@ -71,7 +71,7 @@ const keys = await page.evaluate(async (runs) => {
     frames.push(performance.now() - t0);
   }
   return { out, frames };
-}, Math.max(RUNS, 30));
+}, Math.max(RUNS, 100));
 rows.push(['keystroke → validated, re-rendered, style + layout done (main-thread work), 50 investors (capital step)', keys.out]);
 rows.push([`keystroke → next frame (bound to the 60 Hz vsync; ${keys.frames.filter((t) => t > 25).length} of ${keys.frames.length} over 25 ms = dropped a frame)`, keys.frames]);
 await page.context().close();

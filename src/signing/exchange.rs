@@ -37,7 +37,9 @@ impl SigningRequest {
         }
         let bytes =
             kaiban_core::package::unb64(&request.payload).ok_or("payload is not base64url")?;
-        let payload: Payload = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+        // From text, like every other JSON the app reads: one parser instance in the wasm.
+        let text = std::str::from_utf8(&bytes).map_err(|e| e.to_string())?;
+        let payload: Payload = serde_json::from_str(text).map_err(|e| e.to_string())?;
         if !payload
             .required_signers
             .iter()

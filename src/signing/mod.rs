@@ -24,7 +24,8 @@ pub struct SigningSession {
 
 impl SigningSession {
     pub fn signer_of(entry: &SignatureEntry) -> Option<ProtectedHeader> {
-        serde_json::from_slice(&kaiban_core::package::unb64(&entry.protected)?).ok()
+        let bytes = kaiban_core::package::unb64(&entry.protected)?;
+        serde_json::from_str(std::str::from_utf8(&bytes).ok()?).ok()
     }
 
     pub fn signed_by(&self, person_id: &str) -> Option<ProtectedHeader> {
