@@ -84,7 +84,7 @@ fn Progress(step: Step) -> impl IntoView {
                         .enumerate()
                         .map(|(i, s)| {
                             let visited = i < here || validation.was_attempted(s);
-                            let has_errors = visited && wizard.application.with(|a| validation.for_step(a, s).iter().any(|f| f.is_error()));
+                            let has_errors = visited && validation.error_steps.with(|e| e.contains(&s));
                             let (state, status) = if i == here {
                                 ("current", i18n.t(Text::StepStatusCurrent))
                             } else if has_errors {

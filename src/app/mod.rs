@@ -1,12 +1,15 @@
 //! The shell: header, progress navigation, the current step, footer.
 
+mod findings_by_path;
 mod layout;
 pub mod nav;
+mod row_signals;
 mod status;
 mod validation;
 mod wizard;
 
 pub use nav::{Nav, NavMode};
+pub use row_signals::RowSignals;
 pub use validation::{field_id, person_home_step, step_of, today, use_validation, Validation};
 pub use wizard::{referenced_people, use_wizard, SaveStatus, Wizard, AUTOSAVE_DELAY};
 

@@ -2,6 +2,7 @@
 //! DOM element shows it, and whether it should be shown yet (a field is judged once the
 //! applicant has left it, or once they tried to continue from its step).
 
+use super::findings_by_path::FindingsByPath;
 use super::wizard::Wizard;
 use crate::steps::Step;
 use kaiban_core::date::Date;
@@ -62,6 +63,9 @@ impl<K: Eq + Hash + Clone + Send + Sync + 'static> Flags<K> {
 #[derive(Clone, Copy)]
 pub struct Validation {
     pub findings: Memo<Vec<Finding>>,
+    by_path: FindingsByPath,
+    /// The steps with at least one error (the progress list marks them).
+    pub error_steps: Memo<Vec<Step>>,
     touched: Flags<String>,
     attempted: Flags<Step>,
     /// Bumped on each Continue with errors, so the error summary takes focus again.
@@ -184,8 +188,24 @@ impl Validation {
         let findings = Memo::new(move |_| {
             application.with(|app| kaiban_core::check(app, &Context::with_bundled_catalog(today())))
         });
+        let error_steps = Memo::new(move |_| {
+            findings.with(|all| {
+                application.with(|app| {
+                    let mut steps: Vec<Step> = all
+                        .iter()
+                        .filter(|f| f.is_error())
+                        .map(|f| step_of(app, f))
+                        .collect();
+                    steps.sort_by_key(|s| *s as u8);
+                    steps.dedup();
+                    steps
+                })
+            })
+        });
         Validation {
             findings,
+            by_path: FindingsByPath::new(findings),
+            error_steps,
             touched: Flags::new(),
             attempted: Flags::new(),
             attempts: RwSignal::new(0),
@@ -211,8 +231,7 @@ impl Validation {
         if !shown {
             return Vec::new();
         }
-        self.findings
-            .with(|all| all.iter().filter(|f| f.path == path).cloned().collect())
+        self.by_path.at(path)
     }
 
     /// Findings that belong on `step`, errors first.

@@ -3,7 +3,7 @@
 use super::nav::Nav;
 use crate::drafts::{self, Draft, StorageError};
 use crate::steps::{steps_for, Step};
-use kaiban_core::model::Application;
+use kaiban_core::model::{Application, Person};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -43,6 +43,9 @@ pub enum Notice {
 #[derive(Clone, Copy)]
 pub struct Wizard {
     pub application: RwSignal<Application>,
+    /// The people, unchanged by edits elsewhere: what shows a person reads this, so typing an
+    /// amount does not wake every name on the page.
+    pub persons: Memo<Vec<Person>>,
     pub ready: RwSignal<bool>,
     pub draft_id: RwSignal<String>,
     pub title: RwSignal<String>,
@@ -84,8 +87,10 @@ fn broadcast(message: &JsValue) {
 impl Wizard {
     /// Loads the current draft (or starts one) and saves every change back.
     pub fn start(nav: Nav) -> Wizard {
+        let application = RwSignal::new(Application::default());
         let wizard = Wizard {
-            application: RwSignal::new(Application::default()),
+            application,
+            persons: Memo::new(move |_| application.with(|a| a.persons.clone())),
             ready: RwSignal::new(false),
             draft_id: RwSignal::new(String::new()),
             title: RwSignal::new(String::new()),

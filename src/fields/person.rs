@@ -54,8 +54,13 @@ pub fn PersonSummary(#[prop(into)] person_id: String) -> impl IntoView {
     move || {
         let chinese = i18n.locale.get().is_chinese();
         wizard
-            .application
-            .with(|a| a.person(&person_id).map(|p| describe(p, chinese)))
+            .persons
+            .with(|persons| {
+                persons
+                    .iter()
+                    .find(|p| p.id == person_id)
+                    .map(|p| describe(p, chinese))
+            })
             .unwrap_or_default()
     }
 }

@@ -1,5 +1,5 @@
 use super::page::StepPage;
-use crate::app::{field_id, today, use_wizard};
+use crate::app::{field_id, today, use_wizard, RowSignals};
 use crate::fields::{
     DateInput, FieldMessages, MoneyInput, PersonSummary, Radios, Select, TextInput,
 };
@@ -17,6 +17,35 @@ fn percent(millionths: u32) -> String {
     )
 }
 
+/// One line of the totals table.
+#[derive(Clone, PartialEq)]
+struct TotalRow {
+    name: String,
+    amount: String,
+    share: String,
+}
+
+fn total_rows_of(a: &kaiban_core::model::Application) -> Vec<TotalRow> {
+    let total: u64 = a.investors.iter().map(|i| i.subscribed_fen).sum();
+    let names: std::collections::HashMap<&str, &str> = a
+        .persons
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    a.investors
+        .iter()
+        .map(|inv| TotalRow {
+            name: names
+                .get(inv.person_id.as_str())
+                .copied()
+                .unwrap_or_default()
+                .to_string(),
+            amount: format_wan(inv.subscribed_fen),
+            share: percent(share_millionths(inv.subscribed_fen, total)),
+        })
+        .collect()
+}
+
 #[component]
 pub fn CapitalStep() -> impl IntoView {
     let wizard = use_wizard();
@@ -32,6 +61,9 @@ pub fn CapitalStep() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Each row's fields follow a signal of that investor alone (see RowSignals).
+    let investor_rows = RowSignals::new(move || app.with(|a| a.investors.clone()));
+    let total_rows = RowSignals::new(move || app.with(total_rows_of));
     let capital_label = Signal::derive(move || {
         let l = i18n.locale.get();
         match entity.get() {
@@ -68,37 +100,44 @@ pub fn CapitalStep() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let totals = move || {
-        let l = i18n.locale.get();
+    let sums = Memo::new(move |_| {
         app.with(|a| {
             let total: u64 = a.investors.iter().map(|i| i.subscribed_fen).sum();
-            let registered = a.capital.registered_fen.unwrap_or(0);
-            let rows = a.investors.iter().map(|inv| {
-                let name = a.person(&inv.person_id).map(|p| p.name.clone()).unwrap_or_default();
-                (name, format_wan(inv.subscribed_fen), percent(share_millionths(inv.subscribed_fen, total)))
-            }).collect::<Vec<_>>();
-            let balanced = total == registered && registered > 0;
-            view! {
-                <table class="kb-table">
-                    <caption class="kb-table-caption">{l.pick("出资合计", "Totals").to_string()}</caption>
-                    <thead><tr>
-                        <th scope="col">{l.pick("出资人", "Holder").to_string()}</th>
-                        <th scope="col" class="kb-num">{l.pick("认缴（万元）", "Subscribed (万元)").to_string()}</th>
-                        <th scope="col" class="kb-num">{l.pick("比例", "Share").to_string()}</th>
-                    </tr></thead>
-                    <tbody>
-                        {rows.into_iter().map(|(n, amount, share)| view! { <tr><td>{n}</td><td class="kb-num">{amount}</td><td class="kb-num">{share}</td></tr> }).collect_view()}
-                    </tbody>
-                    <tfoot><tr>
-                        <th scope="row">{l.pick("合计", "Total").to_string()}</th>
-                        <td class="kb-num">{format_wan(total)}</td>
-                        <td class="kb-num" class:kb-ok=balanced class:kb-bad=!balanced>
-                            {if balanced { l.pick("与注册资本一致", "equals the capital").to_string() } else { format!("{} {}", l.pick("注册资本", "capital"), format_wan(registered)) }}
-                        </td>
-                    </tr></tfoot>
-                </table>
-            }
+            (total, a.capital.registered_fen.unwrap_or(0))
         })
+    });
+    let balanced = move || sums.with(|(total, registered)| total == registered && *registered > 0);
+    // Redrawn when investors come or go; each row's cells follow that row's signal.
+    let totals = move || {
+        let l = i18n.locale.get();
+        shape.track();
+        let rows = total_rows.draw(app.with_untracked(total_rows_of));
+        view! {
+            <table class="kb-table">
+                <caption class="kb-table-caption">{l.pick("出资合计", "Totals").to_string()}</caption>
+                <thead><tr>
+                    <th scope="col">{l.pick("出资人", "Holder").to_string()}</th>
+                    <th scope="col" class="kb-num">{l.pick("认缴（万元）", "Subscribed (万元)").to_string()}</th>
+                    <th scope="col" class="kb-num">{l.pick("比例", "Share").to_string()}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|row| view! {
+                        <tr>
+                            <td>{move || row.with(|r| r.name.clone())}</td>
+                            <td class="kb-num">{move || row.with(|r| r.amount.clone())}</td>
+                            <td class="kb-num">{move || row.with(|r| r.share.clone())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+                <tfoot><tr>
+                    <th scope="row">{l.pick("合计", "Total").to_string()}</th>
+                    <td class="kb-num">{move || format_wan(sums.get().0)}</td>
+                    <td class="kb-num" class:kb-ok=balanced class:kb-bad=move || !balanced()>
+                        {move || if balanced() { l.pick("与注册资本一致", "equals the capital").to_string() } else { format!("{} {}", l.pick("注册资本", "capital"), format_wan(sums.get().1)) }}
+                    </td>
+                </tr></tfoot>
+            </table>
+        }
     };
     view! {
         <StepPage step lead=both("金额以万元为单位，精确到分。各出资人认缴出资额合计必须等于注册资本。", "Amounts are in 万元 (10,000 yuan), exact to the fen. The holders' subscriptions must add up to the capital exactly.")>
@@ -120,11 +159,10 @@ pub fn CapitalStep() -> impl IntoView {
             </Show>
             {move || {
                 let t = entity.get();
-                shape.get().into_iter().enumerate().map(|(i, (person_id, count))| {
+                let shape = shape.get();
+                let investors = investor_rows.draw(app.with_untracked(|a| a.investors.clone()));
+                shape.into_iter().zip(investors).enumerate().map(|(i, ((person_id, count), investor))| {
                     let at = move |f: &str| format!("investors[{i}].{f}");
-                    // One subscriber per row on the application; the row's fields follow this
-                    // memo, which only wakes them when this investor changed.
-                    let investor = Memo::new(move |_| app.with(|a| a.investors.get(i).cloned()));
                     view! {
                         <section class="kb-card">
                             <h2 class="kb-card-title"><PersonSummary person_id=person_id.clone() /></h2>
@@ -132,7 +170,7 @@ pub fn CapitalStep() -> impl IntoView {
                                 path=at("subscribed_fen")
                                 step
                                 label=both("认缴出资额", "Amount subscribed")
-                                value=Signal::derive(move || investor.with(|v| v.as_ref().map(|v| v.subscribed_fen).filter(|v| *v > 0)))
+                                value=Signal::derive(move || investor.with(|v| Some(v.subscribed_fen).filter(|v| *v > 0)))
                                 on_change=Callback::new(move |v: Option<u64>| app.update(|a| if let Some(inv) = a.investors.get_mut(i) {
                                     let single_cash = inv.contributions.len() == 1;
                                     inv.subscribed_fen = v.unwrap_or(0);
@@ -143,7 +181,7 @@ pub fn CapitalStep() -> impl IntoView {
                                 path=at("paid_fen")
                                 step
                                 label=if t == EntityType::JointStock { both("实缴出资额（须全额缴纳）", "Amount paid in (must be in full)") } else { both("已实缴出资额（选填）", "Amount already paid in (optional)") }
-                                value=Signal::derive(move || investor.with(|v| v.as_ref().map(|v| v.paid_fen).filter(|v| *v > 0)))
+                                value=Signal::derive(move || investor.with(|v| Some(v.paid_fen).filter(|v| *v > 0)))
                                 on_change=Callback::new(move |v: Option<u64>| app.update(|a| if let Some(inv) = a.investors.get_mut(i) { inv.paid_fen = v.unwrap_or(0) }))
                             />
                             {(t == EntityType::JointStock).then(|| view! {
@@ -151,7 +189,7 @@ pub fn CapitalStep() -> impl IntoView {
                                     path=at("shares")
                                     step
                                     label=both("认购股份数（股）", "Shares subscribed")
-                                    value=Signal::derive(move || investor.with(|v| v.as_ref().and_then(|v| v.shares).map(|s| s.to_string()).unwrap_or_default()))
+                                    value=Signal::derive(move || investor.with(|v| v.shares.map(|s| s.to_string()).unwrap_or_default()))
                                     on_input=Callback::new(move |v: String| app.update(|a| if let Some(inv) = a.investors.get_mut(i) { inv.shares = v.trim().parse().ok() }))
                                     input_mode="numeric"
                                     width="kb-w-10"
@@ -162,7 +200,7 @@ pub fn CapitalStep() -> impl IntoView {
                                 <FieldMessages path=at("contributions") step />
                                 {(0..count).map(|j| {
                                     let cat = move |f: &str| format!("investors[{i}].contributions[{j}].{f}");
-                                    let method = Memo::new(move |_| investor.with(|v| v.as_ref().and_then(|v| v.contributions.get(j)).map(|c| c.method).unwrap_or_default()));
+                                    let method = Memo::new(move |_| investor.with(|v| v.contributions.get(j).map(|c| c.method).unwrap_or_default()));
                                     view! {
                                         <div class="kb-contribution">
                                             <Select
@@ -179,7 +217,7 @@ pub fn CapitalStep() -> impl IntoView {
                                                 path=cat("amount_fen")
                                                 step
                                                 label=both("金额", "Amount")
-                                                value=Signal::derive(move || investor.with(|v| v.as_ref().and_then(|v| v.contributions.get(j)).map(|c| c.amount_fen).filter(|v| *v > 0)))
+                                                value=Signal::derive(move || investor.with(|v| v.contributions.get(j).map(|c| c.amount_fen).filter(|v| *v > 0)))
                                                 on_change=Callback::new(move |v: Option<u64>| app.update(|a| if let Some(c) = a.investors.get_mut(i).and_then(|v| v.contributions.get_mut(j)) { c.amount_fen = v.unwrap_or(0) }))
                                             />
                                             {(t != EntityType::JointStock).then(|| view! {
@@ -187,7 +225,7 @@ pub fn CapitalStep() -> impl IntoView {
                                                     path=cat("due_date")
                                                     step
                                                     label=both("认缴出资日期", "Pay in by")
-                                                    value=Signal::derive(move || investor.with(|v| v.as_ref().and_then(|v| v.contributions.get(j)).and_then(|c| c.due_date)))
+                                                    value=Signal::derive(move || investor.with(|v| v.contributions.get(j).and_then(|c| c.due_date)))
                                                     on_change=Callback::new(move |d| app.update(|a| if let Some(c) = a.investors.get_mut(i).and_then(|v| v.contributions.get_mut(j)) { c.due_date = d }))
                                                 />
                                             })}
@@ -196,7 +234,7 @@ pub fn CapitalStep() -> impl IntoView {
                                                     path=cat("appraisal_ref")
                                                     step
                                                     label=both("评估报告编号", "Appraisal report number")
-                                                    value=Signal::derive(move || investor.with(|v| v.as_ref().and_then(|v| v.contributions.get(j)).map(|c| c.appraisal_ref.clone()).unwrap_or_default()))
+                                                    value=Signal::derive(move || investor.with(|v| v.contributions.get(j).map(|c| c.appraisal_ref.clone()).unwrap_or_default()))
                                                     on_input=Callback::new(move |v: String| app.update(|a| if let Some(c) = a.investors.get_mut(i).and_then(|v| v.contributions.get_mut(j)) { c.appraisal_ref = v }))
                                                 />
                                             </Show>

@@ -1,6 +1,6 @@
 //! Beneficial owners (受益所有人信息管理办法, 2024): X-10.
 
-use super::{missing_person, person_name, Finding};
+use super::{missing_person, person_name, Finding, Indexed};
 use crate::model::{Application, OwnershipBasis};
 use crate::money::FEN_PER_WAN;
 
@@ -10,6 +10,10 @@ const THRESHOLD_MILLIONTHS: u32 = 250_000;
 
 /// Whether the entity may tick the commitment instead of filing (承诺免报).
 pub fn exemption_available(app: &Application) -> bool {
+    exemption_available_in(&Indexed::new(app))
+}
+
+fn exemption_available_in(app: &Indexed) -> bool {
     app.capital.registered_fen.unwrap_or(0) <= EXEMPTION_CAPITAL_LIMIT_FEN
         && !app.investors.is_empty()
         && app.investors.iter().all(|i| {
@@ -18,10 +22,10 @@ pub fn exemption_available(app: &Application) -> bool {
         })
 }
 
-pub(super) fn check(app: &Application, out: &mut Vec<Finding>) {
+pub(super) fn check(app: &Indexed, out: &mut Vec<Finding>) {
     let bo = &app.beneficial_owners;
     if bo.exemption_commitment {
-        if !exemption_available(app) {
+        if !exemption_available_in(app) {
             out.push(Finding::error(
                 "beneficial_owners.exemption_not_available",
                 "beneficial_owners.exemption_commitment",

@@ -1,14 +1,14 @@
 //! Capital and contributions: R-CAP-1…6, R-JSC-3…5, R-LP-4, X-4, X-5.
 
-use super::{person_name, Context, Finding};
-use crate::model::{Application, ContributionMethod, EntityType, EstablishmentMethod, PartnerKind};
+use super::{person_name, Context, Finding, Indexed};
+use crate::model::{ContributionMethod, EntityType, EstablishmentMethod, PartnerKind};
 use crate::money::{format_wan, FEN_PER_WAN};
 
 /// Decree 784 Art 3 "obviously abnormal": the SAMR draft's examples, used as warning limits.
 const ABNORMAL_CAPITAL_FEN: u64 = 100_000 * FEN_PER_WAN;
 const ABNORMAL_TERM_YEARS: i32 = 30;
 
-pub(super) fn check(app: &Application, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
     let registered = app.capital.registered_fen.unwrap_or(0);
     if registered == 0 && !entity.capital_is_optional() {
         out.push(Finding::error(
@@ -191,7 +191,7 @@ fn check_method(
     }
 }
 
-fn check_shares(app: &Application, out: &mut Vec<Finding>) {
+fn check_shares(app: &Indexed, out: &mut Vec<Finding>) {
     let c = &app.capital;
     let (Some(total), Some(par)) = (c.total_shares, c.par_value_fen) else {
         out.push(Finding::error(

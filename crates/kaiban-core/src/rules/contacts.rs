@@ -1,10 +1,10 @@
 //! Finance officer and registration liaison (登记联络员): required for every type but the
 //! individual business; both must be reachable on their own real-name mobile.
 
-use super::{missing_person, Finding};
-use crate::model::{Application, EntityType};
+use super::{missing_person, Finding, Indexed};
+use crate::model::EntityType;
 
-pub(super) fn check(app: &Application, entity: EntityType, out: &mut Vec<Finding>) {
+pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
     let roles = [
         (
             &app.finance_officer_id,

@@ -1,19 +1,17 @@
 //! Who may found the entity and how many: R-LLC-1, R-JSC-1/2, R-SP-1, R-GP-1, R-LP-1/2, R-GP-2.
 
-use super::{missing_person, person_name, Finding};
-use crate::model::{Application, EntityType, PartnerKind};
+use super::{missing_person, person_name, Finding, Indexed};
+use crate::model::{EntityType, PartnerKind};
 
-pub(super) fn check(app: &Application, entity: EntityType, out: &mut Vec<Finding>) {
+pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
     check_count(app, entity, out);
+    let mut seen = std::collections::HashSet::with_capacity(app.investors.len());
     for (i, inv) in app.investors.iter().enumerate() {
         let path = format!("investors[{i}].person_id");
         if missing_person(app, &inv.person_id, path.clone(), out) {
             continue;
         }
-        if app.investors[..i]
-            .iter()
-            .any(|o| o.person_id == inv.person_id)
-        {
+        if !seen.insert(inv.person_id.as_str()) {
             out.push(Finding::error(
                 "investors.duplicate",
                 path.clone(),
@@ -68,7 +66,7 @@ pub(super) fn check(app: &Application, entity: EntityType, out: &mut Vec<Finding
     }
 }
 
-fn check_count(app: &Application, entity: EntityType, out: &mut Vec<Finding>) {
+fn check_count(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
     let n = app.investors.len();
     let (min, max) = entity.investor_range();
     if n >= min && n <= max {
@@ -93,7 +91,7 @@ fn check_count(app: &Application, entity: EntityType, out: &mut Vec<Finding>) {
     ));
 }
 
-fn check_partner_kind(app: &Application, entity: EntityType, i: usize, out: &mut Vec<Finding>) {
+fn check_partner_kind(app: &Indexed, entity: EntityType, i: usize, out: &mut Vec<Finding>) {
     let inv = &app.investors[i];
     let path = format!("investors[{i}].partner_kind");
     let kind = match (entity, inv.partner_kind) {
@@ -131,7 +129,7 @@ fn check_partner_kind(app: &Application, entity: EntityType, i: usize, out: &mut
     }
 }
 
-fn check_founder_domicile(app: &Application, out: &mut Vec<Finding>) {
+fn check_founder_domicile(app: &Indexed, out: &mut Vec<Finding>) {
     let founders: Vec<_> = app
         .investors
         .iter()

@@ -8,6 +8,7 @@ mod capital;
 mod contacts;
 pub mod email;
 mod finding;
+mod indexed;
 mod members;
 mod name;
 mod officers;
@@ -25,6 +26,7 @@ pub use submission::{ACCEPTED_MEDIA_TYPES, MAX_ATTACHMENT_BYTES};
 use crate::catalog::Catalog;
 use crate::date::Date;
 use crate::model::Application;
+pub(crate) use indexed::Indexed;
 
 /// What the rules need besides the document.
 #[derive(Clone, Copy)]
@@ -60,6 +62,7 @@ pub fn check(app: &Application, ctx: &Context) -> Vec<Finding> {
             "Choose the type of enterprise to set up",
         )];
     };
+    let app = &Indexed::new(app);
     let mut findings = Vec::new();
     name::check(app, entity, &mut findings);
     place::check(app, ctx, &mut findings);
@@ -89,13 +92,13 @@ pub fn has_errors(findings: &[Finding]) -> bool {
 }
 
 /// "张三" for a known person id, "?" otherwise: messages name the person concerned.
-pub(crate) fn person_name<'a>(app: &'a Application, id: &str) -> &'a str {
+pub(crate) fn person_name<'a>(app: &'a Indexed, id: &str) -> &'a str {
     app.person(id).map(|p| p.name.as_str()).unwrap_or("?")
 }
 
 /// Paths of roles that point at a person who is not in `persons`.
 pub(crate) fn missing_person(
-    app: &Application,
+    app: &Indexed,
     id: &str,
     path: String,
     findings: &mut Vec<Finding>,

@@ -1,9 +1,10 @@
 //! The enterprise name as a rule area: the parser's findings plus the self-declaration.
 
 use super::Finding;
-use crate::model::{Application, EntityType};
+use super::Indexed;
+use crate::model::EntityType;
 
-pub(super) fn check(app: &Application, entity: EntityType, out: &mut Vec<Finding>) {
+pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
     out.extend(crate::name::check(&app.name.full, entity));
     if !app.name.full.trim().is_empty() && !app.name.self_declaration_accepted {
         out.push(Finding::error(

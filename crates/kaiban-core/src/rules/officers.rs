@@ -1,10 +1,10 @@
 //! Company organs: R-ORG-1…4, R-SUP-1…4, R-AUD-1, R-LR-1/2, X-1…X-3.
 
-use super::{missing_person, person_name, Context, Finding};
-use crate::model::{Application, BoardMode, EntityType, Supervision};
+use super::{missing_person, person_name, Context, Finding, Indexed};
+use crate::model::{BoardMode, EntityType, Supervision};
 use std::collections::HashSet;
 
-pub(super) fn check(app: &Application, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
     let _ = ctx;
     let o = &app.officers;
     for (i, d) in o.directors.iter().enumerate() {
@@ -45,7 +45,7 @@ pub(super) fn check(app: &Application, entity: EntityType, ctx: &Context, out: &
 }
 
 fn natural_person_only(
-    app: &Application,
+    app: &Indexed,
     id: &str,
     path: String,
     role_zh: &str,
@@ -62,7 +62,7 @@ fn natural_person_only(
     }
 }
 
-fn check_board(app: &Application, out: &mut Vec<Finding>) {
+fn check_board(app: &Indexed, out: &mut Vec<Finding>) {
     let o = &app.officers;
     let chairs = o.directors.iter().filter(|d| d.chair).count();
     match o.board_mode {
@@ -133,7 +133,7 @@ fn check_board(app: &Application, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_supervision(app: &Application, entity: EntityType, out: &mut Vec<Finding>) {
+fn check_supervision(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
     let o = &app.officers;
     let n = o.supervisors.len();
     match o.supervision {
@@ -214,7 +214,7 @@ fn check_supervision(app: &Application, entity: EntityType, out: &mut Vec<Findin
     }
 }
 
-fn check_audit_committee(app: &Application, entity: EntityType, out: &mut Vec<Finding>) {
+fn check_audit_committee(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
     let o = &app.officers;
     let members = &o.audit_committee;
     if entity == EntityType::JointStock && members.len() < 3 {
@@ -258,7 +258,7 @@ fn check_audit_committee(app: &Application, entity: EntityType, out: &mut Vec<Fi
     }
 }
 
-fn check_legal_representative(app: &Application, out: &mut Vec<Finding>) {
+fn check_legal_representative(app: &Indexed, out: &mut Vec<Finding>) {
     let o = &app.officers;
     let Some(id) = &o.legal_representative_id else {
         out.push(Finding::error(

@@ -1,9 +1,9 @@
 //! Partnership affairs: R-LP-5, R-P-1, X-13.
 
-use super::{missing_person, person_name, Context, Finding};
-use crate::model::{Application, EntityType, PartnerKind};
+use super::{missing_person, person_name, Context, Finding, Indexed};
+use crate::model::{EntityType, PartnerKind};
 
-pub(super) fn check(app: &Application, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
     let _ = ctx;
     if app.executing_partners.is_empty() {
         out.push(Finding::error(

@@ -1,13 +1,13 @@
 //! Person records: field formats (validator derive + identifier parsers), one record per
 //! real person, and full civil capacity for every office (X-7, R-LR-3).
 
-use super::{Context, Finding};
+use super::{Context, Finding, Indexed};
 use crate::ids::{check_document, IdType, MobileNumber};
-use crate::model::{Application, EntityType, Person};
+use crate::model::{EntityType, Person};
 use std::collections::HashMap;
 use validator::Validate;
 
-pub(super) fn check(app: &Application, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
     for (i, person) in app.persons.iter().enumerate() {
         check_fields(person, i, ctx, out);
     }
@@ -145,7 +145,7 @@ fn validation_finding(code: &str, path: String) -> Finding {
     Finding::error(code, path, zh, en)
 }
 
-fn check_duplicates(app: &Application, out: &mut Vec<Finding>) {
+fn check_duplicates(app: &Indexed, out: &mut Vec<Finding>) {
     let mut first_by_key: HashMap<(IdType, String), &Person> = HashMap::new();
     for (i, person) in app.persons.iter().enumerate() {
         if person.id_number.trim().is_empty() {
@@ -167,7 +167,7 @@ fn check_duplicates(app: &Application, out: &mut Vec<Finding>) {
 /// Offices that need full civil capacity, with the path of the role and whether a minor is
 /// an error (officers) or only a warning (shareholders, who may act through a guardian).
 fn offices(
-    app: &Application,
+    app: &Indexed,
     entity: EntityType,
 ) -> Vec<(String, String, &'static str, &'static str, bool)> {
     let mut list = Vec::new();
@@ -250,7 +250,7 @@ fn offices(
     list
 }
 
-fn check_ages(app: &Application, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
+fn check_ages(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
     for (id, path, role_zh, role_en, strict) in offices(app, entity) {
         let Some(person) = app.person(&id) else {
             continue;

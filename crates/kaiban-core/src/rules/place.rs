@@ -1,16 +1,16 @@
 //! Domicile (住所): R-DOM-1, X-8, and the premises proof or declaration.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Indexed};
 use crate::catalog::divisions::{self, DivisionLevel};
 use crate::ids::PostalCode;
-use crate::model::{Application, AttachmentPurpose, DomicileProof};
+use crate::model::{AttachmentPurpose, DomicileProof};
 
 const DETAIL_MIN: usize = 5;
 const DETAIL_MAX: usize = 120;
 /// The district this portal registers for: Guiyang.
 const JURISDICTION_CITY: &str = "520100";
 
-pub(super) fn check(app: &Application, ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(app: &Indexed, ctx: &Context, out: &mut Vec<Finding>) {
     let _ = ctx;
     let d = &app.domicile;
     match divisions::find(&d.division_code) {

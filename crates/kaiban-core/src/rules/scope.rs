@@ -1,13 +1,13 @@
 //! Business scope: catalogue items only, 前置 items need the approval document (R-SC-1),
 //! special capital rules (R-CAP-3), licensed-item notice.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Indexed};
 use crate::catalog::ScopeKind;
-use crate::model::{Application, AttachmentPurpose};
+use crate::model::AttachmentPurpose;
 
 pub const MAX_ITEMS: usize = 30;
 
-pub(super) fn check(app: &Application, ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(app: &Indexed, ctx: &Context, out: &mut Vec<Finding>) {
     let items = &app.business_scope.items;
     if items.is_empty() {
         out.push(Finding::error(

@@ -1,9 +1,9 @@
 //! Sole proprietorships and individual businesses: R-SP-3, R-IB-1.
 
-use super::{missing_person, Finding};
-use crate::model::{Application, EntityType, OrganisationForm};
+use super::{missing_person, Finding, Indexed};
+use crate::model::{EntityType, OrganisationForm};
 
-pub(super) fn check(app: &Application, entity: EntityType, out: &mut Vec<Finding>) {
+pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
     match entity {
         EntityType::SoleProprietorship => {
             for (i, inv) in app.investors.iter().enumerate() {

@@ -1,15 +1,16 @@
 //! Attachments, licence delivery and the declaration.
 
 use super::Finding;
+use super::Indexed;
 use crate::ids::MobileNumber;
-use crate::model::{Application, DeliveryMethod};
+use crate::model::DeliveryMethod;
 
 /// Largest attachment the registrar accepts.
 pub const MAX_ATTACHMENT_BYTES: u64 = 20 * 1024 * 1024;
 pub const ACCEPTED_MEDIA_TYPES: [&str; 4] =
     ["application/pdf", "image/jpeg", "image/png", "image/webp"];
 
-pub(super) fn check(app: &Application, out: &mut Vec<Finding>) {
+pub(super) fn check(app: &Indexed, out: &mut Vec<Finding>) {
     for (i, a) in app.attachments.iter().enumerate() {
         let at = |field: &str| format!("attachments[{i}].{field}");
         if a.name.trim().is_empty() || a.name.chars().count() > 200 {
