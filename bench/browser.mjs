@@ -39,42 +39,53 @@ for (let i = 0; i < RUNS; i++) {
 rows.push(['navigation → start page painted (pre-rendered; fresh profile)', painted]);
 rows.push(['navigation → live wizard, intent at once (fresh profile, wasm not cached)', interactive]);
 
-// 2. One keystroke in a 50-investor application: input event → validation → render → style
-// and layout (the main thread's work), and the time to the next frame.
-const sample = JSON.parse(execFileSync(path.join(ROOT, 'target/debug/kaiban-verify'), ['sample', '--investors', '50'], { encoding: 'utf8' }));
-const page = await openWithApplication(browser, server.url, sample, 'capital');
-await page.locator('#f-investors-49-subscribed_fen').waitFor();
-const keys = await page.evaluate(async (runs) => {
-  const input = document.getElementById('f-investors-49-subscribed_fen');
-  input.focus();
-  // A macrotask boundary: every microtask (Leptos' effects) queued by the input has run.
-  const settled = () => new Promise((r) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = r;
-    channel.port2.postMessage(null);
-  });
-  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  const out = [];
-  const frames = [];
-  await frame();
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    input.value = i % 2 ? input.value.slice(0, -1) : `${input.value}1`;
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
-    await settled();
-    // Style and layout of the changed page, forced now so they are counted (paint itself is
-    // rasterised off the main thread).
-    document.body.getBoundingClientRect();
-    input.getBoundingClientRect();
-    out.push(performance.now() - t0);
+// 2. One keystroke in an application with `investors` investors: input event → validation →
+// render → style and layout (the main thread's work), and the time to the next frame.
+async function keystrokes(investors, runs) {
+  const sample = JSON.parse(execFileSync(path.join(ROOT, 'target/debug/kaiban-verify'), ['sample', '--investors', String(investors)], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  const page = await openWithApplication(browser, server.url, sample, 'capital');
+  page.context().setDefaultTimeout(120_000);
+  const id = `f-investors-${investors - 1}-subscribed_fen`;
+  await page.locator(`#${id}`).waitFor();
+  const keys = await page.evaluate(async ({ id, runs }) => {
+    const input = document.getElementById(id);
+    input.focus();
+    // A macrotask boundary: every microtask (Leptos' effects) queued by the input has run.
+    const settled = () => new Promise((r) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = r;
+      channel.port2.postMessage(null);
+    });
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const out = [];
+    const frames = [];
     await frame();
-    frames.push(performance.now() - t0);
-  }
-  return { out, frames };
-}, Math.max(RUNS, 100));
-rows.push([`keystroke → validated, re-rendered, style + layout done (main-thread work), 50 investors (capital step; slowest ${Math.max(...keys.out).toFixed(1)} ms)`, keys.out]);
-rows.push([`keystroke → next frame (bound to the 60 Hz vsync; ${keys.frames.filter((t) => t > 25).length} of ${keys.frames.length} over 25 ms = dropped a frame: ${keys.frames.filter((t) => t > 25).map((t) => `${t.toFixed(0)} ms after ${keys.out[keys.frames.indexOf(t)].toFixed(1)} ms of work`).join(', ') || 'none'})`, keys.frames]);
-await page.context().close();
+    // The first keystrokes also compile the wasm functions they reach for the first time
+    // (V8 compiles lazily): reported apart, not in the steady-state figures.
+    const warmup = 3;
+    for (let i = 0; i < runs + warmup; i++) {
+      const t0 = performance.now();
+      input.value = i % 2 ? input.value.slice(0, -1) : `${input.value}1`;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+      await settled();
+      // Style and layout of the changed page, forced now so they are counted (paint itself is
+      // rasterised off the main thread).
+      document.body.getBoundingClientRect();
+      input.getBoundingClientRect();
+      out.push(performance.now() - t0);
+      await frame();
+      frames.push(performance.now() - t0);
+    }
+    return { first: out[0], out: out.slice(warmup), frames: frames.slice(warmup) };
+  }, { id, runs });
+  await page.context().close();
+  const dropped = keys.frames.map((t, i) => [t, keys.out[i]]).filter(([t]) => t > 25);
+  rows.push([`keystroke → validated, re-rendered, style + layout done (main-thread work), ${investors} investors (capital step; slowest ${Math.max(...keys.out).toFixed(1)} ms; the very first keystroke, compiling code on first use: ${keys.first.toFixed(1)} ms)`, keys.out]);
+  rows.push([`keystroke → next frame, ${investors} investors (60 Hz vsync; ${dropped.length} of ${runs} over 25 ms = dropped a frame${dropped.length ? `: ${dropped.map(([t, w]) => `${t.toFixed(0)} ms after ${w.toFixed(1)} ms of work`).join(', ')}` : ''})`, keys.frames]);
+}
+await keystrokes(50, Math.max(RUNS, 100));
+// Not a budget: how the cost grows (session 2 measured 700 ms, then 130 ms, at this size).
+await keystrokes(1000, RUNS);
 
 // 3. SHA-256 of 100 MB (5 files of 20 MB, the upload limit) through the upload slot, vs bare.
 const hashing = await openPage(browser, server.url);
