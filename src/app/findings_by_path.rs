@@ -1,25 +1,21 @@
-//! The findings of one field, as a signal of its own. Every field on a step shows the findings
-//! at its path; if each field read the whole findings list, each change would wake every field
-//! of the application, and reactive_graph pays time linear in a source's subscribers for each
-//! one that re-runs: quadratic, 100 ms a keystroke at 1 000 investors. Here one effect reads
-//! the list and updates only the fields whose findings changed.
+//! The findings of one field, as a signal of its own (see KeyedSignals for why): one effect
+//! reads the whole list and updates only the fields whose findings changed.
 
+use super::keyed_signals::KeyedSignals;
 use kaiban_core::Finding;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
 #[derive(Clone, Copy)]
 pub struct FindingsByPath {
-    signals: StoredValue<HashMap<String, RwSignal<Vec<Finding>>>>,
-    owner: StoredValue<Owner>,
+    signals: KeyedSignals<String, Vec<Finding>>,
     all: Memo<Vec<Finding>>,
 }
 
 impl FindingsByPath {
     pub fn new(all: Memo<Vec<Finding>>) -> FindingsByPath {
         let this = FindingsByPath {
-            signals: StoredValue::new(HashMap::new()),
-            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            signals: KeyedSignals::new(),
             all,
         };
         Effect::new(move |_| {
@@ -33,7 +29,7 @@ impl FindingsByPath {
                 }
             });
             // Collected first: a field woken by `set` may ask for a new path, which writes the map.
-            let changed: Vec<_> = this.signals.with_value(|signals| {
+            let changed: Vec<_> = this.signals.with_all(|signals| {
                 signals
                     .iter()
                     .filter_map(|(path, signal)| {
@@ -56,17 +52,9 @@ impl FindingsByPath {
     }
 
     fn signal(&self, path: &str) -> RwSignal<Vec<Finding>> {
-        if let Some(signal) = self.signals.with_value(|m| m.get(path).copied()) {
-            return signal;
-        }
-        let now: Vec<Finding> = self
-            .all
-            .with_untracked(|all| all.iter().filter(|f| f.path == path).cloned().collect());
-        // Owned by the validation's owner, not by whichever effect asked first.
-        let signal = self.owner.with_value(|o| o.with(|| RwSignal::new(now)));
-        self.signals.update_value(|m| {
-            m.insert(path.to_string(), signal);
-        });
-        signal
+        let all = self.all;
+        self.signals.signal(path.to_string(), move || {
+            all.with_untracked(|all| all.iter().filter(|f| f.path == path).cloned().collect())
+        })
     }
 }

@@ -1,6 +1,7 @@
 //! The shell: header, progress navigation, the current step, footer.
 
 mod findings_by_path;
+mod keyed_signals;
 mod layout;
 pub mod nav;
 mod row_signals;

@@ -3,23 +3,17 @@
 //! applicant has left it, or once they tried to continue from its step).
 
 use super::findings_by_path::FindingsByPath;
+use super::keyed_signals::KeyedSignals;
 use super::wizard::Wizard;
 use crate::steps::Step;
 use kaiban_core::date::Date;
 use kaiban_core::model::Application;
 use kaiban_core::{Context, Finding};
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::hash::Hash;
 
-/// One boolean signal per key, made on first use. Setting a flag wakes only the fields that
-/// read that flag: a single signal holding a set would wake every field of the application,
-/// and each re-run costs time linear in the number of subscribers (reactive_graph keeps them
-/// ordered), so a 1 000-investor application took minutes to leave a field.
-struct Flags<K: Send + Sync + 'static> {
-    signals: StoredValue<HashMap<K, RwSignal<bool>>>,
-    owner: StoredValue<Owner>,
-}
+/// A flag per key (a field left, a step attempted); see KeyedSignals for why one per key.
+struct Flags<K: Send + Sync + 'static>(KeyedSignals<K, bool>);
 
 impl<K: Send + Sync + 'static> Clone for Flags<K> {
     fn clone(&self) -> Self {
@@ -30,22 +24,11 @@ impl<K: Send + Sync + 'static> Copy for Flags<K> {}
 
 impl<K: Eq + Hash + Clone + Send + Sync + 'static> Flags<K> {
     fn new() -> Flags<K> {
-        Flags {
-            signals: StoredValue::new(HashMap::new()),
-            owner: StoredValue::new(Owner::current().unwrap_or_default()),
-        }
+        Flags(KeyedSignals::new())
     }
 
     fn signal(&self, key: K) -> RwSignal<bool> {
-        if let Some(signal) = self.signals.with_value(|m| m.get(&key).copied()) {
-            return signal;
-        }
-        // Owned by the validation's owner, not by whichever effect asked first.
-        let signal = self.owner.with_value(|o| o.with(|| RwSignal::new(false)));
-        self.signals.update_value(|m| {
-            m.insert(key, signal);
-        });
-        signal
+        self.0.signal(key, || false)
     }
 
     fn get(&self, key: K) -> bool {
