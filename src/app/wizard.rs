@@ -124,7 +124,7 @@ impl Wizard {
                     wizard.start_new_draft();
                     wizard.save_status.set(SaveStatus::Failed(e));
                 }
-                (Some(id), Ok(_)) => wizard.open(&id).await,
+                (Some(id), Ok(_)) => wizard.load(&id, false).await,
                 (None, Ok(_)) => wizard.start_new_draft(),
             }
             wizard.correct_impossible_step();
@@ -219,8 +219,15 @@ impl Wizard {
         self.saved_edits.set(self.edits.get_untracked() + 1);
     }
 
-    /// Opens the stored draft `id` as the current one.
+    /// Opens the stored draft `id` as the current one, from the list of drafts: shows the
+    /// step it was left on.
     pub async fn open(&self, id: &str) {
+        self.load(id, true).await;
+    }
+
+    /// Makes the stored draft `id` the current one; `go_to_its_step` from the list of drafts
+    /// (on a reload of that list, the applicant stays on it).
+    async fn load(&self, id: &str, go_to_its_step: bool) {
         let loaded = drafts::load(id).await;
         let stored_revision = match &loaded {
             Ok(Ok(Some(d))) => d.revision,
@@ -248,7 +255,10 @@ impl Wizard {
                     .filter(|s| !matches!(s, Step::Start | Step::Drafts));
                 self.last_step.set(step.unwrap_or(Step::EntityType));
                 self.load_into_signals(draft);
-                if let (Some(step), true) = (step, self.nav.step.get_untracked() == Step::Drafts) {
+                if let (Some(step), true) = (
+                    step,
+                    go_to_its_step && self.nav.step.get_untracked() == Step::Drafts,
+                ) {
                     self.nav.go(step);
                 }
             }
@@ -266,6 +276,14 @@ impl Wizard {
     }
 
     /// Starts a fresh application (the current draft stays saved).
+    /// The current draft was deleted: a new one takes its place, nothing of it is saved again,
+    /// and the applicant stays where they are (the list of drafts).
+    pub fn replace_deleted_draft(&self) {
+        self.clear_emergency_copy();
+        self.saved_edits.set(self.edits.get_untracked());
+        self.start_new_draft();
+    }
+
     pub fn new_application(&self) {
         self.flush();
         self.start_new_draft();
@@ -480,7 +498,7 @@ impl Wizard {
     pub fn reload_latest(&self) {
         let wizard = *self;
         let id = wizard.draft_id.get_untracked();
-        spawn_local(async move { wizard.open(&id).await });
+        spawn_local(async move { wizard.load(&id, false).await });
     }
 
     /// Keeps this tab's copy on screen without saving it.

@@ -78,8 +78,7 @@ pub fn DraftsPage() -> impl IntoView {
                 Ok(Some(deleted)) => {
                     undo.set(Some(deleted));
                     if wizard.draft_id.get_untracked() == id {
-                        wizard.new_application();
-                        nav.go(Step::Drafts);
+                        wizard.replace_deleted_draft();
                     }
                     refresh();
                 }

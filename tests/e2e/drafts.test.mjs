@@ -146,6 +146,26 @@ test('a draft saved by an older version opens migrated; a corrupted record does 
   await page.context().close();
 });
 
+test('deleting the draft being worked on keeps the list usable, with undo, and starts afresh', async () => {
+  const page = await openPage(shared.browser, shared.server.url, DESKTOP);
+  await startLlc(page);
+  await fill(page, 'name.full', '贵阳删除科技有限公司');
+  await saved(page);
+  await page.getByRole('button', { name: '我的草稿' }).click();
+  const row = page.locator('.kb-draft', { hasText: '贵阳删除科技有限公司' });
+  await row.getByRole('button', { name: '删除', exact: true }).click();
+  await page.getByRole('button', { name: '撤销' }).waitFor();
+  assert.equal(await row.count(), 0);
+  assert.equal(await heading(page), '我的申请草稿', 'still on the list');
+  await page.getByRole('button', { name: '撤销' }).click();
+  await row.waitFor();
+  await row.getByRole('button', { name: '继续填写' }).click();
+  await page.locator('h1', { hasText: '企业名称' }).waitFor();
+  assert.equal(await field(page, 'name.full').inputValue(), '贵阳删除科技有限公司', 'undo brought the draft back whole');
+  assertNoProblems(page);
+  await page.context().close();
+});
+
 test('drafts can be renamed, duplicated, deleted with undo, exported and imported', async () => {
   const page = await openPage(shared.browser, shared.server.url, DESKTOP);
   await startLlc(page);
