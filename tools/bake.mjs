@@ -32,6 +32,7 @@ fs.writeFileSync(indexPath, withPrerenderedStart(withConfig(fs.readFileSync(inde
 function withPrerenderedStart(html) {
   const dir = path.join(ROOT, 'src/prerendered');
   const copy = (locale) => fs.readFileSync(path.join(dir, `start.${locale}.html`), 'utf8').trim();
+  const firstStep = (locale) => `<template id="kb-first-step-${locale}">${fs.readFileSync(path.join(dir, `first-step.${locale}.html`), 'utf8').trim()}</template>`;
   const boot = fs.readFileSync(path.join(dir, 'boot.js'), 'utf8')
     .replaceAll('__KAIBAN_JS__', `/${js}`)
     .replaceAll('__KAIBAN_WASM__', `/${wasm}`);
@@ -41,10 +42,14 @@ function withPrerenderedStart(html) {
   for (const [what, pattern] of [['loader', trunkLoader], ['start page marker', marker]]) {
     if (!pattern.test(html)) throw new Error(`bake: Trunk's index.html has no ${what}`);
   }
+  // The parser may paint the copy before boot.js (after it) has chosen the language and the
+  // screen: hidden until then (style/main.css), or it would visibly jump.
+  const holdUntilBooted = `<script>document.documentElement.classList.add('kb-booting')</script>\n</head>`;
   return html
+    .replace('</head>', holdUntilBooted)
     .replace(trunkLoader, '')
     .replace(preloads, '')
-    .replace(marker, () => `${copy('zh-CN')}\n  <template id="kb-prerendered-en">${copy('en')}</template>\n  <script>${boot}</script>`);
+    .replace(marker, () => `${copy('zh-CN')}\n  <template id="kb-prerendered-en">${copy('en')}</template>\n  ${firstStep('zh-CN')}\n  ${firstStep('en')}\n  <script>${boot}</script>`);
 }
 
 const mainCss = fs.readFileSync(path.join(staging, find(/^main-[0-9a-f]+\.css$/)), 'utf8');

@@ -66,6 +66,9 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
         };
         embed::set_title(&title);
     });
+    if nav.mode() == NavMode::UrlHash {
+        crate::prerendered::keep_resume_view(wizard, nav, i18n);
+    }
     Effect::new(move |_| {
         if wizard.ready.get() {
             // Runs before the next paint, after the first screen has been drawn.

@@ -56,6 +56,10 @@ impl Nav {
         nav
     }
 
+    pub fn mode(&self) -> NavMode {
+        self.mode
+    }
+
     /// Shows `step` as a new history entry.
     pub fn go(&self, step: Step) {
         if self.mode == NavMode::UrlHash {

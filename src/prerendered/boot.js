@@ -1,6 +1,6 @@
 // Inlined by tools/bake.mjs at the end of index.html's body, right after the pre-rendered copy
 // of the start page; runs before the first paint. It shows the copy in the right language (or,
-// for a link into a step, a loading line), and loads the wizard (wasm) only when it is needed:
+// for a link into a step, that step's last screen or a loading line), and loads the wizard (wasm) only when it is needed:
 // at once for a link into a step, a returning applicant (a draft, or the app already cached by
 // the service worker) or a portal's frame; otherwise on the visitor's first sign of intent, so
 // a visitor who only reads the start page downloads a few kilobytes. A click on the copy is
@@ -14,20 +14,58 @@
   let locale = null;
   try { locale = JSON.parse(document.querySelector('meta[name="kaiban:config"]')?.content ?? '{}').locale ?? null; } catch {}
   locale ??= read('kaiban.locale');
-  const other = document.getElementById(`kb-prerendered-${locale}`);
-  if (copy && other && other.content.firstElementChild) {
-    const replacement = other.content.firstElementChild.cloneNode(true);
-    copy.replaceWith(replacement);
-    copy = replacement;
-    root.lang = locale;
+  let viewDrawn = false;
+  try {
+    const other = document.getElementById(`kb-prerendered-${locale}`);
+    if (copy && other && other.content.firstElementChild) {
+      const replacement = other.content.firstElementChild.cloneNode(true);
+      copy.replaceWith(replacement);
+      copy = replacement;
+      root.lang = locale;
+    }
+    if (copy && deepLink) {
+      const page = copy.querySelector('.kb-page');
+      const view = stepView(locale ?? 'zh-CN');
+      if (page && view) {
+        page.replaceWith(view);
+        root.classList.add('kb-waking');
+        viewDrawn = true;
+      } else {
+        const loading = document.createElement('p');
+        loading.className = 'kb-loading';
+        loading.textContent = copy.dataset.loading;
+        page?.replaceChildren(loading);
+      }
+    }
+    if (copy?.dataset.title && !deepLink) document.title = copy.dataset.title;
+  } finally {
+    root.classList.remove('kb-booting');
   }
-  if (copy && deepLink) {
-    const loading = document.createElement('p');
-    loading.className = 'kb-loading';
-    loading.textContent = copy.dataset.loading;
-    copy.querySelector('.kb-page')?.replaceChildren(loading);
+
+  // What a link into a step will show, drawn before the wizard arrives: the applicant's own
+  // last screen (src/prerendered/resume_view.rs) if it is this step of their current draft, or
+  // for a new visitor the first step, where the app sends every link into the wizard. Inert
+  // until the app replaces it.
+  function stepView(tag) {
+    const draft = read('kaiban.current_draft');
+    let html = null;
+    try {
+      const view = JSON.parse(read('kaiban.resume_view'));
+      if (view?.format === 1 && draft && view.draft === draft && view.step === stepKey && view.locale === tag) html = view.html;
+    } catch {}
+    if (!html && !draft && !['drafts', 'sign-request', 'receipt'].includes(stepKey)) {
+      html = document.getElementById(`kb-first-step-${tag}`)?.innerHTML;
+    }
+    if (!html) return null;
+    const parsed = document.createElement('template');
+    parsed.innerHTML = html;
+    const view = parsed.content.firstElementChild;
+    if (!view?.classList.contains('kb-page')) return null;
+    for (const el of view.querySelectorAll('[data-kb-style]')) el.style.cssText = el.dataset.kbStyle;
+    view.inert = true;
+    view.setAttribute('aria-busy', 'true');
+    return view;
   }
-  if (copy?.dataset.title && !deepLink) document.title = copy.dataset.title;
 
   let started = false;
   const start = () => {
@@ -80,7 +118,10 @@
   let returning = false;
   try { returning = Boolean(read('kaiban.current_draft') || navigator.serviceWorker?.controller || window.parent !== window); } catch { returning = true; }
   if (!copy || deepLink || returning) {
-    start();
+    // With a screen to show, it is painted first: the wasm would take the bandwidth the
+    // stylesheet needs.
+    if (viewDrawn) requestAnimationFrame(() => setTimeout(start));
+    else start();
     return;
   }
   const INTENT = ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'wheel', 'scroll', 'focusin'];

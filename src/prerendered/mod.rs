@@ -5,6 +5,10 @@
 //! it) and, once the first step is drawn, removes the copy in one frame: nothing moves. The
 //! loader then replays a click the visitor made on the copy.
 
+mod resume_view;
+
+pub use resume_view::{forget_resume_view, keep_resume_view};
+
 use wasm_bindgen::JsCast;
 
 const COPY_SELECTOR: &str = ".kb-prerendered";

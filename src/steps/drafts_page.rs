@@ -76,6 +76,7 @@ pub fn DraftsPage() -> impl IntoView {
         spawn_local(async move {
             match drafts::delete(&id).await {
                 Ok(Some(deleted)) => {
+                    crate::prerendered::forget_resume_view(&id);
                     undo.set(Some(deleted));
                     if wizard.draft_id.get_untracked() == id {
                         wizard.replace_deleted_draft();

@@ -1,17 +1,19 @@
 // The pre-rendered start page (src/prerendered/): a first-time visitor gets it without the
 // wasm, the wasm comes on the first sign of intent, a click made meanwhile is not lost, the
-// hand-over moves nothing, and the copies are exactly what the app draws.
+// hand-over moves nothing, and the copies are exactly what the app draws. A link into a step
+// shows that step before the wasm arrives: the applicant's own last screen, or for a new
+// visitor the first step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowserAndApp, watchContentSecurityPolicy, assertNoProblems, screenshot, heading, PHONE, DESKTOP } from './support.mjs';
-import { captureStartPage, openStartPage, copyPath, LOCALES } from '../../tools/prerender.mjs';
+import { sharedBrowserAndApp, watchContentSecurityPolicy, assertNoProblems, screenshot, heading, seedDraft, example, PHONE, DESKTOP } from './support.mjs';
+import { captureStartPage, captureFirstStep, openStartPage, copyPath, firstStepPath, LOCALES } from '../../tools/prerender.mjs';
 import fs from 'node:fs';
 
 const shared = sharedBrowserAndApp({ before, after });
 
 /// A fresh visitor's page that has not moved the mouse yet; `hold` delays the wasm until released.
-async function visit(url, { viewport = DESKTOP, hold = false, init } = {}) {
-  const context = await shared.browser.newContext({ viewport });
+async function visit(url, { viewport = DESKTOP, hold = false, init, serviceWorkers = 'allow' } = {}) {
+  const context = await shared.browser.newContext({ viewport, serviceWorkers });
   context.setDefaultTimeout(15_000);
   await watchContentSecurityPolicy(context);
   if (init) await context.addInitScript(init);
@@ -23,18 +25,20 @@ async function visit(url, { viewport = DESKTOP, hold = false, init } = {}) {
   });
   page.requested = [];
   page.on('request', (r) => page.requested.push(new URL(r.url()).pathname));
-  let release = () => {};
-  if (hold) {
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route(/_bg\.wasm$/, async (route) => {
-      await held;
-      await route.continue();
-    });
-  }
-  page.release = release;
+  if (hold) await holdWasm(page);
   await page.goto(url);
   await page.locator('h1').first().waitFor();
   return page;
+}
+
+/// Delays the wasm until `page.release()`.
+async function holdWasm(page) {
+  const held = new Promise((resolve) => { page.release = resolve; });
+  await page.unroute(/_bg\.wasm$/);
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
 }
 
 function observeLayoutShifts() {
@@ -104,17 +108,25 @@ test('the committed copies are exactly what the app draws (else run ./x prerende
     const drawn = await captureStartPage(page, locale);
     assert.equal(drawn, fs.readFileSync(copyPath(locale), 'utf8'), `src/prerendered/start.${locale}.html is stale: run ./x prerender`);
     await page.context().close();
+    const firstStep = await captureFirstStep(shared.browser, shared.server.url, locale);
+    assert.equal(firstStep, fs.readFileSync(firstStepPath(locale), 'utf8'), `src/prerendered/first-step.${locale}.html is stale: run ./x prerender`);
   }
 });
 
-test('an English-speaking returning visitor gets the English copy; a link into a step skips the copy', async () => {
+test('an English-speaking returning visitor gets the English copy; a new visitor\'s link into a step shows the first step at once', async () => {
   const english = await visit(shared.server.url, { init: () => localStorage.setItem('kaiban.locale', 'en') });
   assert.equal(await heading(english), 'Register a new business online');
   assert.equal(await english.evaluate(() => document.documentElement.lang), 'en');
   await english.context().close();
 
-  // A link into a step the new applicant cannot reach yet: sent to the first step.
-  const deep = await visit(`${shared.server.url}#/capital`, { viewport: PHONE, init: observeLayoutShifts });
+  // A link into a step the new applicant cannot reach yet: sent to the first step, which is
+  // on screen before the wizard has loaded.
+  const deep = await visit(`${shared.server.url}#/capital`, { viewport: PHONE, init: observeLayoutShifts, hold: true });
+  assert.equal(await heading(deep), '您要设立哪种类型的企业？');
+  assert.equal(await deep.locator('.kb-prerendered .kb-page').getAttribute('inert'), '', 'the copy of the step cannot be used');
+  assert.equal(await deep.locator('.kb-save').innerText(), '正在载入…');
+  deep.release();
+  await live(deep);
   // No intent needed: the wizard loads at once and the start page is never shown.
   await deep.locator('h1', { hasText: '您要设立哪种类型的企业？' }).waitFor();
   assert.equal(wasmRequested(deep), true);
@@ -156,5 +168,81 @@ test('if the wizard cannot be downloaded the visitor is told, in both languages,
   await page.getByRole('button', { name: '开始申请' }).click();
   await page.locator('h1', { hasText: '您要设立哪种类型的企业？' }).waitFor();
   assert.equal(await failure.isVisible(), false);
+  await page.context().close();
+});
+
+/// The applicant's capital step, drawn live from a saved draft; the resume view is written.
+async function returningApplicant(viewport) {
+  const page = await visit(`${shared.server.url}#/start`, { viewport, serviceWorkers: 'block' });
+  await page.mouse.move(5, 5);
+  await live(page);
+  await seedDraft(page, example('llc'));
+  await page.goto(`${shared.server.url}#/capital`);
+  await page.reload();
+  await page.locator('h1', { hasText: '注册资本与出资' }).waitFor();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('kaiban.resume_view'))?.step === 'capital');
+  return page;
+}
+
+test('a returning applicant whose browser no longer has the app sees their own last screen at once, then the live one in its place', async () => {
+  for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+    const page = await returningApplicant(viewport);
+    await holdWasm(page);
+    await page.addInitScript(observeLayoutShifts);
+    await page.reload();
+    const copy = page.locator('.kb-prerendered');
+    assert.equal(await heading(page), '注册资本与出资');
+    assert.equal(await copy.getByRole('textbox').first().inputValue(), '100', 'the registered capital as it was left');
+    assert.equal(await copy.locator('.kb-page').getAttribute('inert'), '', 'the copy cannot be typed into');
+    assert.equal(await copy.locator('.kb-save').innerText(), '正在载入…');
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('kb-waking')), true, 'the wait is shown');
+    // Drawn through the CSSOM: the page's CSP refuses style attributes.
+    assert.notEqual(await copy.locator('.kb-progress-bar span').evaluate((el) => el.style.width), '');
+    await screenshot(page, `prerendered-resume-${label}`, { fullPage: false });
+    const masked = { mask: [page.locator('.kb-save')], clip: { x: 0, y: 8, width: viewport.width, height: viewport.height - 8 } };
+    const before = await page.screenshot(masked);
+
+    page.release();
+    await live(page);
+    await page.locator('.kb-save[data-state="saved"]').waitFor();
+    assert.equal(await page.getByRole('textbox').first().inputValue(), '100');
+    assert.deepEqual(await page.evaluate(() => window.shifts), [], `layout shifted (${label})`);
+    const after = await page.screenshot(masked);
+    assert.ok(before.equals(after), `the live capital step differs from the resume view (${label}); see target/e2e/screenshots`);
+    await page.getByRole('textbox').first().fill('200');
+    assert.equal(await page.getByRole('textbox').first().inputValue(), '200', 'the live page takes input');
+    assertNoProblems(page);
+    await page.context().close();
+  }
+});
+
+test('the resume view is only shown for its own step and language, and goes with the draft', async () => {
+  const page = await returningApplicant(DESKTOP);
+  const loadingLine = async () => {
+    await holdWasm(page);
+    await page.reload();
+    await page.locator('.kb-prerendered .kb-loading').waitFor();
+    assert.equal(await page.locator('.kb-prerendered h1').count(), 0, 'a screen was shown that is not the one asked for');
+    page.release();
+    await live(page);
+  };
+  // Another page of the app (the list of drafts is not kept as a resume view).
+  await page.goto(`${shared.server.url}#/drafts`);
+  await loadingLine();
+  // Another language.
+  await page.evaluate(() => localStorage.setItem('kaiban.locale', 'en'));
+  await page.goto(`${shared.server.url}#/capital`);
+  await loadingLine();
+  assert.equal(await heading(page), 'Capital and contributions');
+
+  await page.evaluate(() => localStorage.setItem('kaiban.locale', 'zh-CN'));
+  await page.goto(`${shared.server.url}#/drafts`);
+  await page.reload();
+  await page.locator('h1', { hasText: '我的申请草稿' }).waitFor();
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('kaiban.resume_view')).draft), 'fixture-draft');
+  await page.getByRole('button', { name: '删除', exact: true }).first().click();
+  await page.getByText('已删除').waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('kaiban.resume_view')), null, 'the deleted draft\'s screen is still stored');
+  assertNoProblems(page);
   await page.context().close();
 });
