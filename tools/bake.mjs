@@ -33,7 +33,11 @@ function withPrerenderedStart(html) {
   const dir = path.join(ROOT, 'src/prerendered');
   const copy = (locale) => fs.readFileSync(path.join(dir, `start.${locale}.html`), 'utf8').trim();
   const firstStep = (locale) => `<template id="kb-first-step-${locale}">${fs.readFileSync(path.join(dir, `first-step.${locale}.html`), 'utf8').trim()}</template>`;
+  const compiler = fs.readFileSync(path.join(dir, 'compile-worker.js'));
+  const compilerName = `kaiban-compile-${crypto.createHash('sha256').update(compiler).digest('hex').slice(0, 16)}.js`;
+  fs.writeFileSync(path.join(staging, compilerName), compiler);
   const boot = fs.readFileSync(path.join(dir, 'boot.js'), 'utf8')
+    .replaceAll('__KAIBAN_COMPILER__', `/${compilerName}`)
     .replaceAll('__KAIBAN_JS__', `/${js}`)
     .replaceAll('__KAIBAN_WASM__', `/${wasm}`);
   const trunkLoader = /<script type="module">[\s\S]*?<\/script>\s*/;

@@ -67,15 +67,30 @@
     return view;
   }
 
+  // The compiled module from src/prerendered/compile-worker.js, fetched alongside the JS glue;
+  // where workers fail, the wasm's address (the glue then fetches and compiles it here).
+  const compileElsewhere = () => new Promise((resolve) => {
+    const wasm = new URL('__KAIBAN_WASM__', location.href).href;
+    try {
+      const worker = new Worker('__KAIBAN_COMPILER__');
+      worker.onmessage = ({ data }) => {
+        resolve(data instanceof WebAssembly.Module ? data : wasm);
+        worker.terminate();
+      };
+      worker.onerror = () => resolve(wasm);
+      worker.postMessage(wasm);
+    } catch {
+      resolve(wasm);
+    }
+  });
+
   let started = false;
   const start = () => {
     if (started) return;
     started = true;
-    // Fetches the wasm alongside the JS glue instead of after it (one round trip less).
-    const preload = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: '__KAIBAN_WASM__', crossOrigin: 'anonymous' });
-    document.head.append(preload);
+    const compiled = compileElsewhere();
     import('__KAIBAN_JS__')
-      .then((bindings) => bindings.default({ module_or_path: '__KAIBAN_WASM__' }))
+      .then(async (bindings) => bindings.default({ module_or_path: await compiled }))
       .catch((error) => {
         started = false; // the next click tries again
         root.classList.remove('kb-waking');
