@@ -48,5 +48,9 @@ pub fn start() {
 }
 
 fn mount_on_body(config: Config, problems: Vec<ConfigProblem>) {
-    leptos::mount::mount_to_body(move || view! { <app::App config problems /> });
+    // In a task of its own: instantiating the module is already a long one on a phone.
+    leptos::prelude::set_timeout(
+        move || leptos::mount::mount_to_body(move || view! { <app::App config problems /> }),
+        std::time::Duration::ZERO,
+    );
 }

@@ -122,7 +122,7 @@ fn Progress(step: Step) -> impl IntoView {
 pub fn WizardLayout(step: Step) -> impl IntoView {
     let i18n = use_i18n();
     let wizard = use_wizard();
-    let content = steps::render(step);
+    let first_draw = expect_context::<super::FirstDraw>();
     view! {
         <div class="kb-layout" class:kb-layout-single=step == Step::Receipt>
             <Show when=move || step != Step::Receipt>
@@ -141,7 +141,7 @@ pub fn WizardLayout(step: Step) -> impl IntoView {
                         <button type="button" class="kb-button kb-button-secondary" on:click=move |_| wizard.go(Step::Receipt)>{i18n.tr(Text::StepReceipt)}</button>
                     </div>
                 </Show>
-                <div class="kb-step-content" inert=move || wizard.read_only.get() || (wizard.is_submitted() && !matches!(step, Step::Signing | Step::Receipt))>{content}</div>
+                <div class="kb-step-content" inert=move || wizard.read_only.get() || (wizard.is_submitted() && !matches!(step, Step::Signing | Step::Receipt))>{move || first_draw.step_content().then(|| steps::render(step))}</div>
             </main>
         </div>
     }

@@ -1,6 +1,7 @@
 //! The shell: header, progress navigation, the current step, footer.
 
 mod findings_by_path;
+mod first_draw;
 mod keyed_signals;
 mod layout;
 pub mod nav;
@@ -9,6 +10,7 @@ mod status;
 mod validation;
 mod wizard;
 
+pub use first_draw::FirstDraw;
 pub use nav::{Nav, NavMode};
 pub use row_signals::RowSignals;
 pub use validation::{field_id, person_home_step, step_of, today, use_validation, Validation};
@@ -17,7 +19,7 @@ pub use wizard::{referenced_people, use_wizard, SaveStatus, Wizard, AUTOSAVE_DEL
 use crate::config::{Config, ConfigProblem};
 use crate::embed::{self, EmbedBridge, HostEvent};
 use crate::i18n::{I18n, Locale, Text};
-use crate::steps::{StartPage, Step};
+use crate::steps::Step;
 use layout::{Footer, Header, WizardLayout};
 use leptos::prelude::*;
 
@@ -69,8 +71,10 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
     if nav.mode() == NavMode::UrlHash {
         crate::prerendered::keep_resume_view(wizard, nav, i18n);
     }
+    let first_draw = FirstDraw::for_this_page();
+    provide_context(first_draw);
     Effect::new(move |_| {
-        if wizard.ready.get() {
+        if wizard.ready.get() && first_draw.complete(nav.step.get()) {
             // Runs before the next paint, after the first screen has been drawn.
             request_animation_frame(crate::prerendered::reveal_app);
         }
@@ -93,10 +97,8 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
             <Show when=move || wizard.ready.get() fallback=move || view! { <p class="kb-loading">{i18n.tr(Text::Loading)}</p> }>
                 <status::Banners />
                 {move || match nav.step.get() {
-                    Step::Start => view! { <StartPage /> }.into_any(),
-                    Step::Drafts => crate::steps::render(Step::Drafts),
-                    Step::SignRequest => crate::steps::render(Step::SignRequest),
-                    step => view! { <WizardLayout step /> }.into_any(),
+                    step if step.in_wizard_layout() => view! { <WizardLayout step /> }.into_any(),
+                    step => crate::steps::render(step),
                 }}
             </Show>
         </div>

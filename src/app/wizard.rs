@@ -114,6 +114,8 @@ impl Wizard {
             tab_id: StoredValue::new(drafts::new_id()),
         };
         spawn_local(async move {
+            // After the first drawing (header, "Loading…"), in a task of its own.
+            gloo_timers::future::TimeoutFuture::new(0).await;
             let saved_id =
                 local_storage().and_then(|s| s.get_item(CURRENT_DRAFT_KEY).ok().flatten());
             // Opened even for a new applicant: a browser that refuses storage is reported now,
@@ -229,6 +231,9 @@ impl Wizard {
     /// (on a reload of that list, the applicant stays on it).
     async fn load(&self, id: &str, go_to_its_step: bool) {
         let loaded = drafts::load(id).await;
+        // Reading a draft is a long task on a phone already; what follows (drawing it) is one of
+        // its own (see FirstDraw).
+        gloo_timers::future::TimeoutFuture::new(0).await;
         let stored_revision = match &loaded {
             Ok(Ok(Some(d))) => d.revision,
             _ => 0,

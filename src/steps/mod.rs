@@ -102,6 +102,11 @@ const ALL: [Step; 19] = [
 ];
 
 impl Step {
+    /// Drawn inside the wizard's layout (progress list, status bar) rather than on its own.
+    pub fn in_wizard_layout(self) -> bool {
+        !matches!(self, Step::Start | Step::Drafts | Step::SignRequest)
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Step::Start => "start",
