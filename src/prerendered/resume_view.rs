@@ -22,6 +22,16 @@ const FORMAT: u32 = 1;
 /// A screen this large (hundreds of investors) costs more to copy than it saves.
 const MAX_ELEMENTS: u32 = 4_000;
 const MAX_CHARS: usize = 400_000;
+/// Attributes that name or point at other elements: an inert copy needs none of them.
+const LINKING_ATTRIBUTES: [&str; 7] = [
+    "id",
+    "for",
+    "name",
+    "aria-describedby",
+    "aria-labelledby",
+    "aria-controls",
+    "aria-errormessage",
+];
 /// The page CSP allows no inline style attributes; boot.js applies these through the CSSOM.
 const STYLE_ATTRIBUTE: &str = "data-kb-style";
 
@@ -140,6 +150,18 @@ fn page_markup(loading: &str) -> Option<String> {
     for i in 0..live.length().min(copied.length()) {
         if let (Some(from), Some(to)) = (live.item(i), copied.item(i)) {
             write_value_as_attribute(&from, &to);
+        }
+    }
+    // The live page has the same ids and radio groups while it is drawn behind the copy.
+    if let Ok(referring) =
+        copy.query_selector_all(&format!("[{}]", LINKING_ATTRIBUTES.join("], [")))
+    {
+        for i in 0..referring.length() {
+            if let Some(el) = referring.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                for name in LINKING_ATTRIBUTES {
+                    let _ = el.remove_attribute(name);
+                }
+            }
         }
     }
     if let Ok(styled) = copy.query_selector_all("[style]") {
