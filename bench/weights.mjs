@@ -30,7 +30,11 @@ page.on('response', async (response) => {
   const url = new URL(response.url());
   if (url.origin !== new URL(server.url).origin) return;
   const at = phase;
-  loaded.set(url.pathname, { phase: at, body: await response.body().catch(() => Buffer.alloc(0)) });
+  // A worker's responses (the wasm, fetched by the compile worker) have no body here: the
+  // built file is the same bytes.
+  const built = path.join(ROOT, 'dist', url.pathname);
+  const body = url.pathname !== '/' && fs.existsSync(built) ? fs.readFileSync(built) : await response.body().catch(() => Buffer.alloc(0));
+  loaded.set(url.pathname, { phase: at, body });
 });
 await page.goto(server.url);
 await page.getByRole('button', { name: '开始申请' }).waitFor();

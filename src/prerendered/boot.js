@@ -67,21 +67,27 @@
     return view;
   }
 
-  // The compiled module from src/prerendered/compile-worker.js, fetched alongside the JS glue;
-  // where workers fail, the wasm's address (the glue then fetches and compiles it here).
+  // The wasm, downloaded from here at once and compiled in src/prerendered/compile-worker.js
+  // (the download streamed to it); resolves to the compiled module, or where workers or
+  // transferable streams fail, to what the JS glue can compile here (the response or the URL).
   const compileElsewhere = () => new Promise((resolve) => {
     const wasm = new URL('__KAIBAN_WASM__', location.href).href;
-    try {
-      const worker = new Worker('__KAIBAN_COMPILER__');
+    fetch(wasm).then((response) => {
+      if (!response.ok || !response.body) return resolve(wasm);
+      let worker;
+      try {
+        worker = new Worker('__KAIBAN_COMPILER__');
+        worker.postMessage(response.body, [response.body]);
+      } catch {
+        worker?.terminate();
+        return resolve(response);
+      }
       worker.onmessage = ({ data }) => {
         resolve(data instanceof WebAssembly.Module ? data : wasm);
         worker.terminate();
       };
       worker.onerror = () => resolve(wasm);
-      worker.postMessage(wasm);
-    } catch {
-      resolve(wasm);
-    }
+    }, () => resolve(wasm));
   });
 
   let started = false;
