@@ -246,3 +246,14 @@ test('the resume view is only shown for its own step and language, and goes with
   assertNoProblems(page);
   await page.context().close();
 });
+
+test('where workers are unavailable the wizard is compiled in the page and loads all the same', async () => {
+  const page = await visit(`${shared.server.url}#/capital`, { init: () => { delete window.Worker; } });
+  await live(page);
+  assert.equal(await heading(page), '您要设立哪种类型的企业？');
+  assert.equal(await page.evaluate(() => typeof Worker), 'undefined', 'the page had workers after all');
+  await page.locator('label[for="entity-llc"]').click();
+  await page.locator('.kb-save[data-state="saved"]').waitFor();
+  assertNoProblems(page);
+  await page.context().close();
+});
