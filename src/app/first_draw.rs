@@ -39,4 +39,12 @@ impl FirstDraw {
     pub fn complete(&self, step: Step) -> bool {
         !step.in_wizard_layout() || self.step_content.get()
     }
+
+    /// The first screen is on show: any later step is drawn at once (a first screen that was not
+    /// a step, the start page, would otherwise leave the first step drawn a task late, in view).
+    pub fn finish(&self) {
+        if !self.step_content.get_untracked() {
+            self.step_content.set(true);
+        }
+    }
 }

@@ -75,6 +75,7 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
     provide_context(first_draw);
     Effect::new(move |_| {
         if wizard.ready.get() && first_draw.complete(nav.step.get()) {
+            first_draw.finish();
             // Runs before the next paint, after the first screen has been drawn.
             request_animation_frame(crate::prerendered::reveal_app);
         }

@@ -280,7 +280,6 @@ impl Wizard {
         }
     }
 
-    /// Starts a fresh application (the current draft stays saved).
     /// The current draft was deleted: a new one takes its place, nothing of it is saved again,
     /// and the applicant stays where they are (the list of drafts).
     pub fn replace_deleted_draft(&self) {
@@ -289,6 +288,7 @@ impl Wizard {
         self.start_new_draft();
     }
 
+    /// Starts a fresh application (the current draft stays saved).
     pub fn new_application(&self) {
         self.flush();
         self.start_new_draft();
