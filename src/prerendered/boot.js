@@ -1,10 +1,11 @@
 // Inlined by tools/bake.mjs at the end of index.html's body, right after the pre-rendered copy
 // of the start page; runs before the first paint. It shows the copy in the right language (or,
-// for a link into a step, that step's last screen or a loading line), and loads the wizard (wasm) only when it is needed:
-// at once for a link into a step, a returning applicant (a draft, or the app already cached by
-// the service worker) or a portal's frame; otherwise on the visitor's first sign of intent, so
-// a visitor who only reads the start page downloads a few kilobytes. A click on the copy is
-// kept and replayed on the real page (src/prerendered/mod.rs removes the copy).
+// for a link into a step, that step's last screen or a loading line), and loads the wizard
+// (wasm) only when it is needed: at once for a link into a step, a returning applicant (a
+// draft, or the app already cached by the service worker) or a portal's frame; otherwise on
+// the visitor's first sign of intent, so a visitor who only reads the start page downloads a
+// few kilobytes. A click on the copy is kept and replayed on the real page
+// (src/prerendered/mod.rs removes the copy).
 (() => {
   const root = document.documentElement;
   let copy = document.querySelector('.kb-prerendered');
