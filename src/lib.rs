@@ -16,6 +16,11 @@ pub mod submit;
 use config::{Config, ConfigProblem};
 use leptos::prelude::*;
 
+/// This origin's `localStorage`, if the browser grants it (not in some private modes).
+pub fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 /// Starts the wizard on its own page (standalone or inside a portal's iframe). On any other
 /// page the module was loaded as a library for `mount(element, config)` and does nothing.
 pub fn start() {

@@ -2,6 +2,7 @@
 
 use super::nav::Nav;
 use crate::drafts::{self, Draft, StorageError};
+use crate::local_storage;
 use crate::steps::{steps_for, Step};
 use kaiban_core::model::{Application, Person};
 use leptos::prelude::*;
@@ -71,10 +72,6 @@ pub struct Wizard {
     last_step: RwSignal<Step>,
     nav: Nav,
     tab_id: StoredValue<String>,
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
 }
 
 fn broadcast(message: &JsValue) {

@@ -54,21 +54,17 @@ impl Locale {
 
     /// The saved choice, else zh-CN: the service is Chinese first, whatever the browser says.
     pub fn load() -> Locale {
-        storage()
+        crate::local_storage()
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
             .and_then(|tag| Locale::from_tag(&tag))
             .unwrap_or_default()
     }
 
     pub fn save(self) {
-        if let Some(s) = storage() {
+        if let Some(s) = crate::local_storage() {
             let _ = s.set_item(STORAGE_KEY, self.tag());
         }
     }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// The locale signal shared by the whole app.

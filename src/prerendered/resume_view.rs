@@ -7,6 +7,7 @@
 
 use crate::app::{Nav, Wizard};
 use crate::i18n::{I18n, Text};
+use crate::local_storage;
 use crate::steps::Step;
 use leptos::prelude::*;
 use serde::Serialize;
@@ -231,8 +232,4 @@ fn when_idle(run: impl FnOnce() + 'static) {
     {
         let _ = window.set_timeout_with_callback(callback.unchecked_ref());
     }
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
 }

@@ -146,13 +146,18 @@ test('a draft saved by an older version opens migrated; a corrupted record does 
   await page.context().close();
 });
 
-test('deleting the draft being worked on keeps the list usable, with undo, and starts afresh', async () => {
-  const page = await openPage(shared.browser, shared.server.url, DESKTOP);
+/// A new LLC draft named `name`, saved, shown on the list of drafts: its row there.
+async function draftOnTheList(page, name) {
   await startLlc(page);
-  await fill(page, 'name.full', '贵阳删除科技有限公司');
+  await fill(page, 'name.full', name);
   await saved(page);
   await page.getByRole('button', { name: '我的草稿' }).click();
-  const row = page.locator('.kb-draft', { hasText: '贵阳删除科技有限公司' });
+  return page.locator('.kb-draft', { hasText: name });
+}
+
+test('deleting the draft being worked on keeps the list usable, with undo, and starts afresh', async () => {
+  const page = await openPage(shared.browser, shared.server.url, DESKTOP);
+  const row = await draftOnTheList(page, '贵阳删除科技有限公司');
   await row.getByRole('button', { name: '删除', exact: true }).click();
   await page.getByRole('button', { name: '撤销' }).waitFor();
   assert.equal(await row.count(), 0);
@@ -168,11 +173,7 @@ test('deleting the draft being worked on keeps the list usable, with undo, and s
 
 test('drafts can be renamed, duplicated, deleted with undo, exported and imported', async () => {
   const page = await openPage(shared.browser, shared.server.url, DESKTOP);
-  await startLlc(page);
-  await fill(page, 'name.full', '贵阳导出科技有限公司');
-  await saved(page);
-  await page.getByRole('button', { name: '我的草稿' }).click();
-  const row = page.locator('.kb-draft', { hasText: '贵阳导出科技有限公司' });
+  const row = await draftOnTheList(page, '贵阳导出科技有限公司');
   await row.waitFor();
   await row.getByRole('button', { name: '重命名' }).click();
   await page.locator('#draft-rename').fill('我的第一份申请');
