@@ -216,6 +216,17 @@ test('a returning applicant whose browser no longer has the app sees their own l
   }
 });
 
+test('if the wizard cannot be downloaded under a resume view, the banner says so and nothing still claims to be loading', async () => {
+  const page = await returningApplicant(DESKTOP);
+  await page.route(/_bg\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await page.getByRole('alert').waitFor();
+  assert.equal(await heading(page), '注册资本与出资', 'the applicant\'s screen stays readable');
+  assert.equal(await page.locator('.kb-prerendered .kb-save').isVisible(), false, '"Loading…" under the failure banner');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('kb-waking')), false, 'no endless progress bar');
+  await page.context().close();
+});
+
 test('the resume view is only shown for its own step and language, and goes with the draft', async () => {
   const page = await returningApplicant(DESKTOP);
   const loadingLine = async () => {
