@@ -69,6 +69,36 @@ impl Date {
         years
     }
 
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    pub fn days_since_epoch(self) -> i64 {
+        let (y, m) = if self.month <= 2 {
+            (self.year as i64 - 1, self.month as i64 + 9)
+        } else {
+            (self.year as i64, self.month as i64 - 3)
+        };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * m + 2) / 5 + self.day as i64 - 1;
+        era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+    }
+
+    /// The date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let days = days + 719_468;
+        let era = days.div_euclid(146_097);
+        let doe = days.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        Date {
+            year: (yoe + era * 400 + i64::from(month <= 2)) as i32,
+            month,
+            day,
+        }
+    }
+
     /// Parses the compact `YYYYMMDD` form used inside identity numbers.
     pub fn from_compact(digits: &str) -> Option<Date> {
         if digits.len() != 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -79,6 +109,48 @@ impl Date {
         let day = digits[6..8].parse().ok()?;
         Date::new(year, month, day)
     }
+}
+
+/// Seconds since the Unix epoch of an RFC 3339 UTC timestamp `YYYY-MM-DDTHH:MM:SSZ` (a
+/// fraction of a second is allowed and dropped). Only `Z`: every Kaiban timestamp is UTC.
+pub fn unix_seconds_utc(text: &str) -> Option<i64> {
+    let b = text.as_bytes();
+    if b.len() < 20 || b[10] != b'T' || b[13] != b':' || b[16] != b':' || b[b.len() - 1] != b'Z' {
+        return None;
+    }
+    let date: Date = text.get(..10)?.parse().ok()?;
+    let field = |range: std::ops::Range<usize>, max: i64| -> Option<i64> {
+        let digits = text.get(range)?;
+        let value: i64 = digits
+            .bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| digits.parse().ok())??;
+        (value <= max).then_some(value)
+    };
+    let (h, m, s) = (field(11..13, 23)?, field(14..16, 59)?, field(17..19, 59)?);
+    let rest = &text[19..text.len() - 1];
+    if !rest.is_empty() {
+        let fraction = rest.strip_prefix('.')?;
+        if fraction.is_empty()
+            || fraction.len() > 9
+            || !fraction.bytes().all(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+    }
+    Some(date.days_since_epoch() * 86_400 + h * 3600 + m * 60 + s)
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` of `secs` since the Unix epoch.
+pub fn rfc3339_utc(secs: i64) -> String {
+    let date = Date::from_days_since_epoch(secs.div_euclid(86_400));
+    let rest = secs.rem_euclid(86_400);
+    format!(
+        "{date}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
 }
 
 impl fmt::Display for Date {
@@ -116,6 +188,34 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utc_timestamps_count_seconds_since_the_epoch() {
+        assert_eq!(unix_seconds_utc("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(
+            unix_seconds_utc("2026-01-01T00:00:00Z"),
+            Some(1_767_225_600)
+        );
+        assert_eq!(
+            unix_seconds_utc("2000-02-29T23:59:59.123Z"),
+            Some(951_868_799)
+        );
+        for secs in [0, 951_868_799, 1_767_225_600, 4_102_444_799] {
+            assert_eq!(unix_seconds_utc(&rfc3339_utc(secs)), Some(secs));
+        }
+        assert_eq!(rfc3339_utc(1_767_225_600), "2026-01-01T00:00:00Z");
+        for bad in [
+            "2026-01-01",
+            "2026-01-01T00:00:00",
+            "2026-01-01T24:00:00Z",
+            "2026-02-30T00:00:00Z",
+            "2026-01-01T00:00:00+08:00",
+            "2026-01-01T00:00:00.Z",
+            "2026-01-01T0a:00:00Z",
+        ] {
+            assert_eq!(unix_seconds_utc(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn parses_and_prints_iso_dates() {

@@ -1,6 +1,6 @@
-//! UTC dates and RFC 3339 timestamps from the system clock, without a time crate.
+//! The system clock as UTC dates and RFC 3339 timestamps (calendar maths in kaiban-core).
 
-use kaiban_core::date::Date;
+use kaiban_core::date::{rfc3339_utc, Date};
 
 fn now_secs() -> u64 {
     std::time::SystemTime::now()
@@ -9,33 +9,12 @@ fn now_secs() -> u64 {
         .unwrap_or(0)
 }
 
-/// Civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil(days_since_epoch: i64) -> (i32, u8, u8) {
-    let days = days_since_epoch + 719_468;
-    let era = days.div_euclid(146_097);
-    let doe = days.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    ((yoe + era * 400 + i64::from(month <= 2)) as i32, month, day)
-}
-
 pub fn today_utc() -> Date {
-    let (y, m, d) = civil((now_secs() / 86_400) as i64);
-    Date::new(y, m, d).expect("the clock gives a real date")
+    Date::from_days_since_epoch((now_secs() / 86_400) as i64)
 }
 
 pub fn rfc3339(secs: u64) -> String {
-    let (y, m, d) = civil((secs / 86_400) as i64);
-    let rest = secs % 86_400;
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rest / 3600,
-        rest / 60 % 60,
-        rest % 60
-    )
+    rfc3339_utc(secs as i64)
 }
 
 pub fn now_rfc3339() -> String {

@@ -1,9 +1,9 @@
 //! `kaiban-verify verify PACKAGE [--attachments DIR]`: per-signature results, exit 0 only
-//! when every entry verifies, every required signer signed and every attachment matches.
+//! when every entry verifies, every signer the application requires signed with a key of their
+//! own, and the attachments received are exactly those the application references.
 
 use crate::args::Args;
-use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use kaiban_core::package::{received_files, verify};
 
 pub fn run(argv: &[String]) -> u8 {
     let args = match Args::parse(argv, &["attachments"]) {
@@ -21,17 +21,13 @@ pub fn run(argv: &[String]) -> u8 {
             return 2;
         }
     };
-    let mut files = HashMap::new();
+    let mut files = Vec::new();
     if let Some(dir) = args.get("attachments") {
         match std::fs::read_dir(dir) {
             Ok(entries) => {
                 for entry in entries.flatten() {
                     if let Ok(bytes) = std::fs::read(entry.path()) {
-                        let digest: String = Sha256::digest(&bytes)
-                            .iter()
-                            .map(|b| format!("{b:02x}"))
-                            .collect();
-                        files.insert(digest, bytes);
+                        files.push(bytes);
                     }
                 }
             }
@@ -41,7 +37,8 @@ pub fn run(argv: &[String]) -> u8 {
             }
         }
     }
-    let report = kaiban_core::package::verify(&package, &files);
+    let received = received_files(files.iter().map(Vec::as_slice));
+    let report = verify(&package, &received, crate::clock::unix_now() as i64);
     for entry in &report.entries {
         println!(
             "signature {}: {} signer={} kid={}{}",
@@ -49,11 +46,10 @@ pub fn run(argv: &[String]) -> u8 {
             if entry.valid { "valid" } else { "INVALID" },
             entry.signer.as_deref().unwrap_or("?"),
             entry.kid.as_deref().unwrap_or("?"),
-            entry
-                .problem
-                .as_ref()
-                .map(|p| format!(" ({p})"))
-                .unwrap_or_default()
+            match (&entry.code, &entry.problem) {
+                (Some(code), Some(text)) => format!(" ({code}: {text})"),
+                _ => String::new(),
+            }
         );
     }
     for problem in &report.problems {

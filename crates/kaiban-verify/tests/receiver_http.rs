@@ -1,106 +1,13 @@
 //! The reference receiver as a backend meets it: the real binary on 127.0.0.1, real HTTP
 //! multipart requests, real files on disk.
 
+mod support;
+
 use kaiban_core::package::{sign_with, Package, Payload};
 use sha2::{Digest, Sha256};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-
-struct Server {
-    child: Child,
-    port: u16,
-    data: PathBuf,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start(name: &str) -> Server {
-    let data = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("receiver-{name}"));
-    let _ = std::fs::remove_dir_all(&data);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kaiban-verify"))
-        .args([
-            "serve",
-            "--port",
-            "0",
-            "--data-dir",
-            data.to_str().unwrap(),
-            "--allow-origin",
-            "http://127.0.0.1:8080",
-        ])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let port = line
-        .split("127.0.0.1:")
-        .nth(1)
-        .and_then(|s| s.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .expect(&line);
-    Server { child, port, data }
-}
-
-struct Reply {
-    status: u16,
-    body: serde_json::Value,
-}
-
-fn request(port: u16, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
-    for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).unwrap();
-    stream.write_all(body).unwrap();
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).unwrap();
-    let text = String::from_utf8_lossy(&response);
-    let status = text[9..12].parse().unwrap();
-    let body = text.split("\r\n\r\n").nth(1).unwrap_or("");
-    let body = body
-        .find('{')
-        .map(|i| &body[i..body.rfind('}').unwrap() + 1])
-        .unwrap_or("null");
-    Reply {
-        status,
-        body: serde_json::from_str(body).unwrap_or(serde_json::Value::Null),
-    }
-}
-
-fn submit(port: u16, key: &str, package: &[u8], attachments: &[&[u8]]) -> Reply {
-    let boundary = "kaibanTESTboundary";
-    let mut body = Vec::new();
-    let mut part = |name: &str, kind: &str, bytes: &[u8]| {
-        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{name}\"\r\nContent-Type: {kind}\r\n\r\n").as_bytes());
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    };
-    part("package", "application/jose+json", package);
-    for (i, a) in attachments.iter().enumerate() {
-        part(&format!("attachment-{i}"), "application/pdf", a);
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    let content_type = format!("multipart/form-data; boundary={boundary}");
-    request(
-        port,
-        "POST",
-        "/submissions",
-        &[("Content-Type", &content_type), ("Idempotency-Key", key)],
-        &body,
-    )
-}
+use std::path::Path;
+use std::process::Command;
+use support::{request, start, submit};
 
 fn example_llc() -> kaiban_core::Application {
     let path =
@@ -184,13 +91,9 @@ fn a_valid_package_is_stored_atomically_and_idempotently() {
         "exactly one case stored"
     );
 
-    let status = request(
-        server.port,
-        "GET",
-        &format!("/submissions/{receipt}"),
-        &[],
-        b"",
-    );
+    let token = first.body["status_token"].as_str().unwrap().to_string();
+    assert_eq!(again.body["status_token"].as_str(), Some(token.as_str()));
+    let status = support::status(server.port, &receipt, Some(&token));
     assert_eq!(status.body["status"], "received");
     let out = Command::new(env!("CARGO_BIN_EXE_kaiban-verify"))
         .args([
@@ -205,13 +108,7 @@ fn a_valid_package_is_stored_atomically_and_idempotently() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let status = request(
-        server.port,
-        "GET",
-        &format!("/submissions/{receipt}"),
-        &[],
-        b"",
-    );
+    let status = support::status(server.port, &receipt, Some(&token));
     assert_eq!(status.body["status"], "returned");
     assert_eq!(status.body["history"][1]["reasons"][0], "住所证明不清晰");
 
@@ -272,10 +169,7 @@ fn bad_packages_are_refused_with_422_and_nothing_is_stored() {
         b"--x--\r\n",
     );
     assert_eq!(no_key.status, 400);
-    assert_eq!(
-        request(server.port, "GET", "/submissions/KB-nope", &[], b"").status,
-        404
-    );
+    assert_eq!(support::status(server.port, "KB-nope", None).status, 404);
 }
 
 /// Every part of one package with every byte altered in turn (its decoded bytes: a base64
@@ -284,16 +178,12 @@ fn bad_packages_are_refused_with_422_and_nothing_is_stored() {
 /// HTTP for an evenly spread sample; none may be accepted, nothing may be stored.
 #[test]
 fn every_single_byte_mutation_is_refused_and_a_replay_is_a_duplicate() {
-    use kaiban_core::package::{b64, unb64, verify};
-    use std::collections::HashMap;
+    use kaiban_core::package::{b64, received_files, unb64, verify};
+    let now = 1_767_229_200;
 
     let package = signed(&example_llc(), LEASE, None);
-    let digest: String = Sha256::digest(LEASE)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let attachments = HashMap::from([(digest.clone(), LEASE.to_vec())]);
-    assert!(verify(package.to_json().as_bytes(), &attachments).is_valid());
+    let attachments = received_files([LEASE]);
+    assert!(verify(package.to_json().as_bytes(), &attachments, now).is_valid());
 
     // (part name, the package with that part's byte `i` flipped)
     let mut mutants: Vec<(String, Package)> = Vec::new();
@@ -327,15 +217,15 @@ fn every_single_byte_mutation_is_refused_and_a_replay_is_a_duplicate() {
     }
     let mut accepted = Vec::new();
     for (name, mutant) in &mutants {
-        if verify(mutant.to_json().as_bytes(), &attachments).is_valid() {
+        if verify(mutant.to_json().as_bytes(), &attachments, now).is_valid() {
             accepted.push(name.clone());
         }
     }
     for i in 0..LEASE.len() {
         let mut lease = LEASE.to_vec();
         lease[i] ^= 0x01;
-        let received = HashMap::from([(digest.clone(), lease)]);
-        if verify(package.to_json().as_bytes(), &received).is_valid() {
+        let received = received_files([lease.as_slice()]);
+        if verify(package.to_json().as_bytes(), &received, now).is_valid() {
             accepted.push(format!("attachment[{i}]"));
         }
     }

@@ -3,12 +3,13 @@
 //! of the payload. See docs/package-format.md.
 
 mod jwk;
+pub mod limits;
 mod signers;
 mod verify;
 
 pub use jwk::{thumbprint, Jwk};
 pub use signers::{required_signers, RequiredSigner, SignerRole};
-pub use verify::{verify, EntryReport, Problem, VerifyReport};
+pub use verify::{received_files, verify, Candidate, EntryReport, Problem, Received, VerifyReport};
 
 use crate::model::Application;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -26,7 +27,9 @@ pub struct Payload {
     pub application_id: String,
     /// RFC 3339, UTC.
     pub created_at: String,
+    /// A copy for readers of what [`required_signers`] derives; a verifier derives it again.
     pub required_signers: Vec<RequiredSigner>,
+    /// A copy of what [`attachment_refs`] derives; a verifier derives it again.
     pub attachments: Vec<AttachmentRef>,
 }
 
@@ -74,20 +77,34 @@ pub fn unb64(text: &str) -> Option<Vec<u8>> {
     URL_SAFE_NO_PAD.decode(text).ok()
 }
 
+/// The attachments an application references: every one must be received, nothing else.
+pub fn attachment_refs(application: &Application) -> Vec<AttachmentRef> {
+    application
+        .attachments
+        .iter()
+        .map(|a| AttachmentRef {
+            name: a.name.clone(),
+            media_type: a.media_type.clone(),
+            size: a.size,
+            sha256: a.sha256.clone(),
+        })
+        .collect()
+}
+
+/// Lower-case hex SHA-256, the form attachments are referenced by.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 impl Payload {
     pub fn new(application: &Application, application_id: String, created_at: String) -> Payload {
         Payload {
             required_signers: required_signers(application),
-            attachments: application
-                .attachments
-                .iter()
-                .map(|a| AttachmentRef {
-                    name: a.name.clone(),
-                    media_type: a.media_type.clone(),
-                    size: a.size,
-                    sha256: a.sha256.clone(),
-                })
-                .collect(),
+            attachments: attachment_refs(application),
             application: application.clone(),
             application_id,
             created_at,
@@ -160,9 +177,21 @@ pub fn sign_with(
     signer: &str,
     iat: i64,
 ) -> SignatureEntry {
-    use p256::ecdsa::signature::Signer;
     let jwk = Jwk::from_verifying_key(key.verifying_key());
-    let protected = ProtectedHeader::new(jwk, signer, iat).encoded();
+    sign_protected(
+        key,
+        ProtectedHeader::new(jwk, signer, iat).encoded(),
+        payload,
+    )
+}
+
+/// Signs an already encoded protected header (any header, e.g. a test's hostile one).
+pub fn sign_protected(
+    key: &p256::ecdsa::SigningKey,
+    protected: String,
+    payload: &str,
+) -> SignatureEntry {
+    use p256::ecdsa::signature::Signer;
     let signature: p256::ecdsa::Signature = key.sign(&signing_input(&protected, payload));
     SignatureEntry {
         protected,

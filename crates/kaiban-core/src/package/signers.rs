@@ -2,11 +2,16 @@
 //! investor form), the legal representative, every director, supervisor and the manager
 //! (acceptance of appointment), a delegate of an executing partner, and the finance
 //! officer and liaison (real-name confirmation). Each person signs once, for all roles.
+//!
+//! A verifier derives this list from the application; it never trusts the copy a package
+//! carries (`Payload::required_signers` is there for readers, and must equal this).
 
 use crate::model::{Application, PersonId};
+use crate::rules::Indexed;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SignerRole {
     Investor,
@@ -53,20 +58,27 @@ pub struct RequiredSigner {
     pub roles: Vec<SignerRole>,
 }
 
+/// In the order people first take a role; linear in the size of the application (a
+/// submitter chooses that size).
 pub fn required_signers(app: &Application) -> Vec<RequiredSigner> {
+    let people = Indexed::new(app);
     let mut signers: Vec<RequiredSigner> = Vec::new();
+    let mut position: HashMap<&str, usize> = HashMap::new();
     let mut add = |id: &str, role: SignerRole| {
-        if id.is_empty() || app.person(id).is_none() {
+        let Some(person) = people.person(id).filter(|_| !id.is_empty()) else {
             return;
-        }
-        match signers.iter_mut().find(|s| s.person_id == id) {
-            Some(s) if !s.roles.contains(&role) => s.roles.push(role),
+        };
+        match position.get(person.id.as_str()) {
+            Some(&at) if !signers[at].roles.contains(&role) => signers[at].roles.push(role),
             Some(_) => {}
-            None => signers.push(RequiredSigner {
-                person_id: id.to_string(),
-                name: app.person(id).map(|p| p.name.clone()).unwrap_or_default(),
-                roles: vec![role],
-            }),
+            None => {
+                position.insert(person.id.as_str(), signers.len());
+                signers.push(RequiredSigner {
+                    person_id: person.id.clone(),
+                    name: person.name.clone(),
+                    roles: vec![role],
+                });
+            }
         }
     };
     for i in &app.investors {
@@ -132,5 +144,14 @@ mod tests {
             .iter()
             .any(|s| s.person_id == "p-he"
                 && s.roles.contains(&SignerRole::ExecutingPartnerDelegate)));
+    }
+
+    #[test]
+    fn a_role_naming_nobody_in_the_application_adds_no_signer() {
+        let mut app = example("llc");
+        app.liaison_id = Some("p-ghost".into());
+        assert!(required_signers(&app)
+            .iter()
+            .all(|s| s.person_id != "p-ghost"));
     }
 }

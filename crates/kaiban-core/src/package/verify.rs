@@ -1,17 +1,33 @@
-//! Package verification, entry by entry. A package is accepted only when EVERY signature
-//! verifies, each `kid` is the thumbprint of its `jwk`, every required signer signs exactly
-//! once and nobody else signs, the payload is canonical, and every attachment's bytes hash
-//! to the digest in the payload. (Some JOSE libraries accept a General JWS when any one
-//! signature verifies; this does not.)
+//! Package verification. The submitter controls every byte of a package, so nothing it says
+//! about itself is trusted: who must sign and which attachments must be there are derived
+//! from `payload.application`, and the lists the payload carries must equal them. A package
+//! is accepted only when EVERY entry verifies (some JOSE libraries accept a General JWS when
+//! any one does), each of the derived signers signs exactly once with a key of their own, the
+//! timestamps are plausible, the payload is canonical, and every referenced attachment was
+//! received with its digest and size, and nothing else was.
+//!
+//! Work is bounded before it is done: the package's size first, then the number of entries
+//! against the derived signers, before any signature is checked. Messages name no personal
+//! data (no names, document numbers or file names); a signer is named by the application's
+//! opaque `person_id` in a field of its own.
 
-use super::{signing_input, unb64, AttachmentRef, Package, Payload, ProtectedHeader, ALG, TYP};
+use super::limits::{
+    CLOCK_SKEW_SECONDS, MAX_ATTACHMENTS, MAX_PACKAGE_BYTES, SIGNING_WINDOW_SECONDS,
+};
+use super::{
+    attachment_refs, required_signers, signing_input, unb64, AttachmentRef, Package, Payload,
+    ProtectedHeader, RequiredSigner, ALG, TYP,
+};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Problem {
+    /// Stable, documented in docs/package-format.md.
     pub code: String,
     pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub person_id: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -20,6 +36,8 @@ pub struct EntryReport {
     pub signer: Option<String>,
     pub kid: Option<String>,
     pub valid: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     pub problem: Option<String>,
 }
 
@@ -28,311 +46,442 @@ pub struct VerifyReport {
     pub entries: Vec<EntryReport>,
     pub problems: Vec<Problem>,
     #[serde(skip)]
-    pub payload: Option<Payload>,
+    pub payload: Option<Box<Payload>>,
 }
 
 impl VerifyReport {
     pub fn is_valid(&self) -> bool {
-        self.problems.is_empty() && self.entries.iter().all(|e| e.valid)
+        self.problems.is_empty() && !self.entries.is_empty() && self.entries.iter().all(|e| e.valid)
     }
+
+    /// Every refusal code, the package's and each entry's.
+    pub fn codes(&self) -> Vec<&str> {
+        let entries = self.entries.iter().filter_map(|e| e.code.as_deref());
+        self.problems
+            .iter()
+            .map(|p| p.code.as_str())
+            .chain(entries)
+            .collect()
+    }
+
+    fn refused(problem: Problem) -> VerifyReport {
+        VerifyReport {
+            entries: Vec::new(),
+            problems: vec![problem],
+            payload: None,
+        }
+    }
+}
+
+/// What the verifier itself received and hashed: lower-case hex SHA-256 → byte count.
+pub type Received = HashMap<String, u64>;
+
+/// Hashes received files into a [`Received`] map.
+pub fn received_files<'a>(files: impl IntoIterator<Item = &'a [u8]>) -> Received {
+    files
+        .into_iter()
+        .map(|bytes| (super::sha256_hex(bytes), bytes.len() as u64))
+        .collect()
 }
 
 fn problem(code: &str, message: impl Into<String>) -> Problem {
     Problem {
         code: code.into(),
         message: message.into(),
+        person_id: None,
     }
 }
 
-/// Verifies `package_json`; `attachments` maps each attachment's declared SHA-256 (hex) to
-/// the bytes received for it (re-hashed here).
-pub fn verify(package_json: &[u8], attachments: &HashMap<String, Vec<u8>>) -> VerifyReport {
-    let mut report = VerifyReport {
-        entries: Vec::new(),
-        problems: Vec::new(),
-        payload: None,
-    };
-    let package: Package = match serde_json::from_slice(package_json) {
-        Ok(p) => p,
-        Err(e) => {
-            report.problems.push(problem(
+fn about(person_id: &str, code: &str, message: impl Into<String>) -> Problem {
+    Problem {
+        person_id: Some(person_id.to_string()),
+        ..problem(code, message)
+    }
+}
+
+/// A package whose JWS and payload parse, with what its application requires: the first half
+/// of verification, enough for a receiver to know which attachment parts to accept before it
+/// stores any.
+pub struct Candidate {
+    package: Package,
+    payload: Payload,
+    created_at: Option<i64>,
+    now: i64,
+    signers: Vec<RequiredSigner>,
+    attachments: Vec<AttachmentRef>,
+    problems: Vec<Problem>,
+}
+
+impl Candidate {
+    /// Parses and bounds the package; `now` is the verifier's clock (seconds since the epoch).
+    pub fn parse(package_json: &[u8], now: i64) -> Result<Candidate, VerifyReport> {
+        if package_json.len() > MAX_PACKAGE_BYTES {
+            return Err(VerifyReport::refused(problem(
+                "package.too_large",
+                format!("the package is larger than {MAX_PACKAGE_BYTES} bytes"),
+            )));
+        }
+        let package: Package = serde_json::from_slice(package_json).map_err(|e| {
+            VerifyReport::refused(problem(
                 "package.not_jws",
                 format!("not a JWS in General JSON Serialization: {e}"),
-            ));
-            return report;
-        }
-    };
-    if package.signatures.is_empty() {
-        report
-            .problems
-            .push(problem("package.unsigned", "the package has no signatures"));
-    }
-    let payload_bytes = match unb64(&package.payload) {
-        Some(bytes) => bytes,
-        None => {
-            report
-                .problems
-                .push(problem("payload.encoding", "payload is not base64url"));
-            return report;
-        }
-    };
-    let payload: Payload = match serde_json::from_slice(&payload_bytes) {
-        Ok(p) => p,
-        Err(e) => {
-            report.problems.push(problem(
+            ))
+        })?;
+        let payload_bytes = unb64(&package.payload).ok_or_else(|| {
+            VerifyReport::refused(problem("payload.encoding", "payload is not base64url"))
+        })?;
+        let payload: Payload = serde_json::from_slice(&payload_bytes).map_err(|e| {
+            VerifyReport::refused(problem(
                 "payload.invalid",
                 format!("payload is not a Kaiban payload: {e}"),
+            ))
+        })?;
+        let mut problems = Vec::new();
+        if payload.canonical() != payload_bytes {
+            problems.push(problem(
+                "payload.not_canonical",
+                "payload is not in RFC 8785 canonical form",
             ));
-            return report;
         }
-    };
-    if payload.canonical() != payload_bytes {
-        report.problems.push(problem(
-            "payload.not_canonical",
-            "payload is not in RFC 8785 canonical form",
-        ));
-    }
-
-    let mut signed_by: HashMap<String, usize> = HashMap::new();
-    for (index, entry) in package.signatures.iter().enumerate() {
-        let result = verify_entry(&entry.protected, &entry.signature, &package.payload);
-        let (signer, kid, problem_text) = match result {
-            Ok(header) => (Some(header.kaiban_signer), Some(header.kid), None),
-            Err((header, text)) => (
-                header.as_ref().map(|h| h.kaiban_signer.clone()),
-                header.map(|h| h.kid),
-                Some(text),
-            ),
-        };
-        if problem_text.is_none() {
-            if let Some(s) = &signer {
-                *signed_by.entry(s.clone()).or_default() += 1;
-            }
+        let created_at = crate::date::unix_seconds_utc(&payload.created_at);
+        match created_at {
+            None => problems.push(problem(
+                "payload.created_at_invalid",
+                "created_at is not an RFC 3339 UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)",
+            )),
+            Some(t) if t > now + CLOCK_SKEW_SECONDS => problems.push(problem(
+                "payload.created_at_future",
+                "created_at lies in the future",
+            )),
+            Some(_) => {}
         }
-        report.entries.push(EntryReport {
-            index,
-            signer,
-            kid,
-            valid: problem_text.is_none(),
-            problem: problem_text,
-        });
-    }
-
-    for required in &payload.required_signers {
-        match signed_by.get(&required.person_id).copied().unwrap_or(0) {
-            0 => report.problems.push(problem(
-                "signers.missing",
+        let signers = required_signers(&payload.application);
+        if !same_signers(&signers, &payload.required_signers) {
+            problems.push(problem(
+                "signers.list_mismatch",
+                "required_signers is not the list the application requires",
+            ));
+        }
+        let attachments = attachment_refs(&payload.application);
+        if attachments.len() > MAX_ATTACHMENTS {
+            return Err(VerifyReport::refused(problem(
+                "attachments.too_many",
+                format!("the application references more than {MAX_ATTACHMENTS} attachments"),
+            )));
+        }
+        if sorted(&attachments) != sorted(&payload.attachments) {
+            problems.push(problem(
+                "attachments.list_mismatch",
+                "attachments is not the list the application references",
+            ));
+        }
+        if package.signatures.len() > signers.len().max(1) {
+            return Err(VerifyReport::refused(problem(
+                "signers.too_many",
                 format!(
-                    "required signer {} ({}) has not signed",
-                    required.person_id, required.name
+                    "{} signature entries for {} required signers",
+                    package.signatures.len(),
+                    signers.len()
                 ),
-            )),
-            1 => {}
-            n => report.problems.push(problem(
-                "signers.duplicate",
-                format!("required signer {} signed {n} times", required.person_id),
-            )),
+            )));
         }
+        Ok(Candidate {
+            package,
+            payload,
+            created_at,
+            now,
+            signers,
+            attachments,
+            problems,
+        })
     }
-    for signer in signed_by.keys() {
-        if !payload
-            .required_signers
-            .iter()
-            .any(|r| &r.person_id == signer)
-        {
-            report.problems.push(problem(
-                "signers.unexpected",
-                format!("{signer} is not a required signer"),
-            ));
+
+    /// SHA-256 of the JWS payload: the same application signed again is the same case.
+    pub fn payload_hash(&self) -> String {
+        self.package.payload_hash()
+    }
+
+    /// The attachments the application references (derived, not the payload's list).
+    pub fn expected_attachments(&self) -> &[AttachmentRef] {
+        &self.attachments
+    }
+
+    /// Checks every entry and the received attachments.
+    pub fn finish(self, received: &Received) -> VerifyReport {
+        let mut report = VerifyReport {
+            entries: Vec::new(),
+            problems: self.problems,
+            payload: None,
+        };
+        let package = &self.package;
+        if package.signatures.is_empty() {
+            report
+                .problems
+                .push(problem("package.unsigned", "the package has no signatures"));
         }
+        let times = Times {
+            created_at: self.created_at,
+            now: self.now,
+        };
+        let mut signed_by: HashMap<String, usize> = HashMap::new();
+        let mut key_owner: HashMap<String, String> = HashMap::new();
+        for (index, entry) in package.signatures.iter().enumerate() {
+            let (header, failure) =
+                match verify_entry(&entry.protected, &entry.signature, &package.payload, times) {
+                    Ok(header) => (Some(header), None),
+                    Err((header, failure)) => (header.map(|h| *h), Some(failure)),
+                };
+            if let (Some(h), None) = (&header, &failure) {
+                *signed_by.entry(h.kaiban_signer.clone()).or_default() += 1;
+                let owner = key_owner
+                    .entry(h.kid.clone())
+                    .or_insert_with(|| h.kaiban_signer.clone());
+                if *owner != h.kaiban_signer {
+                    report.problems.push(about(
+                        &h.kaiban_signer,
+                        "signers.shared_key",
+                        format!("entry {index} uses a key that already signed for another signer"),
+                    ));
+                }
+            }
+            report.entries.push(EntryReport {
+                index,
+                signer: header.as_ref().map(|h| h.kaiban_signer.clone()),
+                kid: header.map(|h| h.kid),
+                valid: failure.is_none(),
+                code: failure.as_ref().map(|(code, _)| code.to_string()),
+                problem: failure.map(|(_, text)| text),
+            });
+        }
+        check_signers(&self.signers, &signed_by, &mut report.problems);
+        check_attachments(&self.attachments, received, &mut report.problems);
+        report.payload = Some(Box::new(self.payload));
+        report
     }
-    for a in &payload.attachments {
-        check_attachment(a, attachments, &mut report.problems);
-    }
-    report.payload = Some(payload);
-    report
 }
 
-type EntryError = (Option<Box<ProtectedHeader>>, String);
+/// Verifies `package_json` against the attachments the caller received and hashed itself,
+/// at the verifier's clock `now` (seconds since the epoch).
+pub fn verify(package_json: &[u8], received: &Received, now: i64) -> VerifyReport {
+    match Candidate::parse(package_json, now) {
+        Ok(candidate) => candidate.finish(received),
+        Err(report) => report,
+    }
+}
+
+fn same_signers(derived: &[RequiredSigner], claimed: &[RequiredSigner]) -> bool {
+    let key = |list: &[RequiredSigner]| -> Vec<(String, String, Vec<super::SignerRole>)> {
+        let mut rows: Vec<_> = list
+            .iter()
+            .map(|s| {
+                let mut roles = s.roles.clone();
+                roles.sort();
+                (s.person_id.clone(), s.name.clone(), roles)
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    key(derived) == key(claimed)
+}
+
+fn sorted(list: &[AttachmentRef]) -> Vec<(&str, &str, &str, u64)> {
+    let mut rows: Vec<_> = list
+        .iter()
+        .map(|a| {
+            (
+                a.sha256.as_str(),
+                a.name.as_str(),
+                a.media_type.as_str(),
+                a.size,
+            )
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+fn roles_text(signer: &RequiredSigner) -> String {
+    signer
+        .roles
+        .iter()
+        .map(|r| r.label_en())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn check_signers(
+    required: &[RequiredSigner],
+    signed_by: &HashMap<String, usize>,
+    problems: &mut Vec<Problem>,
+) {
+    let total = required.len();
+    for (n, signer) in required.iter().enumerate() {
+        let who = format!(
+            "required signer {} of {total} ({})",
+            n + 1,
+            roles_text(signer)
+        );
+        match signed_by.get(&signer.person_id).copied().unwrap_or(0) {
+            0 => problems.push(about(
+                &signer.person_id,
+                "signers.missing",
+                format!("{who} has not signed"),
+            )),
+            1 => {}
+            times => problems.push(about(
+                &signer.person_id,
+                "signers.duplicate",
+                format!("{who} signed {times} times"),
+            )),
+        }
+    }
+    let required: BTreeSet<&str> = required.iter().map(|s| s.person_id.as_str()).collect();
+    let mut unexpected: Vec<&String> = signed_by
+        .keys()
+        .filter(|s| !required.contains(s.as_str()))
+        .collect();
+    unexpected.sort();
+    for signer in unexpected {
+        problems.push(about(
+            signer,
+            "signers.unexpected",
+            "an entry signs for someone the application does not require to sign",
+        ));
+    }
+}
+
+fn check_attachments(expected: &[AttachmentRef], received: &Received, problems: &mut Vec<Problem>) {
+    let total = expected.len();
+    for (n, a) in expected.iter().enumerate() {
+        match received.get(&a.sha256) {
+            None => problems.push(problem(
+                "attachment.missing",
+                format!("attachment {} of {total} was not received", n + 1),
+            )),
+            Some(&size) if size != a.size => problems.push(problem(
+                "attachment.mismatch",
+                format!("attachment {} of {total} does not match its size", n + 1),
+            )),
+            Some(_) => {}
+        }
+    }
+    let referenced: BTreeSet<&str> = expected.iter().map(|a| a.sha256.as_str()).collect();
+    let extra = received
+        .keys()
+        .filter(|d| !referenced.contains(d.as_str()))
+        .count();
+    if extra > 0 {
+        problems.push(problem(
+            "attachment.unreferenced",
+            format!("{extra} received file(s) are not referenced by the application"),
+        ));
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Times {
+    created_at: Option<i64>,
+    now: i64,
+}
+
+/// A refused entry: its header when it could be read, and (code, explanation).
+type EntryError = (Option<Box<ProtectedHeader>>, (&'static str, String));
 
 fn verify_entry(
     protected: &str,
     signature: &str,
     payload: &str,
+    times: Times,
 ) -> Result<ProtectedHeader, EntryError> {
-    let header_bytes =
-        unb64(protected).ok_or((None, "protected header is not base64url".to_string()))?;
-    let header: ProtectedHeader = serde_json::from_slice(&header_bytes)
-        .map_err(|e| (None, format!("protected header is not valid: {e}")))?;
-    let fail = |text: String| (Some(Box::new(header.clone())), text);
+    let bad = |code: &'static str, text: &str| (None, (code, text.to_string()));
+    let header_bytes = unb64(protected)
+        .ok_or_else(|| bad("entry.header_encoding", "protected header is not base64url"))?;
+    let value: serde_json::Value = serde_json::from_slice(&header_bytes)
+        .map_err(|_| bad("entry.header_invalid", "protected header is not JSON"))?;
+    // RFC 7515 §4.1.11: a recipient must refuse extensions it does not understand, and this
+    // verifier understands none.
+    if value.get("crit").is_some() {
+        return Err(bad(
+            "entry.crit",
+            "the header lists critical extensions (crit), which are not supported",
+        ));
+    }
+    let header: ProtectedHeader = serde_json::from_value(value).map_err(|e| {
+        (
+            None,
+            (
+                "entry.header_invalid",
+                format!("protected header is not valid: {e}"),
+            ),
+        )
+    })?;
+    let fail = |code: &'static str, text: String| (Some(Box::new(header.clone())), (code, text));
     if header.alg != ALG {
-        return Err(fail(format!(
-            "alg is {}, only ES256 is accepted",
-            header.alg
-        )));
+        return Err(fail(
+            "entry.alg",
+            format!("alg is {}, only ES256 is accepted", header.alg),
+        ));
     }
     if header.typ != TYP {
-        return Err(fail(format!("typ is {}, expected {TYP}", header.typ)));
+        return Err(fail(
+            "entry.typ",
+            format!("typ is {}, expected {TYP}", header.typ),
+        ));
     }
     if header.kid != super::thumbprint(&header.jwk) {
-        return Err(fail("kid is not the RFC 7638 thumbprint of jwk".into()));
+        return Err(fail(
+            "entry.kid",
+            "kid is not the RFC 7638 thumbprint of jwk".into(),
+        ));
     }
-    let key = header.jwk.verifying_key().map_err(fail)?;
-    let bytes = unb64(signature).ok_or_else(|| fail("signature is not base64url".into()))?;
-    let signature = p256::ecdsa::Signature::from_slice(&bytes)
-        .map_err(|_| fail("signature is not 64 bytes r‖s".into()))?;
+    if let Some(created) = times.created_at {
+        if header.iat < created - CLOCK_SKEW_SECONDS {
+            return Err(fail(
+                "entry.iat_before_created",
+                "iat is before the version was put up for signing (created_at)".into(),
+            ));
+        }
+        if header.iat > created + SIGNING_WINDOW_SECONDS {
+            return Err(fail(
+                "entry.iat_stale",
+                format!(
+                    "iat is more than {} days after created_at",
+                    SIGNING_WINDOW_SECONDS / 86_400
+                ),
+            ));
+        }
+    }
+    if header.iat > times.now + CLOCK_SKEW_SECONDS {
+        return Err(fail("entry.iat_future", "iat lies in the future".into()));
+    }
+    let key = header
+        .jwk
+        .verifying_key()
+        .map_err(|e| fail("entry.jwk", e))?;
+    let bytes = unb64(signature).ok_or_else(|| {
+        fail(
+            "entry.signature_encoding",
+            "signature is not base64url".into(),
+        )
+    })?;
+    let signature = p256::ecdsa::Signature::from_slice(&bytes).map_err(|_| {
+        fail(
+            "entry.signature_encoding",
+            "signature is not 64 bytes r‖s".into(),
+        )
+    })?;
     use p256::ecdsa::signature::Verifier;
     key.verify(&signing_input(protected, payload), &signature)
-        .map_err(|_| fail("signature does not verify".into()))?;
+        .map_err(|_| {
+            fail(
+                "entry.signature_invalid",
+                "signature does not verify".into(),
+            )
+        })?;
     Ok(header)
 }
 
-fn check_attachment(
-    a: &AttachmentRef,
-    received: &HashMap<String, Vec<u8>>,
-    problems: &mut Vec<Problem>,
-) {
-    use sha2::{Digest, Sha256};
-    let Some(bytes) = received.get(&a.sha256) else {
-        problems.push(problem(
-            "attachment.missing",
-            format!("attachment {} was not received", a.name),
-        ));
-        return;
-    };
-    let actual: String = Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    if actual != a.sha256 || bytes.len() as u64 != a.size {
-        problems.push(problem(
-            "attachment.mismatch",
-            format!("attachment {} does not match its SHA-256 or size", a.name),
-        ));
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::super::*;
-    use super::*;
-    use crate::rules::testing::example;
-    use p256::ecdsa::SigningKey;
-
-    fn key(n: u8) -> SigningKey {
-        SigningKey::from_bytes(&[n; 32].into()).unwrap()
-    }
-
-    /// The LLC example with its attachment's digest set to `bytes`, signed by everyone.
-    fn signed_llc(bytes: &[u8]) -> (Package, HashMap<String, Vec<u8>>) {
-        use sha2::{Digest, Sha256};
-        let mut app = example("llc");
-        let digest: String = Sha256::digest(bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        app.attachments[0].sha256 = digest.clone();
-        app.attachments[0].size = bytes.len() as u64;
-        let payload = Payload::new(&app, "app-1".into(), "2026-01-01T00:00:00Z".into());
-        let encoded = payload.encoded();
-        let signatures = payload
-            .required_signers
-            .iter()
-            .enumerate()
-            .map(|(i, s)| sign_with(&key(i as u8 + 1), &encoded, &s.person_id, 1_767_225_600))
-            .collect();
-        (
-            Package {
-                payload: encoded,
-                signatures,
-            },
-            HashMap::from([(digest, bytes.to_vec())]),
-        )
-    }
-
-    fn codes(report: &VerifyReport) -> Vec<String> {
-        report.problems.iter().map(|p| p.code.clone()).collect()
-    }
-
-    #[test]
-    fn a_complete_package_verifies() {
-        let (package, files) = signed_llc(b"%PDF lease");
-        let report = verify(package.to_json().as_bytes(), &files);
-        assert!(report.is_valid(), "{report:#?}");
-        assert_eq!(report.entries.len(), 6);
-    }
-
-    #[test]
-    fn one_forged_signature_among_several_is_refused() {
-        let (mut package, files) = signed_llc(b"%PDF lease");
-        let mut sig = unb64(&package.signatures[3].signature).unwrap();
-        sig[10] ^= 1;
-        package.signatures[3].signature = b64(&sig);
-        let report = verify(package.to_json().as_bytes(), &files);
-        assert!(!report.is_valid());
-        assert!(!report.entries[3].valid && report.entries.iter().filter(|e| e.valid).count() == 5);
-    }
-
-    #[test]
-    fn a_missing_signer_an_unsigned_package_and_a_duplicate_are_refused() {
-        let (mut package, files) = signed_llc(b"%PDF lease");
-        package.signatures.pop();
-        assert!(codes(&verify(package.to_json().as_bytes(), &files))
-            .contains(&"signers.missing".into()));
-        let dup = package.signatures[0].clone();
-        package.signatures.push(dup);
-        assert!(codes(&verify(package.to_json().as_bytes(), &files))
-            .contains(&"signers.duplicate".into()));
-        package.signatures.clear();
-        assert!(codes(&verify(package.to_json().as_bytes(), &files))
-            .contains(&"package.unsigned".into()));
-    }
-
-    #[test]
-    fn a_kid_that_is_not_the_jwk_thumbprint_is_refused() {
-        let (mut package, files) = signed_llc(b"%PDF lease");
-        let mut header: ProtectedHeader =
-            serde_json::from_slice(&unb64(&package.signatures[0].protected).unwrap()).unwrap();
-        header.kid = thumbprint(&Jwk::from_verifying_key(key(99).verifying_key()));
-        package.signatures[0].protected = header.encoded();
-        let report = verify(package.to_json().as_bytes(), &files);
-        assert_eq!(
-            report.entries[0].problem.as_deref(),
-            Some("kid is not the RFC 7638 thumbprint of jwk")
-        );
-    }
-
-    #[test]
-    fn a_modified_payload_or_attachment_is_refused() {
-        let (mut package, files) = signed_llc(b"%PDF lease");
-        let mut payload: Payload =
-            serde_json::from_slice(&unb64(&package.payload).unwrap()).unwrap();
-        payload.application.capital.registered_fen = Some(1);
-        package.payload = payload.encoded();
-        let report = verify(package.to_json().as_bytes(), &files);
-        assert!(report.entries.iter().all(|e| !e.valid));
-        let (package, mut files) = signed_llc(b"%PDF lease");
-        for bytes in files.values_mut() {
-            bytes[0] = b'#';
-        }
-        assert!(codes(&verify(package.to_json().as_bytes(), &files))
-            .contains(&"attachment.mismatch".into()));
-        assert!(
-            codes(&verify(package.to_json().as_bytes(), &HashMap::new()))
-                .contains(&"attachment.missing".into())
-        );
-    }
-
-    #[test]
-    fn garbage_is_refused_without_panicking() {
-        for input in [
-            &b""[..],
-            b"{}",
-            b"[]",
-            b"{\"payload\":\"!!\",\"signatures\":[]}",
-            b"{\"payload\":\"e30\",\"signatures\":[{\"protected\":\"e30\",\"signature\":\"AA\"}]}",
-        ] {
-            assert!(!verify(input, &HashMap::new()).is_valid());
-        }
-    }
-}
+#[path = "verify_tests.rs"]
+mod tests;

@@ -1,17 +1,24 @@
-//! Accepted packages on disk, one folder per receipt, written atomically: a temporary folder
-//! is filled and fsynced, then renamed into place, so a crash never leaves half a case.
+//! Accepted packages on disk, one folder per receipt, written atomically: the request's
+//! temporary folder (attachments already streamed into it) is completed and fsynced, then
+//! renamed into place, so a crash never leaves half a case. Blocking file I/O: called from
+//! `spawn_blocking`, never on the async workers.
 //!
 //! `<data>/<receipt>/package.jws.json`, `attachments/<sha256>`, `meta.json`, `status.json`.
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// Where requests stream their parts before they are verified (`<data>/.incoming-…`).
+pub const INCOMING_PREFIX: &str = ".incoming-";
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Meta {
     pub receipt_id: String,
+    /// The submitter's secret for reading the status (given only in the 201/200 answer).
+    #[serde(default)]
+    pub status_token: String,
     pub idempotency_key: String,
     /// SHA-256 of the package bytes and the sorted attachment digests: what "the same
     /// body" means across retries (multipart boundaries differ every time).
@@ -28,31 +35,29 @@ pub struct StatusEvent {
     pub reasons: Vec<String>,
 }
 
-#[derive(Default)]
-pub struct Index {
-    pub by_key: HashMap<String, Meta>,
-    pub by_payload: HashMap<String, Meta>,
-}
-
-pub fn load_index(data: &Path) -> Index {
-    let mut index = Index::default();
+/// Every stored case's meta; folders left by interrupted requests are removed.
+pub fn load(data: &Path) -> Vec<Meta> {
     let Ok(entries) = fs::read_dir(data) else {
-        return index;
+        return Vec::new();
     };
+    let mut cases = Vec::new();
     for entry in entries.flatten() {
-        let meta_file = entry.path().join("meta.json");
-        let Ok(text) = fs::read_to_string(meta_file) else {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(INCOMING_PREFIX)
+        {
+            let _ = fs::remove_dir_all(entry.path());
+            continue;
+        }
+        let Ok(text) = fs::read_to_string(entry.path().join("meta.json")) else {
             continue;
         };
-        let Ok(meta) = serde_json::from_str::<Meta>(&text) else {
-            continue;
-        };
-        index
-            .by_payload
-            .insert(meta.payload_hash.clone(), meta.clone());
-        index.by_key.insert(meta.idempotency_key.clone(), meta);
+        if let Ok(meta) = serde_json::from_str::<Meta>(&text) {
+            cases.push(meta);
+        }
     }
-    index
+    cases
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -65,44 +70,40 @@ fn sync_dir(path: &Path) -> std::io::Result<()> {
     File::open(path)?.sync_all()
 }
 
-/// Stores a verified package and its attachments under `meta.receipt_id`.
+/// Completes the request's folder `incoming` (its `attachments/` already written and
+/// fsynced) with the package, meta and first status, and renames it to `meta.receipt_id`.
 pub fn store(
     data: &Path,
+    incoming: &Path,
     meta: &Meta,
     package: &[u8],
-    attachments: &[(String, Vec<u8>)],
 ) -> std::io::Result<PathBuf> {
-    fs::create_dir_all(data)?;
-    let temp = data.join(format!(".incoming-{}", meta.receipt_id));
-    let _ = fs::remove_dir_all(&temp);
-    fs::create_dir_all(temp.join("attachments"))?;
-    write_synced(&temp.join("package.jws.json"), package)?;
-    for (sha256, bytes) in attachments {
-        write_synced(&temp.join("attachments").join(sha256), bytes)?;
-    }
-    sync_dir(&temp.join("attachments"))?;
+    let attachments = incoming.join("attachments");
+    fs::create_dir_all(&attachments)?;
+    sync_dir(&attachments)?;
+    write_synced(&incoming.join("package.jws.json"), package)?;
     let status = vec![StatusEvent {
         status: "received".into(),
         at: meta.received_at.clone(),
         reasons: Vec::new(),
     }];
     write_synced(
-        &temp.join("status.json"),
+        &incoming.join("status.json"),
         serde_json::to_string_pretty(&status)?.as_bytes(),
     )?;
     write_synced(
-        &temp.join("meta.json"),
+        &incoming.join("meta.json"),
         serde_json::to_string_pretty(meta)?.as_bytes(),
     )?;
-    sync_dir(&temp)?;
+    sync_dir(incoming)?;
     let target = data.join(&meta.receipt_id);
-    fs::rename(&temp, &target)?;
+    fs::rename(incoming, &target)?;
     sync_dir(data)?;
     Ok(target)
 }
 
 pub fn read_status(data: &Path, receipt: &str) -> Option<Vec<StatusEvent>> {
-    if receipt.contains(['/', '\\', '.']) {
+    if !super::ids::is_receipt_id(receipt) {
         return None;
     }
     serde_json::from_str(&fs::read_to_string(data.join(receipt).join("status.json")).ok()?).ok()

@@ -1,0 +1,192 @@
+//! `POST /submissions`: bounded intake, then (for a body not seen under this key) the full
+//! verification and the rules, then one atomic decision on key and payload, then the store.
+
+use super::index::Decision;
+use super::intake::{self, Intake};
+use super::limits::{BODY_TOTAL, KEY_BYTES};
+use super::refusal::Refusal;
+use super::store::{self, Meta};
+use super::{ids, Receiver};
+use crate::clock;
+use axum::extract::{Multipart, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Json, Response};
+use serde_json::json;
+use std::sync::Arc;
+use tokio::time::Instant;
+
+fn receipt(meta: &Meta, status: StatusCode, duplicate: bool) -> Response {
+    let body = json!({
+        "receipt_id": meta.receipt_id,
+        "status_url": format!("/submissions/{}", meta.receipt_id),
+        "status_token": meta.status_token,
+        "received_at": meta.received_at,
+        "duplicate": duplicate,
+    });
+    (status, Json(body)).into_response()
+}
+
+fn answer(decision: Decision) -> Response {
+    match decision {
+        Decision::Retry(meta) => receipt(&meta, StatusCode::OK, false),
+        Decision::Replay(meta) => receipt(&meta, StatusCode::OK, true),
+        Decision::Conflict => Refusal::new(
+            StatusCode::CONFLICT,
+            "idempotency_key_reused",
+            json!("this Idempotency-Key was used for a different submission"),
+        )
+        .into_response(),
+        Decision::InFlight => Refusal::busy(
+            "submission_in_flight",
+            "the same submission is being stored right now; retry shortly",
+        )
+        .into_response(),
+        Decision::Fresh => unreachable!("a fresh reservation is stored, not answered"),
+    }
+}
+
+pub async fn accept(
+    State(receiver): State<Arc<Receiver>>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let Some(key) = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .filter(|k| !k.is_empty() && k.len() <= KEY_BYTES)
+        .map(String::from)
+    else {
+        return Refusal::new(
+            StatusCode::BAD_REQUEST,
+            "idempotency_key_required",
+            json!(format!(
+                "send an Idempotency-Key header of 1 to {KEY_BYTES} characters"
+            )),
+        )
+        .into_response();
+    };
+    let Ok(_permit) = receiver.submissions.clone().try_acquire_owned() else {
+        return Refusal::busy("busy", "too many submissions at once; retry shortly")
+            .into_response();
+    };
+    let deadline = Instant::now() + BODY_TOTAL;
+    let now = clock::unix_now() as i64;
+    let intake = match intake::read(&receiver.data, multipart, deadline, now).await {
+        Ok(intake) => intake,
+        Err(refusal) => return refusal.into_response(),
+    };
+    let body_hash = intake.body_hash();
+    if let Some(decision) = receiver.index.by_key(&key, &body_hash) {
+        intake.folder.discard().await;
+        return answer(decision);
+    }
+    match check(&receiver, intake).await {
+        Ok(checked) => store_case(&receiver, key, body_hash, checked).await,
+        Err(refusal) => refusal.into_response(),
+    }
+}
+
+struct Checked {
+    package: Vec<u8>,
+    payload_hash: String,
+    folder: intake::Incoming,
+}
+
+/// Signatures, signers, attachments and the rules: CPU-bound, off the async workers and at
+/// most `CONCURRENT_CHECKS` at once.
+async fn check(receiver: &Receiver, intake: Intake) -> Result<Checked, Refusal> {
+    let _slot = receiver
+        .checks
+        .acquire()
+        .await
+        .map_err(|_| Refusal::internal())?;
+    let Intake {
+        package,
+        candidate,
+        received,
+        folder,
+    } = intake;
+    let payload_hash = candidate.payload_hash();
+    let verdict = match tokio::task::spawn_blocking(move || {
+        let report = candidate.finish(&received);
+        if !report.is_valid() {
+            return Err(Refusal::invalid(&report));
+        }
+        let payload = report.payload.expect("valid packages have a payload");
+        let findings = kaiban_core::check(
+            &payload.application,
+            &kaiban_core::Context::with_bundled_catalog(clock::today_utc()),
+        );
+        if kaiban_core::rules::has_errors(&findings) {
+            let errors: Vec<_> = findings.into_iter().filter(|f| f.is_error()).collect();
+            return Err(Refusal::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "application_invalid",
+                json!({ "findings": errors }),
+            ));
+        }
+        Ok(())
+    })
+    .await
+    {
+        Ok(verdict) => verdict,
+        Err(_) => Err(Refusal::internal()),
+    };
+    match verdict {
+        Ok(()) => Ok(Checked {
+            package,
+            payload_hash,
+            folder,
+        }),
+        Err(refusal) => {
+            folder.discard().await;
+            Err(refusal)
+        }
+    }
+}
+
+async fn store_case(
+    receiver: &Arc<Receiver>,
+    key: String,
+    body_hash: String,
+    checked: Checked,
+) -> Response {
+    let Checked {
+        package,
+        payload_hash,
+        folder,
+    } = checked;
+    match receiver.index.reserve(&key, &body_hash, &payload_hash) {
+        Decision::Fresh => {}
+        other => {
+            folder.discard().await;
+            return answer(other);
+        }
+    }
+    let meta = Meta {
+        receipt_id: ids::new_receipt_id(),
+        status_token: ids::new_status_token(),
+        idempotency_key: key.clone(),
+        body_hash,
+        payload_hash: payload_hash.clone(),
+        received_at: clock::now_rfc3339(),
+    };
+    let data = receiver.data.clone();
+    let stored_meta = meta.clone();
+    let incoming = folder.path().to_path_buf();
+    let written =
+        tokio::task::spawn_blocking(move || store::store(&data, &incoming, &stored_meta, &package))
+            .await;
+    match written {
+        Ok(Ok(_)) => {
+            folder.keep();
+            receiver.index.stored(&meta);
+            receipt(&meta, StatusCode::CREATED, false)
+        }
+        failed => {
+            eprintln!("kaiban-verify serve: storing a case failed: {failed:?}");
+            receiver.index.release(&key, &payload_hash);
+            Refusal::storage().into_response()
+        }
+    }
+}

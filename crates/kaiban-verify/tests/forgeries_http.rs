@@ -1,0 +1,166 @@
+//! The attacker's forgeries (kaiban-core/tests/support/forge.rs) over real HTTP against the
+//! real receiver binary: each refused with its code and nothing stored; the honest control,
+//! signed the same way with fresh keys, accepted; status only with the case's token.
+
+#[path = "../../kaiban-core/tests/support/forge.rs"]
+mod forge;
+mod support;
+
+use support::{codes, multipart, request, start, status, submit};
+
+fn stored_cases(data: &std::path::Path) -> usize {
+    std::fs::read_dir(data)
+        .map(|d| {
+            d.filter(|e| {
+                !e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with('.')
+            })
+            .count()
+        })
+        .unwrap_or(0)
+}
+
+fn files(submission: &forge::Submission) -> Vec<&[u8]> {
+    submission.files.iter().map(Vec::as_slice).collect()
+}
+
+#[test]
+fn every_forgery_is_refused_over_http_and_the_honest_package_is_accepted() {
+    let server = start("forgeries");
+    let now = forge::now();
+    for (n, forgery) in forge::forgeries(now).iter().enumerate() {
+        let reply = submit(
+            server.port,
+            &format!("forgery-{n}"),
+            forgery.package.as_bytes(),
+            &files(forgery),
+        );
+        assert!(
+            matches!(reply.status, 413 | 422),
+            "{}: answered {} {}",
+            forgery.name,
+            reply.status,
+            reply.body
+        );
+        assert!(
+            codes(&reply).iter().any(|c| c == forgery.code),
+            "{}: expected {}, got {:?}",
+            forgery.name,
+            forgery.code,
+            codes(&reply)
+        );
+    }
+    assert_eq!(stored_cases(&server.data), 0, "a forgery was stored");
+
+    let honest = forge::honest(now);
+    let reply = submit(
+        server.port,
+        "honest",
+        honest.package.as_bytes(),
+        &files(&honest),
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert_eq!(stored_cases(&server.data), 1);
+}
+
+#[test]
+fn a_hundred_thousand_parts_are_refused_at_the_first_unreferenced_one() {
+    let server = start("parts");
+    let honest = forge::honest(forge::now());
+    let tiny: Vec<&[u8]> = vec![b"x"; 100_000];
+    let (content_type, body) = multipart(honest.package.as_bytes(), &tiny);
+    let reply = request(
+        server.port,
+        "POST",
+        "/submissions",
+        &[
+            ("Content-Type", &content_type),
+            ("Idempotency-Key", "parts"),
+        ],
+        &body,
+    );
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    assert!(codes(&reply).contains(&"attachment.unreferenced".to_string()));
+    assert_eq!(
+        request(server.port, "GET", "/healthz", &[], b"").status,
+        200
+    );
+    assert_eq!(stored_cases(&server.data), 0);
+    assert_eq!(
+        std::fs::read_dir(&server.data).unwrap().count(),
+        0,
+        "temporary files left"
+    );
+}
+
+#[test]
+fn the_status_needs_the_token_and_a_guess_learns_nothing() {
+    let server = start("status-token");
+    let honest = forge::honest(forge::now());
+    let reply = submit(
+        server.port,
+        "token",
+        honest.package.as_bytes(),
+        &files(&honest),
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    let receipt = reply.body["receipt_id"].as_str().unwrap();
+    let token = reply.body["status_token"].as_str().unwrap();
+    assert!(
+        receipt.len() >= 33 && token.len() >= 26,
+        "{receipt} {token}"
+    );
+    assert_eq!(status(server.port, receipt, Some(token)).status, 200);
+    let wrong = status(server.port, receipt, Some("0000000000000000000000000A"));
+    let missing = status(server.port, receipt, None);
+    let unknown = status(
+        server.port,
+        "KB-00000-00000-00000-00000-000000",
+        Some(token),
+    );
+    for denied in [&wrong, &missing, &unknown] {
+        assert_eq!((denied.status, &denied.body), (404, &unknown.body));
+    }
+}
+
+#[test]
+fn one_key_racing_with_two_packages_stores_one_and_refuses_the_other() {
+    // `*` as the allowed origin used to panic the receiver at start.
+    let server = support::start_with("race", &["--allow-origin", "*"]);
+    let port = server.port;
+    for round in 0..4 {
+        let now = forge::now();
+        let packages: Vec<forge::Submission> = (0..2)
+            .map(|n| {
+                let payload = kaiban_core::package::Payload::new(
+                    &forge::application(),
+                    format!("race-{round}-{n}"),
+                    kaiban_core::date::rfc3339_utc(now - 60),
+                );
+                forge::Submission {
+                    name: "race",
+                    package: forge::sign_all(&payload, now - 30).to_json(),
+                    files: vec![forge::LEASE.to_vec()],
+                    code: "",
+                }
+            })
+            .collect();
+        let key = format!("race-key-{round}");
+        let threads: Vec<_> = packages
+            .into_iter()
+            .map(|p| {
+                let key = key.clone();
+                std::thread::spawn(move || {
+                    submit(port, &key, p.package.as_bytes(), &files(&p)).status
+                })
+            })
+            .collect();
+        let mut statuses: Vec<u16> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+        statuses.sort();
+        assert_eq!(statuses, [201, 409], "round {round}");
+    }
+    assert_eq!(stored_cases(&server.data), 4);
+}

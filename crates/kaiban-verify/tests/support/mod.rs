@@ -1,0 +1,162 @@
+//! The real receiver binary on 127.0.0.1 and plain HTTP/1.1 requests to it, shared by the
+//! HTTP test suites.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+
+pub struct Server {
+    child: Child,
+    pub port: u16,
+    pub data: PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn start(name: &str) -> Server {
+    start_with(name, &["--allow-origin", "http://127.0.0.1:8080"])
+}
+
+pub fn start_with(name: &str, extra: &[&str]) -> Server {
+    let data = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("receiver-{name}"));
+    let _ = std::fs::remove_dir_all(&data);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kaiban-verify"))
+        .args(["serve", "--port", "0", "--data-dir", data.to_str().unwrap()])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port = line
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .expect(&line);
+    Server { child, port, data }
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub headers: String,
+    pub body: serde_json::Value,
+}
+
+pub fn request(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Reply {
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    let mut bytes = head.into_bytes();
+    bytes.extend_from_slice(body);
+    send(port, bytes)
+}
+
+/// Writes `bytes` on one thread while reading the answer on this one: a receiver may answer
+/// (and close) before it has read a hostile body to the end, as it should.
+pub fn send(port: u16, bytes: Vec<u8>) -> Reply {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let mut writer = stream.try_clone().unwrap();
+    let sender = std::thread::spawn(move || {
+        let _ = writer.write_all(&bytes);
+    });
+    let mut response = Vec::new();
+    let mut buffer = [0u8; 65536];
+    loop {
+        match stream.read(&mut buffer) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => response.extend_from_slice(&buffer[..n]),
+        }
+    }
+    let _ = stream.shutdown(std::net::Shutdown::Both);
+    let _ = sender.join();
+    parse(&response)
+}
+
+pub fn parse(response: &[u8]) -> Reply {
+    let text = String::from_utf8_lossy(response);
+    let status = text.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let (headers, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let body = body
+        .find('{')
+        .map(|i| &body[i..body.rfind('}').unwrap() + 1])
+        .unwrap_or("null");
+    Reply {
+        status,
+        headers: headers.to_ascii_lowercase(),
+        body: serde_json::from_str(body).unwrap_or(serde_json::Value::Null),
+    }
+}
+
+/// The refusal codes in an answer: its `error`, and every problem's and entry's code.
+pub fn codes(reply: &Reply) -> Vec<String> {
+    let mut out = vec![reply.body["error"].as_str().unwrap_or("").to_string()];
+    for list in ["problems", "entries"] {
+        if let Some(items) = reply.body["detail"][list].as_array() {
+            out.extend(
+                items
+                    .iter()
+                    .filter_map(|p| p["code"].as_str().map(String::from)),
+            );
+        }
+    }
+    out
+}
+
+/// A multipart body: the package first, then each attachment.
+pub fn multipart(package: &[u8], attachments: &[&[u8]]) -> (String, Vec<u8>) {
+    let boundary = "kaibanTESTboundary";
+    let mut body = Vec::new();
+    let mut part = |name: &str, kind: &str, bytes: &[u8]| {
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{name}\"\r\nContent-Type: {kind}\r\n\r\n").as_bytes());
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    };
+    part("package", "application/jose+json", package);
+    for (i, a) in attachments.iter().enumerate() {
+        part(&format!("attachment-{i}"), "application/pdf", a);
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+pub fn submit(port: u16, key: &str, package: &[u8], attachments: &[&[u8]]) -> Reply {
+    let (content_type, body) = multipart(package, attachments);
+    request(
+        port,
+        "POST",
+        "/submissions",
+        &[("Content-Type", &content_type), ("Idempotency-Key", key)],
+        &body,
+    )
+}
+
+/// `GET /submissions/{receipt}` with the status token (or without one).
+pub fn status(port: u16, receipt: &str, token: Option<&str>) -> Reply {
+    let auth = token.map(|t| format!("Bearer {t}"));
+    let headers: Vec<(&str, &str)> = auth.iter().map(|a| ("Authorization", a.as_str())).collect();
+    request(
+        port,
+        "GET",
+        &format!("/submissions/{receipt}"),
+        &headers,
+        b"",
+    )
+}
