@@ -4,6 +4,8 @@
 const VERSION = '__KAIBAN_VERSION__';
 const PRECACHE = __KAIBAN_PRECACHE__;
 const CACHE = `kaiban-${VERSION}`;
+// Only these (the app's own hashed files) are ever answered from the cache.
+const PRECACHED = new Set(PRECACHE.map((url) => new URL(url, self.registration.scope).href));
 
 self.addEventListener('install', (event) => {
   // Waits (no skipWaiting): a new version is offered to the applicant, never swapped mid-edit.
@@ -27,12 +29,16 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  // Submissions, status polls and other origins always go to the network.
-  if (url.origin !== self.location.origin) return;
-  if (request.mode === 'navigate') {
+  if (url.origin === self.location.origin && request.mode === 'navigate') {
     event.respondWith(networkFirst(request));
     return;
   }
+  // Everything else that is not one of the app's precached files (the submission endpoint
+  // and its status polls, on this origin or another, and any other URL) goes to the network
+  // untouched: a status answer must never come from a cache.
+  url.search = '';
+  url.hash = '';
+  if (!PRECACHED.has(url.href)) return;
   event.respondWith(cacheFirst(request));
 });
 
@@ -52,7 +58,7 @@ async function cacheFirst(request) {
   const hit = await cache.match(request, { ignoreSearch: true });
   if (hit) return hit;
   const response = await fetch(request);
-  // Hashed names never change content: anything fetched later (lazy data) is kept too.
+  // A precached file evicted from the cache: hashed names never change content.
   if (response.ok) cache.put(request, response.clone());
   return response;
 }

@@ -5,8 +5,6 @@
 //! first: if the state is too broken to save, a second panic aborts, and the screen is there.
 
 use std::cell::RefCell;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 thread_local! {
     static BEFORE_CRASH: RefCell<Vec<Box<dyn Fn()>>> = RefCell::new(Vec::new());
@@ -35,7 +33,6 @@ pub fn install() {
             }
         });
     }));
-    listen_for_fault_injection();
 }
 
 fn show_error_screen(message: &str) {
@@ -104,9 +101,14 @@ fn reload_url() -> String {
 }
 
 /// Lets the e2e tests raise a real panic in the running app:
-/// `dispatchEvent(new CustomEvent('kaiban-fault', { detail: 'panic' }))`. Only the page itself
-/// can dispatch it, and a page's own scripts can do worse anyway.
-fn listen_for_fault_injection() {
+/// `dispatchEvent(new CustomEvent('kaiban-fault', { detail: 'panic' }))`. Only in builds with
+/// the `fault-injection` feature (`./x test` builds the app with it; `./x serve`, `./x
+/// prerender` and deployments without), and only on the app's own page: never in a portal's
+/// page (in-page mode does not call it).
+#[cfg(feature = "fault-injection")]
+pub fn listen_for_fault_injection() {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -33,6 +33,8 @@ pub fn start() {
     if !is_app_page {
         return;
     }
+    #[cfg(feature = "fault-injection")]
+    crash::listen_for_fault_injection();
     let (config, problems) = Config::from_page();
     match embed::framing_parent(&config) {
         embed::Framing::Allowed(origin) => {

@@ -76,14 +76,14 @@ async fn delete_then_restore_brings_back_the_draft_and_its_attachment() {
             ..Default::default()
         });
     draft.revision = drafts::save(&draft).await.unwrap().revision;
-    let (deleted, blobs) = drafts::delete("undo").await.unwrap().expect("it existed");
-    assert_eq!(blobs.len(), 1);
+    let deleted = drafts::delete("undo").await.unwrap().expect("it existed");
+    assert_eq!(deleted.blobs.len(), 1);
     assert!(drafts::load("undo").await.unwrap().unwrap().is_none());
     assert!(drafts::get_attachment("undo-lease")
         .await
         .unwrap()
         .is_none());
-    drafts::restore(&deleted, &blobs).await.unwrap();
+    drafts::restore(&deleted).await.unwrap();
     assert_eq!(reload("undo").await, draft);
     let back = drafts::get_attachment("undo-lease")
         .await

@@ -18,11 +18,26 @@ export function envOverrides(env = process.env) {
   return overrides;
 }
 
-/// The config file merged with `overrides`; unknown keys are an error, not a silent typo.
+/// Whether `text` is exactly an http(s) origin (`https://portal.example.gov.cn[:port]`):
+/// nothing else may reach the CSP, where `*`, `;` or a path would change its meaning.
+export function isOrigin(text) {
+  if (typeof text !== 'string' || !/^https?:\/\/[A-Za-z0-9.\-\[\]:]+$/.test(text)) return false;
+  try {
+    return new URL(text).origin === text;
+  } catch {
+    return false;
+  }
+}
+
+/// The config file merged with `overrides`; unknown keys and malformed origins are an error,
+/// not a silent typo.
 export function loadConfig(file = process.env.KAIBAN_CONFIG ?? path.join(ROOT, 'kaiban.config.json'), overrides = envOverrides()) {
   const config = { ...JSON.parse(fs.readFileSync(file, 'utf8')), ...overrides };
   for (const key of Object.keys(config)) {
     if (!KNOWN.has(key)) throw new Error(`${file}: unknown setting "${key}" (known: ${[...KNOWN].join(', ')})`);
+  }
+  for (const origin of config.allowedParentOrigins ?? []) {
+    if (!isOrigin(origin)) throw new Error(`${file}: allowedParentOrigins: "${origin}" is not an origin like https://zwfw.example.gov.cn`);
   }
   return config;
 }
@@ -53,7 +68,8 @@ const originOf = (url) => new URL(url).origin;
 /// network only to the configured endpoints, framing only by the allowed portals.
 export function contentSecurityPolicy(config, html) {
   const endpoints = new Set([config.endpoint, ...(config.allowedEndpoints ?? [])].filter(Boolean).map(originOf));
-  const parents = config.allowedParentOrigins ?? [];
+  // Checked by loadConfig too; a config built in code is held to the same rule here.
+  const parents = (config.allowedParentOrigins ?? []).filter(isOrigin);
   return [
     "default-src 'none'",
     `script-src 'self' 'wasm-unsafe-eval' ${inlineScriptHashes(html).join(' ')}`.trim(),

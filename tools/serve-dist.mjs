@@ -30,17 +30,59 @@ function accepts(req, coding) {
   });
 }
 
+/// The file under `base` that `pathname` names, or null when it would leave `base` (a
+/// sibling folder such as dist-old/ shares the prefix, so the check needs the separator).
+export function fileUnder(base, pathname) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const file = path.normalize(path.join(base, decoded));
+  return file === base || file.startsWith(base + path.sep) ? file : null;
+}
+
+/// Forwards the request to `target` (as a deployment's nginx `location /api/` would), streaming
+/// both ways; `prefix` is replaced by the target's path.
+function forward(req, res, { prefix, target }) {
+  const url = new URL(req.url, 'http://x');
+  const to = new URL(target);
+  const upstream = http.request({
+    host: to.hostname,
+    port: to.port,
+    method: req.method,
+    path: to.pathname.replace(/\/$/, '') + '/' + url.pathname.slice(prefix.length) + url.search,
+    headers: { ...req.headers, host: to.host },
+  }, (answer) => {
+    res.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+    res.end('the receiver is unreachable');
+  });
+  req.pipe(upstream);
+}
+
 /// `config`: the deployment configuration to serve the app with (baked into index.html and
 /// turned into its CSP); null serves the files as they are, without app headers.
 /// `substitute`: {NAME: value} replaces {{NAME}} in HTML files (the embed demo's app URL).
-export function startStaticServer({ root, host = '127.0.0.1', port = 0, config = null, substitute = {} }) {
+/// `proxy`: {prefix: '/api/', target: 'http://127.0.0.1:8787/'} puts the receiver on this
+/// origin, as a deployment that serves app and API from one host does.
+export function startStaticServer({ root, host = '127.0.0.1', port = 0, config = null, substitute = {}, proxy = null }) {
   const base = path.resolve(root);
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://x');
-      let file = path.normalize(path.join(base, decodeURIComponent(url.pathname)));
-      if (!file.startsWith(base)) {
-        res.writeHead(403).end();
+      if (proxy && url.pathname.startsWith(proxy.prefix)) {
+        forward(req, res, proxy);
+        return;
+      }
+      let file = fileUnder(base, url.pathname);
+      if (!file) {
+        res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden');
         return;
       }
       let stat = await fs.stat(file).catch(() => null);
@@ -90,7 +132,10 @@ export function startStaticServer({ root, host = '127.0.0.1', port = 0, config =
       });
       res.end(body);
     } catch (e) {
-      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(e));
+      // The details (paths of this machine) go to the log, not to the visitor.
+      console.error(`kaiban: serving ${req.url} failed: ${e.message}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('internal error');
     }
   });
   return new Promise((resolve, reject) => {

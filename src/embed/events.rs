@@ -147,10 +147,13 @@ pub fn EmbedBridge() -> impl IntoView {
                     receipt_id: receipt.receipt_id.clone(),
                     duplicate: receipt.duplicate,
                 }),
-                Some(Submission::Refused { reason }) => emit(HostEvent::Error {
+                // The reason itself can name people or files; events carry no personal data.
+                Some(Submission::Refused { .. }) => emit(HostEvent::Error {
                     code: "submission-refused",
-                    message_zh: format!("受理方拒收：{reason}"),
-                    message_en: format!("The receiver refused the application: {reason}"),
+                    message_zh: "受理方拒收本申请，原因显示在申请页面上".into(),
+                    message_en:
+                        "The receiver refused the application; the reasons are shown in the wizard"
+                            .into(),
                 }),
                 Some(Submission::Queued {
                     last_error: Some(error),

@@ -1,6 +1,11 @@
 //! Signing with WebCrypto. Each signer's ECDSA P-256 key is generated non-extractable and
 //! the CryptoKey itself is stored in IndexedDB: it never leaves the device. WebCrypto's
 //! ECDSA signature is the 64-byte r‖s that ES256 uses, so no DER conversion is needed.
+//!
+//! A key belongs to one application and one person (`app:<application id>:<person id>`) and
+//! is deleted with that draft: on a shared computer, typing someone's ID number into another
+//! draft never reaches their key, and a key a backend has bound to a person for one case is
+//! never used for another.
 
 pub mod exchange;
 
@@ -61,10 +66,24 @@ fn subtle() -> Result<web_sys::SubtleCrypto, String> {
         .subtle())
 }
 
-/// One key per person per device: keyed by the person's document, not the draft's person id.
-fn key_id(person: &Person) -> String {
-    let (id_type, number) = person.identity_key();
-    format!("{}:{number}", id_type.key())
+fn key_id(application_id: &str, person: &Person) -> String {
+    format!("{}{}", crate::drafts::key_prefix(application_id), person.id)
+}
+
+/// Keys of earlier versions were named by ID type and number (personal data in a record id,
+/// and shared by every draft on the device): they are removed the first time a key is made.
+async fn forget_legacy_keys() {
+    let Ok(records) = kv::all(kv::KEYS).await else {
+        return;
+    };
+    for record in records {
+        let id = Reflect::get(&record, &"id".into())
+            .ok()
+            .and_then(|v| v.as_string());
+        if let Some(id) = id.filter(|id| !id.starts_with("app:")) {
+            let _ = kv::delete(kv::KEYS, &id).await;
+        }
+    }
 }
 
 pub struct DeviceKey {
@@ -82,9 +101,9 @@ fn jwk_from(value: &JsValue) -> Option<Jwk> {
     })
 }
 
-/// The signer's key on this device, created the first time they sign here.
-pub async fn device_key(person: &Person) -> Result<DeviceKey, String> {
-    let id = key_id(person);
+/// The signer's key for this application on this device, created the first time they sign it.
+pub async fn device_key(application_id: &str, person: &Person) -> Result<DeviceKey, String> {
+    let id = key_id(application_id, person);
     if let Some(record) = kv::get(kv::KEYS, &id).await.map_err(|e| e.to_string())? {
         let private = Reflect::get(&record, &"private_key".into())
             .map_err(js_error)?
@@ -94,6 +113,7 @@ pub async fn device_key(person: &Person) -> Result<DeviceKey, String> {
             .ok_or("stored public key unreadable")?;
         return Ok(DeviceKey { private, jwk });
     }
+    forget_legacy_keys().await;
     let subtle = subtle()?;
     let usages = js_sys::Array::of2(&"sign".into(), &"verify".into());
     let params = web_sys::EcKeyGenParams::new("ECDSA", "P-256");
@@ -135,9 +155,13 @@ pub async fn device_key(person: &Person) -> Result<DeviceKey, String> {
     Ok(DeviceKey { private, jwk })
 }
 
-/// Signs `payload` (base64url) as `signer` with this device's key for `person`.
-pub async fn sign(person: &Person, payload: &str) -> Result<SignatureEntry, String> {
-    let key = device_key(person).await?;
+/// Signs `payload` (base64url) as `person` with this device's key for them in this application.
+pub async fn sign(
+    application_id: &str,
+    person: &Person,
+    payload: &str,
+) -> Result<SignatureEntry, String> {
+    let key = device_key(application_id, person).await?;
     let iat = (js_sys::Date::now() / 1000.0) as i64;
     let protected = ProtectedHeader::new(key.jwk.clone(), &person.id, iat).encoded();
     let input = signing_input(&protected, payload);

@@ -1,7 +1,7 @@
 //! Saved applications: open, rename, duplicate, delete (with undo), export and import.
 
 use crate::app::{use_wizard, Nav};
-use crate::drafts::{self, AttachmentBlob, Draft, DraftSummary};
+use crate::drafts::{self, Draft, DraftSummary};
 use crate::i18n::{use_i18n, Text};
 use crate::steps::Step;
 use leptos::prelude::*;
@@ -44,7 +44,7 @@ pub fn DraftsPage() -> impl IntoView {
     let list = RwSignal::new(None::<Vec<DraftSummary>>);
     let set_aside = RwSignal::new(0u32);
     let message = RwSignal::new(None::<(String, String)>);
-    let undo = RwSignal::new(None::<(Draft, Vec<AttachmentBlob>)>);
+    let undo = RwSignal::new(None::<drafts::Deleted>);
     let renaming = RwSignal::new(None::<String>);
     let refresh = move || {
         spawn_local(async move {
@@ -89,9 +89,9 @@ pub fn DraftsPage() -> impl IntoView {
         })
     };
     let restore = move |_| {
-        if let Some((draft, blobs)) = undo.get_untracked() {
+        if let Some(deleted) = undo.get_untracked() {
             spawn_local(async move {
-                match drafts::restore(&draft, &blobs).await {
+                match drafts::restore(&deleted).await {
                     Ok(()) => {
                         undo.set(None);
                         refresh();
@@ -190,7 +190,7 @@ pub fn DraftsPage() -> impl IntoView {
             <p class="kb-hint">{move || i18n.locale.get().pick("草稿只保存在本设备的本浏览器中。在门户网站内嵌使用时，草稿只在该网站内可见；换设备请先导出。", "Drafts are kept in this browser on this device only. Inside a portal they are visible on that portal only; export a draft to move it to another device.").to_string()}</p>
             {move || message.get().map(|(zh, en)| view! { <div class="kb-inset" role="status"><p>{i18n.locale.get().pick(&zh, &en).to_string()}</p></div> })}
             {move || (set_aside.get() > 0).then(|| view! { <div class="kb-inset kb-inset-warning" role="status"><p>{i18n.tr(Text::SetAsideNotice)}</p></div> })}
-            {move || undo.get().map(|(draft, _)| view! {
+            {move || undo.get().map(|drafts::Deleted { draft, .. }| view! {
                 <div class="kb-inset" role="status">
                     <p>
                         {format!("{}“{}”", i18n.locale.get().pick("已删除", "Deleted "), if draft.display_title().is_empty() { i18n.locale.get().pick("未命名", "Untitled").to_string() } else { draft.display_title() })}

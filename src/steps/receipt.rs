@@ -71,7 +71,10 @@ pub fn ReceiptPage() -> impl IntoView {
     let refresh = move || {
         if let Some((receipt, endpoint)) = delivered() {
             spawn_local(async move {
-                status.set(Some(submit::status(&endpoint, &receipt.receipt_id).await));
+                let token = receipt.status_token.as_deref();
+                status.set(Some(
+                    submit::status(&endpoint, &receipt.receipt_id, token).await,
+                ));
             });
         }
     };

@@ -33,7 +33,7 @@ pub fn SignRequestPage() -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            match signing::sign(&person, &request.payload).await {
+            match signing::sign(&payload.application_id, &person, &request.payload).await {
                 Ok(entry) => {
                     let file = SignatureFile {
                         kind: SIGNATURE_KIND.into(),

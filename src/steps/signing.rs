@@ -81,7 +81,7 @@ pub fn SigningStep() -> impl IntoView {
         let session = ensure_session(wizard);
         busy.set(true);
         spawn_local(async move {
-            match signing::sign(&person, &session.payload).await {
+            match signing::sign(&session.application_id, &person, &session.payload).await {
                 Ok(entry) => {
                     wizard.signing.update(|s| {
                         if let Some(s) = s {

@@ -18,6 +18,9 @@ pub struct Receipt {
     pub receipt_id: String,
     pub received_at: String,
     pub status_url: String,
+    /// The submitter's secret for reading the case's status (receivers that need none omit it).
+    #[serde(default)]
+    pub status_token: Option<String>,
     #[serde(default)]
     pub duplicate: bool,
 }
@@ -177,9 +180,14 @@ pub async fn deliver(
     }
 }
 
-/// The status of a delivered case, from `GET {endpoint}/{receipt}`.
-pub async fn status(endpoint: &str, receipt_id: &str) -> Result<serde_json::Value, String> {
-    xhr::get_json(&format!("{}/{receipt_id}", endpoint.trim_end_matches('/'))).await
+/// The status of a delivered case, from `GET {endpoint}/{receipt}` with the case's token.
+pub async fn status(
+    endpoint: &str,
+    receipt_id: &str,
+    token: Option<&str>,
+) -> Result<serde_json::Value, String> {
+    let url = format!("{}/{receipt_id}", endpoint.trim_end_matches('/'));
+    xhr::get_json(&url, token).await
 }
 
 pub(crate) fn js_text(value: &JsValue) -> String {

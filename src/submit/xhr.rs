@@ -145,10 +145,13 @@ fn refusal_text(body: &str) -> String {
     lines.join("；")
 }
 
-pub async fn get_json(url: &str) -> Result<serde_json::Value, String> {
+pub async fn get_json(url: &str, bearer: Option<&str>) -> Result<serde_json::Value, String> {
     let xhr = XmlHttpRequest::new().map_err(|e| format!("{e:?}"))?;
     xhr.open_with_async("GET", url, true)
         .map_err(|e| format!("{e:?}"))?;
+    if let Some(token) = bearer {
+        let _ = xhr.set_request_header("Authorization", &format!("Bearer {token}"));
+    }
     xhr.set_timeout(30_000);
     send(&xhr, None).await?;
     let text = xhr.response_text().ok().flatten().unwrap_or_default();

@@ -29,10 +29,10 @@ export async function launch({ thirdPartyStorage = false } = {}) {
 /// The built app on 127.0.0.1, configured as a deployer does (kaiban.config.json fields) and
 /// with the strict CSP derived from that configuration. `config` is read on every request,
 /// so a test may complete it (e.g. allowedParentOrigins) once other servers have ports.
-export async function serveApp({ config = {}, port = 0 } = {}) {
+export async function serveApp({ config = {}, port = 0, proxy = null } = {}) {
   config.endpoint ??= 'http://127.0.0.1:8787/submissions';
   config.allowedParentOrigins ??= [];
-  return startStaticServer({ root: path.join(ROOT, 'dist'), port, config });
+  return startStaticServer({ root: path.join(ROOT, 'dist'), port, config, proxy });
 }
 
 /// The reference receiver (target/debug/kaiban-verify) on a free port of 127.0.0.1.

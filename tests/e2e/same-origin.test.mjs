@@ -1,0 +1,65 @@
+// A deployment that serves the app and the receiver from one origin (nginx proxying /api/ to
+// the backend, as the README's example endpoint does): the service worker must send the
+// submission and every status poll to the network, so a registrar's decision reaches the
+// receipt page at the next poll instead of a cached first answer being shown forever.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { controlledByServiceWorker, launch, serveApp, startReceiver, openWithApplication, assertNoProblems, screenshot, example, ROOT, PHONE } from './support.mjs';
+import { signEveryoneHere } from './wizard.mjs';
+
+const RECEIVED = path.join(ROOT, 'target/e2e/received-same-origin');
+const VERIFY = path.join(ROOT, 'target/debug/kaiban-verify');
+let browser;
+let server;
+let receiver;
+
+before(async () => {
+  fs.rmSync(RECEIVED, { recursive: true, force: true });
+  fs.mkdirSync(RECEIVED, { recursive: true });
+  receiver = await startReceiver({ dataDir: RECEIVED, allowOrigin: 'http://127.0.0.1:1' });
+  const probe = await serveApp();
+  const port = Number(new URL(probe.url).port);
+  await probe.close();
+  const origin = `http://127.0.0.1:${port}`;
+  server = await serveApp({
+    port,
+    config: { endpoint: `${origin}/api/submissions` },
+    proxy: { prefix: '/api/', target: receiver.url.replace(/submissions$/, '') },
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  receiver?.stop();
+});
+
+test('same-origin endpoint: the submission and the status polls bypass the service worker, a status change shows within one poll', async () => {
+  const page = await openWithApplication(browser, server.url, example('one_person_llc'), 'signing', PHONE);
+  await controlledByServiceWorker(page);
+  const polls = [];
+  page.on('requestfinished', async (request) => {
+    if (!request.url().includes('/api/submissions/')) return;
+    const response = await request.response();
+    polls.push({ fromServiceWorker: response.fromServiceWorker(), status: response.status() });
+  });
+  await signEveryoneHere(page);
+  await page.locator('#submit-application').click();
+  await page.locator('.kb-panel-title', { hasText: '申请已提交' }).waitFor();
+  await page.getByRole('button', { name: '查看回执和办理进度' }).click();
+  const receipt = (await page.locator('#receipt-id').innerText()).trim();
+  await page.locator('#status-timeline', { hasText: '已受理' }).waitFor();
+  assert.ok(fs.existsSync(path.join(RECEIVED, receipt, 'package.jws.json')), 'stored through the same-origin proxy');
+
+  execFileSync(VERIFY, ['status', '--data-dir', RECEIVED, receipt, 'returned', '--reason', 'domicile.detail: 请补充门牌号']);
+  // The page polls every 15 s: the change must arrive at the next poll, without a click.
+  await page.locator('#status-timeline', { hasText: '请补充门牌号' }).waitFor({ timeout: 20_000 });
+  await screenshot(page, 'receipt-same-origin-phone');
+  assert.ok(polls.length >= 2, `status was polled: ${JSON.stringify(polls)}`);
+  assert.ok(polls.every((p) => p.status === 200 && !p.fromServiceWorker), `every poll reached the receiver: ${JSON.stringify(polls)}`);
+  assertNoProblems(page);
+  await page.context().close();
+});

@@ -1,0 +1,55 @@
+// The static server and the configuration tools as an attacker or a careless deployer meets
+// them: no path outside the served folder, no machine paths in errors, no CSP injection.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import { startStaticServer, fileUnder } from '../../tools/serve-dist.mjs';
+import { contentSecurityPolicy, isOrigin, loadConfig } from '../../tools/config.mjs';
+
+function get(url) {
+  return new Promise((resolve, reject) => {
+    http.get(url, (res) => {
+      let body = '';
+      res.on('data', (c) => { body += c; });
+      res.on('end', () => resolve({ status: res.statusCode, body }));
+    }).on('error', reject);
+  });
+}
+
+test('the static server never serves a sibling folder that shares its prefix', async () => {
+  const top = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiban-serve-'));
+  fs.mkdirSync(path.join(top, 'dist'));
+  fs.mkdirSync(path.join(top, 'dist-old'));
+  fs.writeFileSync(path.join(top, 'dist', 'index.html'), '<p>app</p>');
+  fs.writeFileSync(path.join(top, 'dist-old', 'secret.txt'), 'SECRET');
+  const server = await startStaticServer({ root: path.join(top, 'dist') });
+  try {
+    for (const attack of ['..%2fdist-old/secret.txt', '%2e%2e/dist-old/secret.txt', '..%2f..%2fetc%2fpasswd', '%E0%A4%A']) {
+      const answer = await get(`${server.url}${attack}`);
+      assert.ok(!answer.body.includes('SECRET') && !answer.body.includes('root:'), `${attack} leaked: ${answer.status}`);
+      assert.ok(!answer.body.includes(top), `${attack}: the answer names a path of this machine`);
+    }
+    assert.equal((await get(`${server.url}..%2fdist-old/secret.txt`)).status, 403);
+    assert.equal((await get(server.url)).body, '<p>app</p>');
+  } finally {
+    await server.close();
+    fs.rmSync(top, { recursive: true, force: true });
+  }
+  assert.equal(fileUnder('/srv/dist', '/../dist-old/x'), null);
+  assert.equal(fileUnder('/srv/dist', '/a/b.js'), '/srv/dist/a/b.js');
+});
+
+test('allowedParentOrigins accepts only bare origins: no *, ; or path reaches frame-ancestors', () => {
+  for (const good of ['https://zwfw.example.gov.cn', 'http://localhost:8090', 'http://127.0.0.1:9000']) assert.ok(isOrigin(good), good);
+  for (const bad of ['*', 'https://*.gov.cn', "https://a.cn; script-src 'unsafe-inline'", 'https://a.cn/path', 'javascript:alert(1)', 'https://a.cn ']) {
+    assert.ok(!isOrigin(bad), bad);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kaiban-config-')), 'kaiban.config.json');
+    fs.writeFileSync(file, JSON.stringify({ endpoint: 'https://a.cn/api', allowedParentOrigins: [bad] }));
+    assert.throws(() => loadConfig(file, {}), /allowedParentOrigins/, bad);
+    const csp = contentSecurityPolicy({ endpoint: 'https://a.cn/api', allowedParentOrigins: [bad] }, '');
+    assert.match(csp, /frame-ancestors 'self';/, `${bad} reached the CSP: ${csp}`);
+  }
+});
