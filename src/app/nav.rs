@@ -21,7 +21,17 @@ pub struct Nav {
 
 fn step_from_location() -> Option<Step> {
     let hash = web_sys::window()?.location().hash().ok()?;
-    Step::from_key(hash.trim_start_matches('#').trim_start_matches('/'))
+    let route = hash.trim_start_matches('#').trim_start_matches('/');
+    // `#/case?receipt=…&token=…`: the page reads its own parameters.
+    Step::from_key(route.split('?').next().unwrap_or(route))
+}
+
+/// A parameter of the route in the URL's hash (`#/case?receipt=…`), decoded.
+pub fn route_parameter(name: &str) -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let (_, query) = hash.split_once('?')?;
+    let params = web_sys::UrlSearchParams::new_with_str(query).ok()?;
+    params.get(name).filter(|v| !v.is_empty())
 }
 
 fn write_location(step: Step, replace: bool) {

@@ -239,8 +239,7 @@ impl Wizard {
             if let Some(s) = local_storage() {
                 let _ = s.set_item(CURRENT_DRAFT_KEY, &unsaved.id);
             }
-            let step = Step::from_key(&unsaved.step)
-                .filter(|s| !matches!(s, Step::Start | Step::Drafts | Step::SignRequest));
+            let step = Step::from_key(&unsaved.step).filter(|s| !s.outside_drafts());
             self.last_step.set(step.unwrap_or(Step::EntityType));
             self.load_into_signals(unsaved);
             // Not yet in IndexedDB: save it properly now.
@@ -512,10 +511,7 @@ impl Wizard {
     /// A step that needs an entity type cannot be shown before one is chosen.
     fn correct_impossible_step(&self) {
         let step = self.nav.step.get_untracked();
-        if matches!(
-            step,
-            Step::Start | Step::Drafts | Step::SignRequest | Step::Receipt
-        ) {
+        if step.outside_drafts() || step == Step::Receipt {
             return;
         }
         let chosen = self.application.with_untracked(|a| a.entity_type);

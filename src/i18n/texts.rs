@@ -53,6 +53,7 @@ texts! {
     StepSigning => "签名与提交", "Sign and submit";
     StepReceipt => "申请回执", "Receipt";
     StepSignRequest => "签名请求", "Request to sign";
+    StepCase => "办理进度查询", "Case progress";
     EntityTypeQuestion => "您要设立哪种类型的企业？", "What type of business are you setting up?";
     EntityTypeHint => "类型决定需要填写的内容和适用的法律规则，之后仍可更改。", "The type decides what you need to fill in and which rules apply. You can change it later.";
     EntityTypeRequired => "请选择要设立的企业类型", "Choose the type of business to set up";

@@ -9,7 +9,7 @@
 (() => {
   const root = document.documentElement;
   let copy = document.querySelector('.kb-prerendered');
-  const stepKey = location.hash.replace(/^#\/?/, '');
+  const stepKey = location.hash.replace(/^#\/?/, '').split('?')[0];
   const deepLink = stepKey !== '' && stepKey !== 'start';
   const read = (key) => { try { return localStorage.getItem(key); } catch { return null; } };
   let locale = null;
@@ -54,7 +54,7 @@
       const view = JSON.parse(read('kaiban.resume_view'));
       if (view?.format === 1 && draft && view.draft === draft && view.step === stepKey && view.locale === tag) html = view.html;
     } catch {}
-    if (!html && !draft && !['drafts', 'sign-request', 'receipt'].includes(stepKey)) {
+    if (!html && !draft && !['drafts', 'sign-request', 'receipt', 'case'].includes(stepKey)) {
       html = document.getElementById(`kb-first-step-${tag}`)?.innerHTML;
     }
     if (!html) return null;

@@ -8,7 +8,6 @@
 use crate::app::{Nav, Wizard};
 use crate::i18n::{I18n, Text};
 use crate::local_storage;
-use crate::steps::Step;
 use leptos::prelude::*;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -107,9 +106,7 @@ fn remember(wizard: Wizard, nav: Nav, i18n: I18n) {
         return;
     };
     // Pages drawn from elsewhere (the list of drafts, a co-signer's link) are not resumed.
-    if matches!(step, Step::Start | Step::Drafts | Step::SignRequest)
-        || !wizard.ready.get_untracked()
-    {
+    if step.outside_drafts() || !wizard.ready.get_untracked() {
         return;
     }
     let Some(html) = page_markup(i18n.t(Text::Loading)) else {

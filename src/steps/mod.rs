@@ -2,6 +2,8 @@
 
 mod attachments;
 mod capital;
+mod case;
+mod case_progress;
 mod declaration;
 mod delivery;
 mod domicile;
@@ -47,6 +49,7 @@ pub fn render(step: Step) -> AnyView {
         Step::Signing => view! { <signing::SigningStep /> }.into_any(),
         Step::Receipt => view! { <receipt::ReceiptPage /> }.into_any(),
         Step::SignRequest => view! { <sign_request::SignRequestPage /> }.into_any(),
+        Step::Case => view! { <case::CasePage /> }.into_any(),
     }
 }
 
@@ -77,9 +80,11 @@ pub enum Step {
     Receipt,
     /// A signer on another device reviewing an imported signing request.
     SignRequest,
+    /// A case looked up from its receipt's link (QR code), on any device: not part of a draft.
+    Case,
 }
 
-const ALL: [Step; 19] = [
+const ALL: [Step; 20] = [
     Step::Start,
     Step::Drafts,
     Step::EntityType,
@@ -99,12 +104,24 @@ const ALL: [Step; 19] = [
     Step::Signing,
     Step::Receipt,
     Step::SignRequest,
+    Step::Case,
 ];
 
 impl Step {
     /// Drawn inside the wizard's layout (progress list, status bar) rather than on its own.
     pub fn in_wizard_layout(self) -> bool {
-        !matches!(self, Step::Start | Step::Drafts | Step::SignRequest)
+        !matches!(
+            self,
+            Step::Start | Step::Drafts | Step::SignRequest | Step::Case
+        )
+    }
+
+    /// Not a step of a draft's journey: never remembered as the draft's place.
+    pub fn outside_drafts(self) -> bool {
+        matches!(
+            self,
+            Step::Start | Step::Drafts | Step::SignRequest | Step::Case
+        )
     }
 
     pub fn key(self) -> &'static str {
@@ -128,6 +145,7 @@ impl Step {
             Step::Signing => "signing",
             Step::Receipt => "receipt",
             Step::SignRequest => "sign-request",
+            Step::Case => "case",
         }
     }
 
@@ -156,6 +174,7 @@ impl Step {
             Step::Signing => Text::StepSigning,
             Step::Receipt => Text::StepReceipt,
             Step::SignRequest => Text::StepSignRequest,
+            Step::Case => Text::StepCase,
         }
     }
 }

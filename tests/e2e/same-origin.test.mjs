@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { controlledByServiceWorker, launch, serveApp, startReceiver, openWithApplication, assertNoProblems, screenshot, example, ROOT, PHONE } from './support.mjs';
+import { axeViolations, controlledByServiceWorker, launch, serveApp, startReceiver, openPage, openWithApplication, assertNoProblems, screenshot, example, ROOT, DESKTOP, PHONE } from './support.mjs';
 import { signEveryoneHere } from './wizard.mjs';
 
 const RECEIVED = path.join(ROOT, 'target/e2e/received-same-origin');
@@ -60,6 +60,27 @@ test('same-origin endpoint: the submission and the status polls bypass the servi
   await screenshot(page, 'receipt-same-origin-phone');
   assert.ok(polls.length >= 2, `status was polled: ${JSON.stringify(polls)}`);
   assert.ok(polls.every((p) => p.status === 200 && !p.fromServiceWorker), `every poll reached the receiver: ${JSON.stringify(polls)}`);
+
+  // The receipt's QR code holds the link that opens the case on another device.
+  const link = await page.locator('#receipt-qr').getAttribute('data-link');
+  assert.match(link, new RegExp(`^${server.url}#/case\\?receipt=${receipt}&token=[0-9A-Z]{26}$`));
   assertNoProblems(page);
   await page.context().close();
+  for (const viewport of [PHONE, DESKTOP]) {
+    const other = await openPage(browser, link, viewport);
+    await other.locator('h1', { hasText: '办理进度查询' }).waitFor();
+    await other.locator('#status-timeline', { hasText: '请补充门牌号' }).waitFor();
+    assert.equal(await other.locator('#receipt-id').innerText(), receipt);
+    assert.equal(await other.locator('#correct-and-resubmit').count(), 0, 'another device cannot reopen the draft');
+    assert.deepEqual(await axeViolations(other), []);
+    await screenshot(other, `case-page-${viewport === PHONE ? 'phone' : 'desktop'}`);
+    assertNoProblems(other);
+    await other.context().close();
+  }
+  // A guessed or mistyped token learns nothing.
+  const wrong = await openPage(browser, link.replace(/token=[0-9A-Z]+/, 'token=00000000000000000000000000'), PHONE);
+  await wrong.locator('.kb-warning-message', { hasText: '找不到这个案件' }).waitFor();
+  wrong.problems = wrong.problems.filter((p) => !p.includes('404'));
+  assertNoProblems(wrong);
+  await wrong.context().close();
 });
