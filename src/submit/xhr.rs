@@ -120,24 +120,51 @@ pub async fn post(item: &OutboxItem, progress: impl Fn(f64) + 'static) -> Attemp
     }
 }
 
+/// What a refusal code means for the applicant (zh / en, as the other refusal texts).
+fn problem_text(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "signers.list_mismatch" | "signers.missing" | "signers.unexpected" | "signers.duplicate" => {
+            "签名人与申请要求的不一致，请在“签名与提交”步骤重新签名。/ The signatures do not match the signers the application requires: sign again on the signing step."
+        }
+        "signers.shared_key" => "同一个签名密钥为多人签名，每位签名人须用自己的设备或密钥签名。/ One signing key signed for several people: each signer must sign with their own key.",
+        "attachments.list_mismatch" | "attachment.missing" | "attachment.mismatch" | "attachment.unreferenced" => {
+            "附件与申请不一致，请在“附件材料”步骤检查后重新签名提交。/ The documents do not match the application: check the documents step, then sign and submit again."
+        }
+        "entry.iat_stale" | "entry.iat_before_created" | "entry.iat_future" | "payload.created_at_future" => {
+            "签名时间不在有效期内（请检查本设备的日期和时间），请重新签名。/ A signature's time is outside the allowed window (check this device's date and time): sign again."
+        }
+        "package.too_large" | "signers.too_many" => "申请包过大，请联系登记机关。/ The package is too large: contact the registrar.",
+        _ => return None,
+    })
+}
+
 fn refusal_text(body: &str) -> String {
     let Ok(value) = serde_json::from_str::<serde_json::Value>(body) else {
         return body.chars().take(300).collect();
     };
-    let mut lines = Vec::new();
-    if let Some(problems) = value["detail"]["problems"].as_array() {
-        lines.extend(
-            problems
-                .iter()
-                .filter_map(|p| p["message"].as_str().map(String::from)),
-        );
+    let mut lines: Vec<String> = Vec::new();
+    let mut add = |line: String| {
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    };
+    let codes = ["problems", "entries"]
+        .iter()
+        .filter_map(|list| value["detail"][list].as_array())
+        .flatten()
+        .filter_map(|p| p["code"].as_str().map(|c| (c, p["message"].as_str())));
+    for (code, message) in codes {
+        match problem_text(code) {
+            Some(text) => add(text.to_string()),
+            None => add(message.unwrap_or(code).to_string()),
+        }
     }
     if let Some(findings) = value["detail"]["findings"].as_array() {
-        lines.extend(
-            findings
-                .iter()
-                .filter_map(|f| f["message_zh"].as_str().map(String::from)),
-        );
+        for f in findings {
+            if let Some(zh) = f["message_zh"].as_str() {
+                add(format!("{zh} / {}", f["message_en"].as_str().unwrap_or("")));
+            }
+        }
     }
     if lines.is_empty() {
         lines.push(value["error"].as_str().unwrap_or("refused").to_string());
