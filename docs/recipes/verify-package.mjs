@@ -70,6 +70,8 @@ export async function verifyPackage(packageBytes, received, now = Math.floor(Dat
   const problems = [];
   if (canonicalize(payload) !== payloadBytes.toString('utf8')) problems.push('payload.not_canonical');
 
+  const personIds = (app.persons ?? []).map((p) => p.id);
+  if (new Set(personIds).size !== personIds.length) problems.push('application.duplicate_person_id'); // roles name people by id
   const signers = requiredSigners(app);
   const derived = [...signers].map(([id, s]) => signerKey(id, s.name, s.roles)).sort();
   const claimed = (payload.required_signers ?? []).map((s) => signerKey(s.person_id, s.name, s.roles ?? [])).sort();

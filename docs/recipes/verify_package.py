@@ -100,6 +100,9 @@ def verify_package(package_bytes: bytes, received: dict, now: int) -> list:
     if rfc8785.dumps(payload) != payload_bytes:
         problems.append("payload.not_canonical")
 
+    person_ids = [p.get("id") for p in app.get("persons", [])]
+    if len(set(person_ids)) != len(person_ids):
+        problems.append("application.duplicate_person_id")  # roles name people by id
     signers = required_signers(app)
     claimed = {
         s["person_id"]: (s["name"], set(s["roles"])) for s in payload.get("required_signers", [])

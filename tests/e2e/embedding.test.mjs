@@ -173,6 +173,50 @@ test('iframe mode: a complete submission reaches the receiver and the host hears
   await page.context().close();
 });
 
+/// An endpoint that refuses every package with reasons naming the applicant's people, as a
+/// registrar's rule check may.
+function refusingEndpoint(origin, names) {
+  const server = http.createServer((req, res) => {
+    const cors = { 'access-control-allow-origin': origin, 'access-control-allow-headers': 'content-type, idempotency-key', 'access-control-allow-methods': 'POST' };
+    if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
+    req.resume();
+    req.on('end', () => {
+      const findings = names.map((name) => ({ code: 'person.banned', message_zh: `${name}被限制担任法定代表人`, message_en: `${name} may not be a legal representative` }));
+      res.writeHead(422, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify({ error: 'application_invalid', detail: { findings } }));
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}/submissions`, close: () => new Promise((r) => server.close(r)) })));
+}
+
+test('iframe mode: a refusal is shown in the wizard, and the host hears of it without anyone\'s personal data', async () => {
+  const application = example('individual_business');
+  const personal = application.persons.flatMap((p) => [p.name, p.id_number]).filter(Boolean);
+  const refusing = await refusingEndpoint(app.url.replace(/\/$/, ''), application.persons.map((p) => p.name));
+  appConfig.endpoint = refusing.url;
+  try {
+    const page = await openPortal(PHONE);
+    await waitForEvent(page, 'ready');
+    await seedDraft(appFrame(page), application);
+    await appFrame(page).evaluate(() => { location.hash = '#/signing'; location.reload(); });
+    await waitForEvent(page, 'ready');
+    const wizard = appFrame(page);
+    await wizard.locator('h1', { hasText: '签名与提交' }).waitFor();
+    await signEveryoneHere(wizard);
+    await wizard.locator('#submit-application').click();
+    await wizard.locator('.kb-error-summary', { hasText: '拒收' }).waitFor();
+    assert.match(await wizard.locator('.kb-error-summary').innerText(), new RegExp(application.persons[0].name), 'the applicant sees the reasons');
+    await waitForEvent(page, 'error', '(d) => d.code === "submission-refused"');
+    const heard = JSON.stringify(await page.evaluate(() => window.kaibanEvents));
+    for (const item of personal) assert.ok(!heard.includes(item), `the host heard ${item}: ${heard}`);
+    page.problems = page.problems.filter((p) => !p.includes('status of 422'));
+    assertNoProblems(page);
+    await page.context().close();
+  } finally {
+    appConfig.endpoint = receiver.url;
+    await refusing.close();
+  }
+});
+
 test('iframe mode where the browser blocks third-party storage: the applicant is told at once and offered a new window', async () => {
   const strict = await launch();
   const context = await strict.newContext({ viewport: PHONE });
@@ -266,6 +310,10 @@ test('in-page mode: a shadow root on a page with hostile CSS looks and works lik
   assert.equal(await page.title(), 'Portail hostile');
   assert.equal(await page.evaluate(() => location.hash), hash);
   assert.equal(await page.evaluate(() => document.querySelectorAll('link[rel=stylesheet], style').length), 1, 'no stylesheet added to the host document');
+  // The test builds' fault injection listens on the app's own page only, never on a portal's.
+  await page.evaluate(() => dispatchEvent(new CustomEvent('kaiban-fault', { detail: 'panic' })));
+  await page.locator('#kaiban').getByRole('button', { name: '继续' }).click();
+  assert.equal(await page.locator('#kaiban .kb-crash').count(), 0, 'a portal page cannot crash the wizard');
   assertNoProblems(page);
   await page.context().close();
 });

@@ -63,7 +63,10 @@ test('re-signed with fresh keys, the honest package verifies and every forgery i
   const now = iat + 60;
   assert.deepEqual(await verifyPackage(await signed(payload, everyone, iat), received, now), []);
   const oneKey = await jose.generateKeyPair('ES256');
+  const app = payload.application;
+  const twin = { ...payload, application: { ...app, persons: [...app.persons, { ...app.persons[0], name: '李四' }] } };
   const forgeries = {
+    'application.duplicate_person_id': [await signed(twin, everyone, iat), received],
     'signers.list_mismatch': [await signed({ ...payload, required_signers: payload.required_signers.slice(0, 1) }, everyone.slice(0, 1), iat), received],
     'signers.shared_key': [await signed(payload, everyone, iat, oneKey), received],
     'attachments.list_mismatch': [await signed({ ...payload, attachments: [] }, everyone, iat), new Map()],

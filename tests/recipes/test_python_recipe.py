@@ -71,7 +71,11 @@ class PythonRecipe(unittest.TestCase):
         cut = dict(self.payload, required_signers=self.payload["required_signers"][:1])
         dropped = dict(self.payload, attachments=[])
         one_key = ECKey.generate_key("P-256")
+        first = self.payload["application"]["persons"][0]
+        twin_app = dict(self.payload["application"], persons=[*self.payload["application"]["persons"], dict(first, name="李四")])
+        twin = dict(self.payload, application=twin_app)
         cases = {
+            "application.duplicate_person_id": (signed(twin, self.everyone, self.iat), self.received),
             "signers.list_mismatch": (signed(cut, self.everyone[:1], self.iat), self.received),
             "signers.shared_key": (signed(self.payload, self.everyone, self.iat, key=one_key), self.received),
             "attachments.list_mismatch": (signed(dropped, self.everyone, self.iat), {}),

@@ -99,7 +99,8 @@ fn a_hundred_thousand_parts_are_refused_at_the_first_unreferenced_one() {
 #[test]
 fn the_status_needs_the_token_and_a_guess_learns_nothing() {
     let server = start("status-token");
-    let honest = forge::honest(forge::now());
+    let now = forge::now();
+    let honest = forge::honest(now);
     let reply = submit(
         server.port,
         "token",
@@ -124,6 +125,31 @@ fn the_status_needs_the_token_and_a_guess_learns_nothing() {
     for denied in [&wrong, &missing, &unknown] {
         assert_eq!((denied.status, &denied.body), (404, &unknown.body));
     }
+
+    // Whoever has the payload (a co-signer's request holds it) can sign it with keys of their
+    // own: such a replay learns the receipt, never the token. The same package again does.
+    let resigned = forge::sign_all(&forge::honest_payload(now), now - 30).to_json();
+    let replay = submit(
+        server.port,
+        "resigned",
+        resigned.as_bytes(),
+        &files(&honest),
+    );
+    assert_eq!(
+        (replay.status, replay.body["duplicate"].as_bool()),
+        (200, Some(true)),
+        "{}",
+        replay.body
+    );
+    assert_eq!(replay.body["receipt_id"].as_str(), Some(receipt));
+    assert!(replay.body.get("status_token").is_none(), "{}", replay.body);
+    let again = submit(
+        server.port,
+        "same-package-new-key",
+        honest.package.as_bytes(),
+        &files(&honest),
+    );
+    assert_eq!(again.body["status_token"].as_str(), Some(token));
 }
 
 #[test]

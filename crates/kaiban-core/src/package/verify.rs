@@ -155,6 +155,20 @@ impl Candidate {
             )),
             Some(_) => {}
         }
+        // Roles name people by id: two people with one id would let a reader resolve a
+        // signer to someone else than the verifier did.
+        let mut ids = BTreeSet::new();
+        if !payload
+            .application
+            .persons
+            .iter()
+            .all(|p| ids.insert(p.id.as_str()))
+        {
+            problems.push(problem(
+                "application.duplicate_person_id",
+                "two people in the application share one person_id",
+            ));
+        }
         let signers = required_signers(&payload.application);
         if !same_signers(&signers, &payload.required_signers) {
             problems.push(problem(

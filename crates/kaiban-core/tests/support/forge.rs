@@ -88,12 +88,16 @@ fn submission(
     }
 }
 
-/// The honest control: what the app sends, signed an hour after it was put up for signing.
+/// The payload of the honest control: put up for signing an hour ago.
+pub fn honest_payload(now: i64) -> Payload {
+    payload_at(&application(), now - 3600)
+}
+
+/// The honest control: what the app sends, signed a minute ago.
 pub fn honest(now: i64) -> Submission {
-    let payload = payload_at(&application(), now - 3600);
     submission(
         "honest",
-        &sign_all(&payload, now - 60),
+        &sign_all(&honest_payload(now), now - 60),
         vec![LEASE.to_vec()],
         "",
     )
@@ -140,6 +144,21 @@ pub fn forgeries(now: i64) -> Vec<Submission> {
         &package,
         lease(),
         "signers.unexpected",
+    ));
+
+    // A second person under a signer's id: a reader resolving ids the other way round would
+    // show someone who never signed.
+    let mut twin = app.clone();
+    let mut other = twin.persons[0].clone();
+    other.name = "李四".into();
+    other.id_number = "11010519491231002X".into();
+    twin.persons.push(other);
+    let p = payload_at(&twin, created);
+    out.push(submission(
+        "two people, one id",
+        &sign_all(&p, iat),
+        lease(),
+        "application.duplicate_person_id",
     ));
 
     // The lease (domicile proof) left out of the payload's list and out of the upload.

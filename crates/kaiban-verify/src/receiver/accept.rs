@@ -15,21 +15,26 @@ use serde_json::json;
 use std::sync::Arc;
 use tokio::time::Instant;
 
-fn receipt(meta: &Meta, status: StatusCode, duplicate: bool) -> Response {
-    let body = json!({
+/// The receipt; the status token only for a body identical to the stored one. A replay of the
+/// same payload with other signatures (anyone who has the payload can sign it with keys of their
+/// own) learns the receipt number, never the token.
+fn receipt(meta: &Meta, status: StatusCode, duplicate: bool, body_hash: &str) -> Response {
+    let mut body = json!({
         "receipt_id": meta.receipt_id,
         "status_url": format!("/submissions/{}", meta.receipt_id),
-        "status_token": meta.status_token,
         "received_at": meta.received_at,
         "duplicate": duplicate,
     });
+    if meta.body_hash == body_hash {
+        body["status_token"] = json!(meta.status_token);
+    }
     (status, Json(body)).into_response()
 }
 
-fn answer(decision: Decision) -> Response {
+fn answer(decision: Decision, body_hash: &str) -> Response {
     match decision {
-        Decision::Retry(meta) => receipt(&meta, StatusCode::OK, false),
-        Decision::Replay(meta) => receipt(&meta, StatusCode::OK, true),
+        Decision::Retry(meta) => receipt(&meta, StatusCode::OK, false, body_hash),
+        Decision::Replay(meta) => receipt(&meta, StatusCode::OK, true, body_hash),
         Decision::Conflict => Refusal::new(
             StatusCode::CONFLICT,
             "idempotency_key_reused",
@@ -78,7 +83,7 @@ pub async fn accept(
     let body_hash = intake.body_hash();
     if let Some(decision) = receiver.index.by_key(&key, &body_hash) {
         intake.folder.discard().await;
-        return answer(decision);
+        return answer(decision, &body_hash);
     }
     match check(&receiver, intake).await {
         Ok(checked) => store_case(&receiver, key, body_hash, checked).await,
@@ -160,14 +165,14 @@ async fn store_case(
         Decision::Fresh => {}
         other => {
             folder.discard().await;
-            return answer(other);
+            return answer(other, &body_hash);
         }
     }
     let meta = Meta {
         receipt_id: ids::new_receipt_id(),
         status_token: ids::new_status_token(),
         idempotency_key: key.clone(),
-        body_hash,
+        body_hash: body_hash.clone(),
         payload_hash: payload_hash.clone(),
         received_at: clock::now_rfc3339(),
     };
@@ -181,7 +186,7 @@ async fn store_case(
         Ok(Ok(_)) => {
             folder.keep();
             receiver.index.stored(&meta);
-            receipt(&meta, StatusCode::CREATED, false)
+            receipt(&meta, StatusCode::CREATED, false, &body_hash)
         }
         failed => {
             eprintln!("kaiban-verify serve: storing a case failed: {failed:?}");
