@@ -1,5 +1,5 @@
-use super::super::*;
 use super::*;
+use crate::package::*;
 use crate::rules::testing::example;
 use p256::ecdsa::SigningKey;
 
