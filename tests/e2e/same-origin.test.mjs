@@ -7,38 +7,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { axeViolations, controlledByServiceWorker, launch, serveApp, startReceiver, openPage, openWithApplication, assertNoProblems, screenshot, example, ROOT, DESKTOP, PHONE } from './support.mjs';
+import { appWithReceiver, axeViolations, controlledByServiceWorker, openPage, openWithApplication, assertNoProblems, screenshot, example, ROOT, DESKTOP, PHONE } from './support.mjs';
 import { signEveryoneHere } from './wizard.mjs';
 
 const RECEIVED = path.join(ROOT, 'target/e2e/received-same-origin');
 const VERIFY = path.join(ROOT, 'target/debug/kaiban-verify');
-let browser;
-let server;
-let receiver;
-
-before(async () => {
-  fs.rmSync(RECEIVED, { recursive: true, force: true });
-  fs.mkdirSync(RECEIVED, { recursive: true });
-  receiver = await startReceiver({ dataDir: RECEIVED, allowOrigin: 'http://127.0.0.1:1' });
-  const probe = await serveApp();
-  const port = Number(new URL(probe.url).port);
-  await probe.close();
-  const origin = `http://127.0.0.1:${port}`;
-  server = await serveApp({
-    port,
-    config: { endpoint: `${origin}/api/submissions` },
-    proxy: { prefix: '/api/', target: receiver.url.replace(/submissions$/, '') },
-  });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  receiver?.stop();
-});
+const env = appWithReceiver({ before, after }, { received: RECEIVED, sameOrigin: true });
 
 test('same-origin endpoint: the submission and the status polls bypass the service worker, a status change shows within one poll', async () => {
-  const page = await openWithApplication(browser, server.url, example('one_person_llc'), 'signing', PHONE);
+  const page = await openWithApplication(env.browser, env.server.url, example('one_person_llc'), 'signing', PHONE);
   await controlledByServiceWorker(page);
   const polls = [];
   page.on('requestfinished', async (request) => {
@@ -63,11 +40,11 @@ test('same-origin endpoint: the submission and the status polls bypass the servi
 
   // The receipt's QR code holds the link that opens the case on another device.
   const link = await page.locator('#receipt-qr').getAttribute('data-link');
-  assert.match(link, new RegExp(`^${server.url}#/case\\?receipt=${receipt}&token=[0-9A-Z]{26}$`));
+  assert.match(link, new RegExp(`^${env.server.url}#/case\\?receipt=${receipt}&token=[0-9A-Z]{26}$`));
   assertNoProblems(page);
   await page.context().close();
   for (const viewport of [PHONE, DESKTOP]) {
-    const other = await openPage(browser, link, viewport);
+    const other = await openPage(env.browser, link, viewport);
     await other.locator('h1', { hasText: '办理进度查询' }).waitFor();
     await other.locator('#status-timeline', { hasText: '请补充门牌号' }).waitFor();
     assert.equal(await other.locator('#receipt-id').innerText(), receipt);
@@ -78,7 +55,7 @@ test('same-origin endpoint: the submission and the status polls bypass the servi
     await other.context().close();
   }
   // A guessed or mistyped token learns nothing.
-  const wrong = await openPage(browser, link.replace(/token=[0-9A-Z]+/, 'token=00000000000000000000000000'), PHONE);
+  const wrong = await openPage(env.browser, link.replace(/token=[0-9A-Z]+/, 'token=00000000000000000000000000'), PHONE);
   await wrong.locator('.kb-warning-message', { hasText: '找不到这个案件' }).waitFor();
   wrong.problems = wrong.problems.filter((p) => !p.includes('404'));
   assertNoProblems(wrong);

@@ -7,32 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import * as jose from 'jose';
-import { controlledByServiceWorker, launch, serveApp, startReceiver, openPage, openWithApplication, assertNoProblems, screenshot, example, ROOT, DESKTOP, PHONE } from './support.mjs';
+import { appWithReceiver, controlledByServiceWorker, openPage, openWithApplication, assertNoProblems, screenshot, example, ROOT, DESKTOP, PHONE } from './support.mjs';
 
 const RECEIVED = path.join(ROOT, 'target/e2e/received');
 const VERIFY = path.join(ROOT, 'target/debug/kaiban-verify');
-let browser;
-let server;
-let receiver;
-
-before(async () => {
-  fs.rmSync(RECEIVED, { recursive: true, force: true });
-  fs.mkdirSync(RECEIVED, { recursive: true });
-  // The app's origin must be known before the receiver starts (CORS), and the receiver's URL
-  // before the app is served: reserve the app's port first.
-  const probe = await serveApp();
-  const origin = probe.url.replace(/\/$/, '');
-  const port = Number(new URL(probe.url).port);
-  await probe.close();
-  receiver = await startReceiver({ dataDir: RECEIVED, allowOrigin: origin });
-  server = await serveApp({ port, config: { endpoint: receiver.url } });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  receiver?.stop();
-});
+const env = appWithReceiver({ before, after }, { received: RECEIVED });
 
 /// The LLC example with two natural-person shareholders and no uploaded file yet.
 function twoShareholderLlc() {
@@ -75,13 +54,13 @@ function receivedCases() {
 
 test('two shareholders sign, one on another device; the package reaches the receiver and verifies independently', async () => {
   const app = twoShareholderLlc();
-  const page = await openWithApplication(browser, server.url, app, 'signing', DESKTOP);
+  const page = await openWithApplication(env.browser, env.server.url, app, 'signing', DESKTOP);
   await uploadLease(page);
   const names = ['张伟', '王强', '赵敏', '陈静'];
   for (const name of names) await signHere(page, name);
 
   const request = await downloadText(page, () => page.locator('.kb-signer', { hasText: '李娜' }).getByRole('button', { name: /下载签名请求文件/ }).click());
-  const remote = await openPage(browser, server.url, PHONE);
+  const remote = await openPage(env.browser, env.server.url, PHONE);
   await remote.getByRole('button', { name: '我的草稿' }).click();
   await remote.locator('#request-import').setInputFiles({ name: 'request.json', mimeType: 'application/json', buffer: Buffer.from(request) });
   await remote.locator('h1', { hasText: '签名请求' }).waitFor();
@@ -138,7 +117,7 @@ test('two shareholders sign, one on another device; the package reaches the rece
 test('submitting offline queues the package; back online it is delivered exactly once, even after a reload', async () => {
   const before = receivedCases().length;
   const app = example('one_person_llc');
-  const page = await openWithApplication(browser, server.url, app, 'signing', PHONE);
+  const page = await openWithApplication(env.browser, env.server.url, app, 'signing', PHONE);
   await controlledByServiceWorker(page);
   for (const name of ['刘洋', '孙丽', '周杰']) await signHere(page, name);
   await page.context().setOffline(true);

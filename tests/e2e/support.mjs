@@ -35,6 +35,21 @@ export async function serveApp({ config = {}, port = 0, proxy = null } = {}) {
   return startStaticServer({ root: path.join(ROOT, 'dist'), port, config, proxy });
 }
 
+/// A port of 127.0.0.1 that is free now (the app's origin must be known before a receiver
+/// that names it in CORS is started, and the receiver's URL before the app is served).
+export async function freeAppPort() {
+  const probe = await serveApp();
+  const port = Number(new URL(probe.url).port);
+  await probe.close();
+  return port;
+}
+
+/// `dir`, emptied (or made).
+export function emptyFolder(dir) {
+  fsSync.rmSync(dir, { recursive: true, force: true });
+  fsSync.mkdirSync(dir, { recursive: true });
+}
+
 /// The reference receiver (target/debug/kaiban-verify) on a free port of 127.0.0.1.
 export async function startReceiver({ dataDir, allowOrigin, extraArgs = [] }) {
   const { spawn } = await import('node:child_process');
@@ -167,6 +182,30 @@ export async function axeViolations(page) {
 /// Waits until the service worker has installed (precached the app) and controls the page.
 export async function controlledByServiceWorker(page) {
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 60_000 });
+}
+
+/// Registers before/after hooks that start the reference receiver (its cases in `received`),
+/// serve the app submitting to it and launch Chromium, once per file. Cross-origin (the
+/// receiver allows the app's origin) by default; `sameOrigin`: behind the app's own /api/, as a
+/// deployment's nginx would proxy it.
+export function appWithReceiver(hooks, { received, sameOrigin = false }) {
+  const shared = { browser: null, server: null, receiver: null };
+  hooks.before(async () => {
+    emptyFolder(received);
+    const port = await freeAppPort();
+    const origin = `http://127.0.0.1:${port}`;
+    shared.receiver = await startReceiver({ dataDir: received, allowOrigin: origin });
+    const endpoint = sameOrigin ? `${origin}/api/submissions` : shared.receiver.url;
+    const proxy = sameOrigin ? { prefix: '/api/', target: shared.receiver.url.replace(/submissions$/, '') } : null;
+    shared.server = await serveApp({ port, config: { endpoint }, proxy });
+    shared.browser = await launch();
+  });
+  hooks.after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+    shared.receiver?.stop();
+  });
+  return shared;
 }
 
 /// Registers before/after hooks that serve the built app and launch Chromium once per file;

@@ -27,6 +27,11 @@ fn files(submission: &forge::Submission) -> Vec<&[u8]> {
     submission.files.iter().map(Vec::as_slice).collect()
 }
 
+/// POSTs `submission` (its package and files) under `key`.
+fn send(port: u16, key: &str, submission: &forge::Submission) -> support::Reply {
+    submit(port, key, submission.package.as_bytes(), &files(submission))
+}
+
 #[test]
 fn every_forgery_is_refused_over_http_and_the_honest_package_is_accepted() {
     let server = start("forgeries");
@@ -56,12 +61,7 @@ fn every_forgery_is_refused_over_http_and_the_honest_package_is_accepted() {
     assert_eq!(stored_cases(&server.data), 0, "a forgery was stored");
 
     let honest = forge::honest(now);
-    let reply = submit(
-        server.port,
-        "honest",
-        honest.package.as_bytes(),
-        &files(&honest),
-    );
+    let reply = send(server.port, "honest", &honest);
     assert_eq!(reply.status, 201, "{}", reply.body);
     assert_eq!(stored_cases(&server.data), 1);
 }
@@ -101,12 +101,7 @@ fn the_status_needs_the_token_and_a_guess_learns_nothing() {
     let server = start("status-token");
     let now = forge::now();
     let honest = forge::honest(now);
-    let reply = submit(
-        server.port,
-        "token",
-        honest.package.as_bytes(),
-        &files(&honest),
-    );
+    let reply = send(server.port, "token", &honest);
     assert_eq!(reply.status, 201, "{}", reply.body);
     let receipt = reply.body["receipt_id"].as_str().unwrap();
     let token = reply.body["status_token"].as_str().unwrap();
