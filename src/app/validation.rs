@@ -89,39 +89,22 @@ fn index_in(path: &str, prefix: &str) -> Option<usize> {
 
 /// The step where the person is edited: the first role that shows their details.
 pub fn person_home_step(app: &Application, person_id: &str) -> Step {
-    if app.investors.iter().any(|i| i.person_id == person_id)
-        || app
-            .individual_business
-            .family_member_ids
-            .iter()
-            .any(|i| i == person_id)
-    {
-        return Step::Investors;
-    }
-    let o = &app.officers;
-    if o.directors.iter().any(|d| d.person_id == person_id)
-        || o.supervisors.iter().any(|s| s.person_id == person_id)
-        || o.manager_id.as_deref() == Some(person_id)
-        || o.legal_representative_id.as_deref() == Some(person_id)
-    {
-        return Step::Officers;
-    }
-    if app
-        .executing_partners
-        .iter()
-        .any(|e| e.delegate_id.as_deref() == Some(person_id))
-    {
-        return Step::Partnership;
-    }
-    if app
-        .beneficial_owners
-        .owners
-        .iter()
-        .any(|b| b.person_id == person_id)
-    {
-        return Step::BeneficialOwners;
-    }
-    Step::Contacts
+    use kaiban_core::model::Role;
+    // The first of these steps that shows one of the person's roles; else where contacts are.
+    app.roles()
+        .into_iter()
+        .filter(|r| r.person_id == person_id)
+        .filter_map(|r| match r.role {
+            Role::Investor | Role::FamilyMember => Some((0, Step::Investors)),
+            Role::LegalRepresentative | Role::Director | Role::Supervisor | Role::Manager => {
+                Some((1, Step::Officers))
+            }
+            Role::ExecutingPartnerDelegate => Some((2, Step::Partnership)),
+            Role::BeneficialOwner => Some((3, Step::BeneficialOwners)),
+            _ => None,
+        })
+        .min_by_key(|(rank, _)| *rank)
+        .map_or(Step::Contacts, |(_, step)| step)
 }
 
 /// The step whose page shows `finding`.

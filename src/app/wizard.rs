@@ -616,27 +616,10 @@ impl Wizard {
 
 /// Every person id a role of the application points at.
 pub fn referenced_people(a: &Application) -> std::collections::HashSet<String> {
-    let mut ids: std::collections::HashSet<String> = std::collections::HashSet::new();
-    ids.extend(a.investors.iter().map(|i| i.person_id.clone()));
-    ids.extend(a.officers.directors.iter().map(|d| d.person_id.clone()));
-    ids.extend(a.officers.supervisors.iter().map(|s| s.person_id.clone()));
-    ids.extend(a.officers.audit_committee.iter().cloned());
-    ids.extend(a.officers.manager_id.iter().cloned());
-    ids.extend(a.officers.legal_representative_id.iter().cloned());
-    ids.extend(a.finance_officer_id.iter().cloned());
-    ids.extend(a.liaison_id.iter().cloned());
-    for e in &a.executing_partners {
-        ids.insert(e.partner_id.clone());
-        ids.extend(e.delegate_id.iter().cloned());
-    }
-    ids.extend(
-        a.beneficial_owners
-            .owners
-            .iter()
-            .map(|b| b.person_id.clone()),
-    );
-    ids.extend(a.individual_business.family_member_ids.iter().cloned());
-    ids
+    a.roles()
+        .into_iter()
+        .map(|r| r.person_id.to_string())
+        .collect()
 }
 
 impl Wizard {

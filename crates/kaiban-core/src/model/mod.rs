@@ -4,9 +4,11 @@
 
 mod entity;
 mod people;
+mod roles;
 
 pub use entity::EntityType;
 pub use people::{OrgCategory, Person};
+pub use roles::{Role, RoleRef};
 
 use crate::date::Date;
 use serde::{Deserialize, Serialize};

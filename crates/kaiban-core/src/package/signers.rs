@@ -6,7 +6,7 @@
 //! A verifier derives this list from the application; it never trusts the copy a package
 //! carries (`Payload::required_signers` is there for readers, and must equal this).
 
-use crate::model::{Application, PersonId};
+use crate::model::{Application, PersonId, Role};
 use crate::rules::Indexed;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -58,6 +58,21 @@ pub struct RequiredSigner {
     pub roles: Vec<SignerRole>,
 }
 
+/// The role a person signs in for `role` (an officer only in a company), or none.
+fn signs_as(role: Role, company: bool) -> Option<SignerRole> {
+    Some(match role {
+        Role::Investor => SignerRole::Investor,
+        Role::LegalRepresentative if company => SignerRole::LegalRepresentative,
+        Role::Director if company => SignerRole::Director,
+        Role::Supervisor if company => SignerRole::Supervisor,
+        Role::Manager if company => SignerRole::Manager,
+        Role::ExecutingPartnerDelegate => SignerRole::ExecutingPartnerDelegate,
+        Role::FinanceOfficer => SignerRole::FinanceOfficer,
+        Role::Liaison => SignerRole::Liaison,
+        _ => return None,
+    })
+}
+
 /// In the order people first take a role; linear in the size of the application (a
 /// submitter chooses that size).
 pub fn required_signers(app: &Application) -> Vec<RequiredSigner> {
@@ -81,34 +96,11 @@ pub fn required_signers(app: &Application) -> Vec<RequiredSigner> {
             }
         }
     };
-    for i in &app.investors {
-        add(&i.person_id, SignerRole::Investor);
-    }
-    let o = &app.officers;
-    if app.entity_type.is_some_and(|t| t.is_company()) {
-        if let Some(id) = &o.legal_representative_id {
-            add(id, SignerRole::LegalRepresentative);
+    let company = app.entity_type.is_some_and(|t| t.is_company());
+    for r in app.roles() {
+        if let Some(role) = signs_as(r.role, company) {
+            add(r.person_id, role);
         }
-        for d in &o.directors {
-            add(&d.person_id, SignerRole::Director);
-        }
-        for s in &o.supervisors {
-            add(&s.person_id, SignerRole::Supervisor);
-        }
-        if let Some(id) = &o.manager_id {
-            add(id, SignerRole::Manager);
-        }
-    }
-    for e in &app.executing_partners {
-        if let Some(d) = &e.delegate_id {
-            add(d, SignerRole::ExecutingPartnerDelegate);
-        }
-    }
-    if let Some(id) = &app.finance_officer_id {
-        add(id, SignerRole::FinanceOfficer);
-    }
-    if let Some(id) = &app.liaison_id {
-        add(id, SignerRole::Liaison);
     }
     for s in &mut signers {
         s.roles.sort();

@@ -3,7 +3,7 @@
 
 use super::{Context, Finding, Indexed};
 use crate::ids::{check_document, IdType, MobileNumber};
-use crate::model::{EntityType, Person};
+use crate::model::{EntityType, Person, Role};
 use std::collections::HashMap;
 use validator::Validate;
 
@@ -165,89 +165,41 @@ fn check_duplicates(app: &Indexed, out: &mut Vec<Finding>) {
 }
 
 /// Offices that need full civil capacity, with the path of the role and whether a minor is
-/// an error (officers) or only a warning (shareholders, who may act through a guardian).
+/// an error (officers) or only a warning (shareholders, who may act through a guardian). In the
+/// order findings have always come in: officers, finance officer, partners, investors.
 fn offices(
     app: &Indexed,
     entity: EntityType,
 ) -> Vec<(String, String, &'static str, &'static str, bool)> {
-    let mut list = Vec::new();
-    let o = &app.officers;
-    if entity.is_company() {
-        if let Some(id) = &o.legal_representative_id {
-            list.push((
-                id.clone(),
-                "officers.legal_representative_id".into(),
-                "法定代表人",
-                "legal representative",
-                true,
-            ));
-        }
-        for (i, d) in o.directors.iter().enumerate() {
-            list.push((
-                d.person_id.clone(),
-                format!("officers.directors[{i}].person_id"),
-                "董事",
-                "director",
-                true,
-            ));
-        }
-        for (i, s) in o.supervisors.iter().enumerate() {
-            list.push((
-                s.person_id.clone(),
-                format!("officers.supervisors[{i}].person_id"),
-                "监事",
-                "supervisor",
-                true,
-            ));
-        }
-        if let Some(id) = &o.manager_id {
-            list.push((
-                id.clone(),
-                "officers.manager_id".into(),
-                "经理",
-                "manager",
-                true,
-            ));
-        }
-    }
-    if let Some(id) = &app.finance_officer_id {
-        list.push((
-            id.clone(),
-            "finance_officer_id".into(),
-            "财务负责人",
-            "finance officer",
-            true,
-        ));
-    }
-    for (i, e) in app.executing_partners.iter().enumerate() {
-        list.push((
-            e.partner_id.clone(),
-            format!("executing_partners[{i}].partner_id"),
-            "执行事务合伙人",
-            "executing partner",
-            true,
-        ));
-        if let Some(d) = &e.delegate_id {
-            list.push((
-                d.clone(),
-                format!("executing_partners[{i}].delegate_id"),
-                "委派代表",
-                "delegate",
-                true,
-            ));
-        }
-    }
-    for (i, inv) in app.investors.iter().enumerate() {
-        let strict = entity.investors_are_natural_persons() || entity.is_partnership();
-        list.push((
-            inv.person_id.clone(),
-            format!("investors[{i}].person_id"),
-            entity.investor_title_zh(),
-            entity.investor_title_en(),
-            strict,
-        ));
-    }
-    list
+    let company = entity.is_company();
+    let strict_investor = entity.investors_are_natural_persons() || entity.is_partnership();
+    let mut list: Vec<_> = app
+        .roles()
+        .into_iter()
+        .filter_map(|r| {
+            let (rank, zh, en, strict) = match r.role {
+                Role::LegalRepresentative if company => {
+                    (0, "法定代表人", "legal representative", true)
+                }
+                Role::Director if company => (1, "董事", "director", true),
+                Role::Supervisor if company => (2, "监事", "supervisor", true),
+                Role::Manager if company => (3, "经理", "manager", true),
+                Role::FinanceOfficer => (4, "财务负责人", "finance officer", true),
+                Role::ExecutingPartner => (5, "执行事务合伙人", "executing partner", true),
+                Role::ExecutingPartnerDelegate => (5, "委派代表", "delegate", true),
+                Role::Investor => (
+                    6,
+                    entity.investor_title_zh(),
+                    entity.investor_title_en(),
+                    strict_investor,
+                ),
+                _ => return None,
+            };
+            Some((rank, (r.person_id.to_string(), r.path(), zh, en, strict)))
+        })
+        .collect();
+    list.sort_by_key(|(rank, _)| *rank);
+    list.into_iter().map(|(_, office)| office).collect()
 }
 
 fn check_ages(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
