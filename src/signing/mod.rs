@@ -7,7 +7,8 @@
 //! draft never reaches their key, and a key a backend has bound to a person for one case is
 //! never used for another.
 
-pub mod exchange;
+/// Signing requests and signature files: data and rules in kaiban-core.
+pub use kaiban_core::package::exchange;
 
 use crate::drafts::kv;
 use js_sys::{Object, Reflect, Uint8Array};
@@ -29,8 +30,7 @@ pub struct SigningSession {
 
 impl SigningSession {
     pub fn signer_of(entry: &SignatureEntry) -> Option<ProtectedHeader> {
-        let bytes = kaiban_core::package::unb64(&entry.protected)?;
-        serde_json::from_str(std::str::from_utf8(&bytes).ok()?).ok()
+        exchange::header_of(entry)
     }
 
     pub fn signed_by(&self, person_id: &str) -> Option<ProtectedHeader> {

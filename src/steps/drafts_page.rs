@@ -178,8 +178,8 @@ pub fn DraftsPage() -> impl IntoView {
                     nav.go(Step::SignRequest);
                 }
                 Err(e) => message.set(Some((
-                    format!("无法导入签名请求：{e}"),
-                    format!("Could not import the signing request: {e}"),
+                    format!("无法导入签名请求：{}", e.zh()),
+                    format!("Could not import the signing request: {}", e.en()),
                 ))),
             }
         });

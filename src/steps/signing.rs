@@ -6,7 +6,7 @@ use super::review::ApplicationSummary;
 use crate::app::{use_wizard, Wizard};
 use crate::config::Config;
 use crate::i18n::{use_i18n, Locale, Text};
-use crate::signing::exchange::{payload_hash, SignatureFile, SigningRequest, REQUEST_KIND};
+use crate::signing::exchange::{accept_signature, SigningRequest, REQUEST_KIND};
 use crate::signing::{self, SigningSession};
 use crate::steps::Step;
 use crate::submit::{self, Submission};
@@ -121,31 +121,19 @@ pub fn SigningStep() -> impl IntoView {
                 return;
             };
             let session = ensure_session(wizard);
-            let result = SignatureFile::parse(&text).and_then(|f| {
-                if f.payload_hash != payload_hash(&session.payload) {
-                    return Err("这个签名文件对应的是申请的另一个版本（申请在发出签名请求后被修改过），请重新发送签名请求。/ This signature is for another version of the application: send a new signing request.".into());
-                }
-                let header = SigningSession::signer_of(&f.entry).ok_or("签名文件内容无效 / The signature file is not valid")?;
-                if header.kid != kaiban_core::package::thumbprint(&header.jwk) || header.kaiban_signer != f.signer.person_id {
-                    return Err("签名文件内容不一致 / The signature file is inconsistent".into());
-                }
-                if !signers.get_untracked().iter().any(|s| s.person_id == header.kaiban_signer) {
-                    return Err("该签名人不在本申请的签名人名单中 / This signer is not among the required signers".into());
-                }
-                Ok(f)
-            });
+            let result = accept_signature(&text, &session.payload, &signers.get_untracked());
             match result {
-                Ok(f) => {
+                Ok(entry) => {
                     wizard.signing.update(|s| {
                         if let Some(s) = s {
-                            s.add(f.entry)
+                            s.add(entry)
                         }
                     });
                     problem.set(None);
                 }
                 Err(e) => problem.set(Some((
-                    format!("无法导入签名文件：{e}"),
-                    format!("Could not import the signature file: {e}"),
+                    format!("无法导入签名文件：{}", e.zh()),
+                    format!("Could not import the signature file: {}", e.en()),
                 ))),
             }
         });
@@ -156,16 +144,11 @@ pub fn SigningStep() -> impl IntoView {
             let Some(session) = wizard.signing.get_untracked() else {
                 return;
             };
-            let order = signers.get_untracked();
-            let mut entries = session.entries.clone();
-            entries.sort_by_key(|e| {
-                SigningSession::signer_of(e)
-                    .and_then(|h| order.iter().position(|s| s.person_id == h.kaiban_signer))
-            });
-            let package = Package {
-                payload: session.payload.clone(),
-                signatures: entries,
-            };
+            let package = Package::assemble(
+                session.payload.clone(),
+                session.entries.clone(),
+                &signers.get_untracked(),
+            );
             let attachments = wizard.application.with_untracked(|a| {
                 a.attachments
                     .iter()

@@ -2,6 +2,7 @@
 //! ES256, one signature entry per required signer, over the RFC 8785 (JCS) canonical JSON
 //! of the payload. See docs/package-format.md.
 
+pub mod exchange;
 mod jwk;
 pub mod limits;
 mod signers;
@@ -165,8 +166,7 @@ impl Package {
 
     /// SHA-256 of the payload alone: the same application signed again is the same case.
     pub fn payload_hash(&self) -> String {
-        use sha2::{Digest, Sha256};
-        b64(&Sha256::digest(self.payload.as_bytes()))
+        exchange::payload_hash(&self.payload)
     }
 }
 
