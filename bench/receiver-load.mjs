@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import * as jose from 'jose';
 import canonicalize from 'canonicalize';
 import { requiredSigners } from '../docs/recipes/verify-package.mjs';
@@ -23,6 +24,7 @@ const SLOW = Number(process.env.SLOW ?? 20);
 const MANY_PARTS = Number(process.env.MANY_PARTS ?? 4);
 const OVERSIZED = Number(process.env.OVERSIZED ?? 4);
 const STALLED = Number(process.env.STALLED ?? 4);
+const ENDLESS = Number(process.env.ENDLESS ?? 4);
 const DEADLINE_MS = 120_000; // every client and probe stops by then
 const HEALTH_BOUND_MS = 500;
 const RSS_BOUND_MB = 300;
@@ -98,20 +100,34 @@ async function post(body, key, signal) {
 }
 
 // --- clients -------------------------------------------------------------------------------
-const health = [];
-let probing = true;
-async function probeHealth() {
-  while (probing && Date.now() < stopAt) {
-    const started = performance.now();
-    try {
-      const answer = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(5_000) });
-      await answer.text();
-      health.push(answer.ok ? performance.now() - started : Infinity);
-    } catch {
-      health.push(Infinity);
+// /healthz is probed from a worker thread: its own event loop, so the latency measured is the
+// receiver's, not this process's while it pushes hostile bodies.
+const PROBE = `
+  const { parentPort, workerData } = require('node:worker_threads');
+  const health = [];
+  let probing = true;
+  parentPort.on('message', () => { probing = false; });
+  (async () => {
+    while (probing && Date.now() < workerData.stopAt) {
+      const started = performance.now();
+      try {
+        const answer = await fetch(workerData.url, { signal: AbortSignal.timeout(5000) });
+        await answer.text();
+        health.push(answer.ok ? performance.now() - started : Infinity);
+      } catch {
+        health.push(Infinity);
+      }
+      await new Promise((r) => setTimeout(r, 100));
     }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    parentPort.postMessage(health);
+  })();
+`;
+let health = [];
+let stopProbe = () => {};
+function probeHealth() {
+  const worker = new Worker(PROBE, { eval: true, workerData: { url: `http://127.0.0.1:${port}/healthz`, stopAt } });
+  stopProbe = () => worker.postMessage('stop');
+  return new Promise((resolve) => worker.once('message', (values) => { health = values; worker.terminate(); resolve(); }));
 }
 
 /// As the app does: the same key on every attempt, retrying 503 after Retry-After.
@@ -136,7 +152,7 @@ async function honestClient(n, results) {
   results.push({ status: 'timeout', attempts });
 }
 
-const hostile = { manyParts: [], oversized: [], slow: [], stalled: [] };
+const hostile = { manyParts: [], oversized: [], endless: [], slow: [], stalled: [] };
 let hostileRunning = true;
 
 async function manyPartsClient(template) {
@@ -145,6 +161,15 @@ async function manyPartsClient(template) {
   while (hostileRunning && Date.now() < stopAt) {
     const answer = await post(body, crypto.randomUUID()).catch((e) => ({ status: 0, ms: 0 }));
     hostile.manyParts.push(answer);
+  }
+}
+
+/// A part whose headers never end: 8 MiB of one header line (the parser would buffer it all).
+async function endlessHeadersClient() {
+  const body = Buffer.concat([Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="package"\r\nX-Pad: `), Buffer.alloc(8 * 1024 * 1024, 0x61)]);
+  while (hostileRunning && Date.now() < stopAt) {
+    const answer = await post(body, crypto.randomUUID()).catch(() => ({ status: 0, ms: 0 }));
+    hostile.endless.push(answer);
   }
 }
 
@@ -212,13 +237,14 @@ await new Promise((r) => setTimeout(r, 500)); // the slow bodies hold their slot
 const attackers = [
   ...Array.from({ length: MANY_PARTS }, () => manyPartsClient(template)),
   ...Array.from({ length: OVERSIZED }, () => oversizedClient()),
+  ...Array.from({ length: ENDLESS }, () => endlessHeadersClient()),
 ];
 const honest = [];
 await Promise.all(Array.from({ length: HONEST }, (_, n) => honestClient(n, honest)));
 const honestSeconds = (performance.now() - started) / 1000;
 hostileRunning = false;
 await Promise.all([...attackers, ...slow, ...stalled]);
-probing = false;
+stopProbe();
 await probe;
 const peakRss = rssMb();
 receiver.kill('SIGTERM');
@@ -242,6 +268,7 @@ console.log(`| measure | result | bound |
 | attempts per honest submission (503 then retry) | median ${quantile(honest.map((h) => h.attempts), 0.5)}, max ${Math.max(...honest.map((h) => h.attempts))} | — |
 | many-part bodies (100 000 parts after a valid package) | ${hostile.manyParts.length} sent: ${count(hostile.manyParts, 422)} × 422, ${count(hostile.manyParts, 503)} × 503, ${count(hostile.manyParts, 0)} cut off mid-upload | refused |
 | oversized packages (5 MiB) | ${hostile.oversized.length} sent: ${count(hostile.oversized, 413)} × 413, ${count(hostile.oversized, 503)} × 503, ${count(hostile.oversized, 0)} cut off mid-upload | refused |
+| part headers that never end (8 MiB) | ${hostile.endless.length} sent: ${count(hostile.endless, 400)} × 400, ${count(hostile.endless, 503)} × 503, ${count(hostile.endless, 0)} cut off mid-upload | refused after 1 MiB |
 | stalled bodies (head, then silence) | ${STALLED}: ${Object.entries(hostile.stalled.reduce((m, s) => ({ ...m, [s.outcome]: [...(m[s.outcome] ?? []), s.seconds] }), {})).map(([o, t]) => `${t.length} × ${o} after ${Math.min(...t).toFixed(1)}–${Math.max(...t).toFixed(1)} s`).join(', ')} | 408 after the 20 s idle limit |
 | slow bodies (1 byte / 5 s) | ${SLOW} held open: ${slowOutcomes} | never stored |
 | /healthz during the run (${health.length} probes) | median ${quantile(health, 0.5).toFixed(1)} ms, p99 ${quantile(health, 0.99).toFixed(1)} ms, max ${healthMax.toFixed(1)} ms | ≤ ${HEALTH_BOUND_MS} ms |

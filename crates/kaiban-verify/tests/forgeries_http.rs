@@ -97,6 +97,46 @@ fn a_hundred_thousand_parts_are_refused_at_the_first_unreferenced_one() {
 }
 
 #[test]
+fn part_headers_that_never_end_are_cut_off_not_buffered() {
+    let server = start("endless-headers");
+    for first in [true, false] {
+        let mut body = Vec::new();
+        if !first {
+            let honest = forge::honest(forge::now());
+            body.extend_from_slice(
+                b"--kaibanTESTboundary\r\nContent-Disposition: form-data; name=\"package\"\r\n\r\n",
+            );
+            body.extend_from_slice(honest.package.as_bytes());
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(
+            b"--kaibanTESTboundary\r\nContent-Disposition: form-data; name=\"x\"\r\nX-Pad: ",
+        );
+        body.extend(std::iter::repeat_n(b'a', 16 * 1024 * 1024));
+        let reply = request(
+            server.port,
+            "POST",
+            "/submissions",
+            &[
+                (
+                    "Content-Type",
+                    "multipart/form-data; boundary=kaibanTESTboundary",
+                ),
+                ("Idempotency-Key", "endless"),
+            ],
+            &body,
+        );
+        assert_eq!(reply.status, 400, "{}", reply.body);
+        assert_eq!(reply.body["detail"], "a part's headers are too long");
+    }
+    assert_eq!(
+        request(server.port, "GET", "/healthz", &[], b"").status,
+        200
+    );
+    assert_eq!(stored_cases(&server.data), 0);
+}
+
+#[test]
 fn the_status_needs_the_token_and_a_guess_learns_nothing() {
     let server = start("status-token");
     let now = forge::now();

@@ -8,7 +8,8 @@ use super::refusal::Refusal;
 use super::store::{self, Meta};
 use super::{ids, Receiver};
 use crate::clock;
-use axum::extract::{Multipart, State};
+use axum::body::Body;
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Json, Response};
 use serde_json::json;
@@ -53,7 +54,7 @@ fn answer(decision: Decision, body_hash: &str) -> Response {
 pub async fn accept(
     State(receiver): State<Arc<Receiver>>,
     headers: HeaderMap,
-    multipart: Multipart,
+    body: Body,
 ) -> Response {
     let Some(key) = headers
         .get("idempotency-key")
@@ -70,13 +71,25 @@ pub async fn accept(
         )
         .into_response();
     };
+    let content_type = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let Ok(boundary) = multer::parse_boundary(content_type) else {
+        return Refusal::new(
+            StatusCode::BAD_REQUEST,
+            "not_multipart",
+            json!("send multipart/form-data with a boundary"),
+        )
+        .into_response();
+    };
     let Ok(_permit) = receiver.submissions.clone().try_acquire_owned() else {
         return Refusal::busy("busy", "too many submissions at once; retry shortly")
             .into_response();
     };
     let deadline = Instant::now() + BODY_TOTAL;
     let now = clock::unix_now() as i64;
-    let intake = match intake::read(&receiver.data, multipart, deadline, now).await {
+    let intake = match intake::read(&receiver.data, body, boundary, deadline, now).await {
         Ok(intake) => intake,
         Err(refusal) => return refusal.into_response(),
     };

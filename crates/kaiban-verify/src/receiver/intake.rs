@@ -4,12 +4,13 @@
 //! while it is hashed, bounded by the largest attachment still expected, and refused unless
 //! its digest is one of them. Every read has an idle and an overall deadline.
 
+use super::body::{Guarded, Progress, TOO_LARGE, UNPARSED};
 use super::limits::{ATTACHMENT_BYTES, ATTACHMENT_PARTS, BODY_IDLE, PACKAGE_BYTES};
 use super::refusal::{problems, Refusal};
 use super::store::INCOMING_PREFIX;
-use axum::extract::multipart::{Field, Multipart};
 use axum::http::StatusCode;
 use kaiban_core::package::{Candidate, Received};
+use multer::{Field, Multipart};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -66,12 +67,32 @@ impl Intake {
     }
 }
 
-fn unreadable(e: axum::extract::multipart::MultipartError) -> Refusal {
-    Refusal::new(
-        e.status(),
-        "body_unreadable",
-        serde_json::json!(e.body_text()),
-    )
+/// The parser's error, or the guard's reason for cutting the body off.
+fn unreadable(e: multer::Error, progress: &Progress) -> Refusal {
+    match progress.tripped() {
+        TOO_LARGE => Refusal::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            serde_json::json!("the body is larger than allowed"),
+        ),
+        UNPARSED => Refusal::new(
+            StatusCode::BAD_REQUEST,
+            "body_unreadable",
+            serde_json::json!("a part's headers are too long"),
+        ),
+        _ => Refusal::new(
+            StatusCode::BAD_REQUEST,
+            "body_unreadable",
+            serde_json::json!(e.to_string()),
+        ),
+    }
+}
+
+/// The reader of one request's parts, its deadline and the guard's progress.
+struct Parts {
+    multipart: Multipart<'static>,
+    progress: Progress,
+    deadline: Instant,
 }
 
 fn too_slow() -> Refusal {
@@ -90,42 +111,54 @@ fn limit(deadline: Instant) -> Instant {
     (Instant::now() + BODY_IDLE).min(deadline)
 }
 
-async fn next_field<'a>(
-    multipart: &'a mut Multipart,
-    deadline: Instant,
-) -> Result<Option<Field<'a>>, Refusal> {
-    match timeout_at(limit(deadline), multipart.next_field()).await {
-        Err(_) => Err(too_slow()),
-        Ok(Err(e)) => Err(unreadable(e)),
-        Ok(Ok(field)) => Ok(field),
+impl Parts {
+    async fn next_field(&mut self) -> Result<Option<Field<'static>>, Refusal> {
+        match timeout_at(limit(self.deadline), self.multipart.next_field()).await {
+            Err(_) => Err(too_slow()),
+            Ok(Err(e)) => Err(unreadable(e, &self.progress)),
+            Ok(Ok(field)) => {
+                self.progress.handed_on();
+                Ok(field)
+            }
+        }
+    }
+
+    async fn next_chunk(
+        &self,
+        field: &mut Field<'static>,
+    ) -> Result<Option<axum::body::Bytes>, Refusal> {
+        match timeout_at(limit(self.deadline), field.chunk()).await {
+            Err(_) => Err(too_slow()),
+            Ok(Err(e)) => Err(unreadable(e, &self.progress)),
+            Ok(Ok(chunk)) => {
+                self.progress.handed_on();
+                Ok(chunk)
+            }
+        }
     }
 }
 
-async fn next_chunk(
-    field: &mut Field<'_>,
-    deadline: Instant,
-) -> Result<Option<axum::body::Bytes>, Refusal> {
-    match timeout_at(limit(deadline), field.chunk()).await {
-        Err(_) => Err(too_slow()),
-        Ok(Err(e)) => Err(unreadable(e)),
-        Ok(Ok(chunk)) => Ok(chunk),
-    }
-}
-
+/// Reads one submission's body (`boundary` from its Content-Type).
 pub async fn read(
     data: &Path,
-    mut multipart: Multipart,
+    body: axum::body::Body,
+    boundary: String,
     deadline: Instant,
     now: i64,
 ) -> Result<Intake, Refusal> {
-    let mut first = next_field(&mut multipart, deadline)
-        .await?
-        .ok_or_else(package_first)?;
+    let progress = Progress::default();
+    let stream = Guarded::new(body.into_data_stream(), progress.clone());
+    let mut parts = Parts {
+        multipart: Multipart::new(stream, boundary),
+        progress,
+        deadline,
+    };
+    let mut first = parts.next_field().await?.ok_or_else(package_first)?;
     if first.name() != Some("package") {
         return Err(package_first());
     }
     let mut package = Vec::new();
-    while let Some(chunk) = next_chunk(&mut first, deadline).await? {
+    while let Some(chunk) = parts.next_chunk(&mut first).await? {
         if package.len() + chunk.len() > PACKAGE_BYTES {
             return Err(Refusal::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
@@ -156,7 +189,7 @@ pub async fn read(
         "{INCOMING_PREFIX}{}",
         super::ids::new_status_token()
     ))));
-    match read_attachments(&mut multipart, deadline, &folder, expected).await {
+    match read_attachments(&mut parts, &folder, expected).await {
         Ok(received) => Ok(Intake {
             package,
             candidate,
@@ -171,8 +204,7 @@ pub async fn read(
 }
 
 async fn read_attachments(
-    multipart: &mut Multipart,
-    deadline: Instant,
+    parts: &mut Parts,
     folder: &Incoming,
     mut expected: HashMap<String, (u64, usize)>,
 ) -> Result<Received, Refusal> {
@@ -180,10 +212,10 @@ async fn read_attachments(
         .await
         .map_err(|_| Refusal::storage())?;
     let mut received = Received::new();
-    let mut parts = 0usize;
-    while let Some(mut field) = next_field(multipart, deadline).await? {
-        parts += 1;
-        if expected.is_empty() || parts > ATTACHMENT_PARTS {
+    let mut count = 0usize;
+    while let Some(mut field) = parts.next_field().await? {
+        count += 1;
+        if expected.is_empty() || count > ATTACHMENT_PARTS {
             return Err(Refusal::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "package_invalid",
@@ -195,13 +227,13 @@ async fn read_attachments(
         }
         let largest = expected.values().map(|(size, _)| *size).max().unwrap_or(0);
         let bound = largest.min(ATTACHMENT_BYTES);
-        let part = folder.path().join(format!("part-{parts}"));
+        let part = folder.path().join(format!("part-{count}"));
         let mut file = tokio::fs::File::create(&part)
             .await
             .map_err(|_| Refusal::storage())?;
         let mut hash = Sha256::new();
         let mut size = 0u64;
-        while let Some(chunk) = next_chunk(&mut field, deadline).await? {
+        while let Some(chunk) = parts.next_chunk(&mut field).await? {
             size += chunk.len() as u64;
             if size > bound {
                 return Err(Refusal::new(

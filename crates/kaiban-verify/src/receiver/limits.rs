@@ -17,6 +17,10 @@ pub const ATTACHMENT_PARTS: usize = MAX_ATTACHMENTS;
 /// The whole request body.
 pub const BODY_BYTES: usize = 256 * 1024 * 1024;
 
+/// What the multipart parser may hold without handing on a part or a chunk: a part's headers
+/// (and the boundary before them) must end within this.
+pub const UNPARSED_BYTES: usize = 1024 * 1024;
+
 /// Submissions being received at once; one more is answered 503 with `Retry-After`.
 pub const CONCURRENT_SUBMISSIONS: usize = 32;
 

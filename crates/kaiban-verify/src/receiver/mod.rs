@@ -6,6 +6,7 @@
 //! Every resource a request can take is bounded (limits.rs).
 
 mod accept;
+mod body;
 mod ids;
 mod index;
 mod intake;
@@ -15,7 +16,6 @@ mod status;
 pub mod store;
 
 use crate::args::Args;
-use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, Method};
 use axum::routing::{get, post};
 use axum::Router;
@@ -123,7 +123,6 @@ pub fn router(receiver: Arc<Receiver>, origins: AllowOrigin) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/submissions", post(accept::accept))
         .route("/submissions/{receipt_id}", get(status::status))
-        .layer(DefaultBodyLimit::max(limits::BODY_BYTES))
         .layer(cors)
         .with_state(receiver)
 }
