@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 const TYP = 'application/vnd.kaiban.registration+jws';
 const MAX_PACKAGE_BYTES = 4 * 1024 * 1024;
+const MAX_SIGNATURE_WORK_BYTES = 256 * 1024 * 1024; // entries × payload length: what checking them hashes
 const CLOCK_SKEW_SECONDS = 5 * 60;
 const SIGNING_WINDOW_SECONDS = 30 * 24 * 60 * 60;
 const COMPANY_TYPES = new Set(['llc', 'one_person_llc', 'joint_stock']);
@@ -79,6 +80,7 @@ export async function verifyPackage(packageBytes, received, now = Math.floor(Dat
   const entries = pkg.signatures ?? [];
   if (entries.length === 0) problems.push('package.unsigned');
   if (entries.length > Math.max(signers.size, 1)) return [...problems, 'signers.too_many']; // before any signature
+  if (entries.length * pkg.payload.length > MAX_SIGNATURE_WORK_BYTES) return [...problems, 'package.too_costly'];
 
   const created = typeof payload.created_at === 'string' && payload.created_at.endsWith('Z') ? Date.parse(payload.created_at) : NaN;
   const createdAt = Number.isNaN(created) ? null : Math.floor(created / 1000);

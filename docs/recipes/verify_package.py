@@ -30,6 +30,7 @@ from joserfc.registry import HeaderParameter
 
 TYP = "application/vnd.kaiban.registration+jws"
 MAX_PACKAGE_BYTES = 4 * 1024 * 1024
+MAX_SIGNATURE_WORK_BYTES = 256 * 1024 * 1024  # entries × payload length: what checking them hashes
 CLOCK_SKEW_SECONDS = 5 * 60
 SIGNING_WINDOW_SECONDS = 30 * 24 * 60 * 60
 COMPANY_TYPES = {"llc", "one_person_llc", "joint_stock"}
@@ -114,6 +115,8 @@ def verify_package(package_bytes: bytes, received: dict, now: int) -> list:
         problems.append("package.unsigned")
     if len(entries) > max(len(signers), 1):
         return problems + ["signers.too_many"]  # before checking any signature
+    if len(entries) * len(package["payload"]) > MAX_SIGNATURE_WORK_BYTES:
+        return problems + ["package.too_costly"]
 
     created = payload.get("created_at", "")
     try:

@@ -43,7 +43,9 @@ fn floods_are_refused_before_any_signature_is_checked() {
     let now = forge::now();
     for forgery in forge::forgeries(now)
         .iter()
-        .filter(|f| ["signers.too_many", "package.too_large"].contains(&f.code))
+        .filter(|f| {
+            ["signers.too_many", "package.too_large", "package.too_costly"].contains(&f.code)
+        })
     {
         let report = check(forgery, now);
         assert!(

@@ -5,6 +5,11 @@
 /// Largest `package` (the JWS JSON) accepted. A 1 000-investor application signs to ~1 MiB.
 pub const MAX_PACKAGE_BYTES: usize = 4 * 1024 * 1024;
 
+/// Signature entries × payload length: what checking every entry hashes. The largest lawful
+/// application (a joint-stock company's 200 founders and its officers, ≈ 130 kB) costs
+/// ≈ 30 MB; this leaves ample room and keeps one request to about a second of hashing.
+pub const MAX_SIGNATURE_WORK_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Most attachments one application may reference (and so the most attachment parts).
 pub const MAX_ATTACHMENTS: usize = 64;
 

@@ -249,6 +249,23 @@ pub fn forgeries(now: i64) -> Vec<Submission> {
     package.signatures[0] = sign_protected(&key, protected, &package.payload);
     out.push(submission("crit header", &package, lease(), "entry.crit"));
 
+    // Legitimately many signers (1 000 shareholders, unlawful for an LLC but checked only after
+    // the signatures) each signing a ~1 MB payload: a gigabyte of hashing, refused unchecked.
+    let crowd = kaiban_core::samples::llc_with_investors(1_000);
+    let p_crowd = payload_at(&crowd, created);
+    let encoded = p_crowd.encoded();
+    let entry = sign_with(&fresh_key(), &encoded, "p-zhang", iat);
+    let crowded = Package {
+        signatures: vec![entry; p_crowd.required_signers.len()],
+        payload: encoded,
+    };
+    out.push(submission(
+        "1 000 signers over a 1 MB payload",
+        &crowded,
+        lease(),
+        "package.too_costly",
+    ));
+
     // Flooding: 10 000 entries (≈ 5.5 MB, over the size limit), and a package padded to just
     // under 4 MiB with thousands of entries (over the signer bound).
     out.push(submission(

@@ -14,7 +14,9 @@
 mod entry;
 mod lists;
 
-use super::limits::{CLOCK_SKEW_SECONDS, MAX_ATTACHMENTS, MAX_PACKAGE_BYTES};
+use super::limits::{
+    CLOCK_SKEW_SECONDS, MAX_ATTACHMENTS, MAX_PACKAGE_BYTES, MAX_SIGNATURE_WORK_BYTES,
+};
 use super::{
     attachment_refs, required_signers, unb64, AttachmentRef, Package, Payload, RequiredSigner,
 };
@@ -198,6 +200,19 @@ impl Candidate {
                     "{} signature entries for {} required signers",
                     package.signatures.len(),
                     signers.len()
+                ),
+            )));
+        }
+        // Each entry hashes its header and the whole payload again (JWS signs header.payload):
+        // the work is entries × payload, quadratic in a package's size, so it is bounded too.
+        let work = package.signatures.len() as u64 * package.payload.len() as u64;
+        if work > MAX_SIGNATURE_WORK_BYTES {
+            return Err(VerifyReport::refused(problem(
+                "package.too_costly",
+                format!(
+                    "{} entries over a {}-byte payload: more than {MAX_SIGNATURE_WORK_BYTES} bytes to hash",
+                    package.signatures.len(),
+                    package.payload.len()
                 ),
             )));
         }
