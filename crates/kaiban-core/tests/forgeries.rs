@@ -41,12 +41,14 @@ fn every_forgery_is_refused_with_its_code() {
 #[test]
 fn floods_are_refused_before_any_signature_is_checked() {
     let now = forge::now();
-    for forgery in forge::forgeries(now)
-        .iter()
-        .filter(|f| {
-            ["signers.too_many", "package.too_large", "package.too_costly"].contains(&f.code)
-        })
-    {
+    for forgery in forge::forgeries(now).iter().filter(|f| {
+        [
+            "signers.too_many",
+            "package.too_large",
+            "package.too_costly",
+        ]
+        .contains(&f.code)
+    }) {
         let report = check(forgery, now);
         assert!(
             report.entries.is_empty(),
