@@ -90,5 +90,8 @@ test(`${SUBMISSIONS} submissions under random network faults: each stored exactl
   assert.equal(stored.length, SUBMISSIONS, 'exactly one stored package per application');
   assert.deepEqual(new Set(stored), receipts, 'each receipt names a stored package');
   const faulted = Object.entries(faults).filter(([f]) => f !== 'pass').reduce((a, [, n]) => a + n, 0);
-  assert.ok(faulted >= SUBMISSIONS / 2, `enough faults were injected: ${JSON.stringify(faults)}`);
+  // Faults per submission follow a geometric law (half the draws fault), so 24 submissions see
+  // 24 faults on average but 11 or fewer about 2 % of the time: a bound of half the submissions
+  // failed runs by chance. A quarter (6) fails by chance in 0.03 % of runs.
+  assert.ok(faulted >= SUBMISSIONS / 4, `enough faults were injected: ${JSON.stringify(faults)}`);
 });
