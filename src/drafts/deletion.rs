@@ -17,10 +17,13 @@ pub struct Deleted {
     keys: Vec<JsValue>,
 }
 
+/// What every signing key's id starts with (ids of earlier versions did not).
+pub const KEY_ID_PREFIX: &str = "app:";
+
 /// The id prefix of every signing key made for application (draft) `draft_id`: a key belongs
 /// to one application and one person, and is deleted with the draft.
 pub fn key_prefix(draft_id: &str) -> String {
-    format!("app:{draft_id}:")
+    format!("{KEY_ID_PREFIX}{draft_id}:")
 }
 
 async fn keys_of(draft_id: &str) -> Result<Vec<JsValue>, StorageError> {

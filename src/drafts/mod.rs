@@ -7,7 +7,7 @@ mod deletion;
 mod records;
 mod schema;
 
-pub use deletion::{delete, key_prefix, restore, Deleted};
+pub use deletion::{delete, key_prefix, restore, Deleted, KEY_ID_PREFIX};
 pub use records::{AttachmentBlob, Draft, DraftSummary};
 pub use schema::{db, DATABASE, DATABASE_VERSION};
 

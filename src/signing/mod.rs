@@ -80,7 +80,7 @@ async fn forget_legacy_keys() {
         let id = Reflect::get(&record, &"id".into())
             .ok()
             .and_then(|v| v.as_string());
-        if let Some(id) = id.filter(|id| !id.starts_with("app:")) {
+        if let Some(id) = id.filter(|id| !id.starts_with(crate::drafts::KEY_ID_PREFIX)) {
             let _ = kv::delete(kv::KEYS, &id).await;
         }
     }
