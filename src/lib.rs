@@ -1,6 +1,7 @@
 //! Kaiban: the enterprise-registration wizard (Leptos, client-side).
 
 pub mod app;
+pub mod browser;
 pub mod config;
 pub mod crash;
 pub mod drafts;
@@ -13,13 +14,10 @@ pub mod signing;
 pub mod steps;
 pub mod submit;
 
+pub use browser::local_storage;
+
 use config::{Config, ConfigProblem};
 use leptos::prelude::*;
-
-/// This origin's `localStorage`, if the browser grants it (not in some private modes).
-pub fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
 
 /// Starts the wizard on its own page (standalone or inside a portal's iframe). On any other
 /// page the module was loaded as a library for `mount(element, config)` and does nothing.

@@ -18,29 +18,33 @@ pub fn Header() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let open_drafts = move |_| nav.go(Step::Drafts);
     view! {
-        <a class="kb-skip" href="#kb-main" on:click=skip>{i18n.tr(Text::SkipToContent)}</a>
+        <a class="kb-skip" href="#kb-main" on:click=skip>
+            {i18n.tr(Text::SkipToContent)}
+        </a>
         <header class="kb-header">
             <div class="kb-header-inner">
                 <div class="kb-brand">
-                    <span class="kb-brand-mark" aria-hidden="true">"开"</span>
+                    <span class="kb-brand-mark" aria-hidden="true">
+                        "开"
+                    </span>
                     <span class="kb-brand-text">
                         <span class="kb-brand-name">{i18n.tr(Text::ServiceName)}</span>
                         <span class="kb-brand-area">{i18n.tr(Text::ServiceArea)}</span>
                     </span>
                 </div>
                 <div class="kb-header-actions">
-                <button type="button" class="kb-header-link" on:click=open_drafts>
-                    {i18n.tr(Text::DraftsLink)}
-                </button>
-                <button
-                    type="button"
-                    class="kb-lang"
-                    lang=move || i18n.locale.get().other().tag()
-                    aria-label=i18n.tr(Text::SwitchLanguageLabel)
-                    on:click=move |_| i18n.locale.update(|l| *l = l.other())
-                >
-                    {i18n.tr(Text::SwitchLanguage)}
-                </button>
+                    <button type="button" class="kb-header-link" on:click=open_drafts>
+                        {i18n.tr(Text::DraftsLink)}
+                    </button>
+                    <button
+                        type="button"
+                        class="kb-lang"
+                        lang=move || i18n.locale.get().other().tag()
+                        aria-label=i18n.tr(Text::SwitchLanguageLabel)
+                        on:click=move |_| i18n.locale.update(|l| *l = l.other())
+                    >
+                        {i18n.tr(Text::SwitchLanguage)}
+                    </button>
                 </div>
             </div>
         </header>
@@ -63,7 +67,7 @@ fn Progress(step: Step) -> impl IntoView {
     let wizard = use_wizard();
     let nav = expect_context::<Nav>();
     let validation = crate::app::use_validation();
-    let steps = move || wizard.steps();
+    let steps = move || wizard.journey.steps();
     let position = move || steps().iter().position(|s| *s == step).unwrap_or(0);
     let chosen = move || wizard.application.with(|a| a.entity_type.is_some());
     view! {
@@ -73,7 +77,9 @@ fn Progress(step: Step) -> impl IntoView {
                 <span class="kb-progress-current">{move || i18n.t(step.title())}</span>
             </p>
             <div class="kb-progress-bar" aria-hidden="true">
-                <span style:width=move || format!("{}%", (position() + 1) * 100 / steps().len().max(1))></span>
+                <span style:width=move || {
+                    format!("{}%", (position() + 1) * 100 / steps().len().max(1))
+                }></span>
             </div>
             <ol class="kb-progress-list">
                 {move || {
@@ -84,7 +90,8 @@ fn Progress(step: Step) -> impl IntoView {
                         .enumerate()
                         .map(|(i, s)| {
                             let visited = i < here || validation.was_attempted(s);
-                            let has_errors = visited && validation.error_steps.with(|e| e.contains(&s));
+                            let has_errors = visited
+                                && validation.error_steps.with(|e| e.contains(&s));
                             let (state, status) = if i == here {
                                 ("current", i18n.t(Text::StepStatusCurrent))
                             } else if has_errors {
@@ -104,9 +111,17 @@ fn Progress(step: Step) -> impl IntoView {
                                         aria-current=if i == here { Some("step") } else { None }
                                         on:click=move |_| nav.go(s)
                                     >
-                                        <span class="kb-progress-num" aria-hidden="true">{if state == "error" { "!".to_string() } else { (i + 1).to_string() }}</span>
+                                        <span class="kb-progress-num" aria-hidden="true">
+                                            {if state == "error" {
+                                                "!".to_string()
+                                            } else {
+                                                (i + 1).to_string()
+                                            }}
+                                        </span>
                                         <span class="kb-progress-title">{i18n.t(s.title())}</span>
-                                        <span class="kb-visually-hidden">{format!("（{status}）")}</span>
+                                        <span class="kb-visually-hidden">
+                                            {format!("（{status}）")}
+                                        </span>
                                     </button>
                                 </li>
                             }
@@ -130,18 +145,49 @@ pub fn WizardLayout(step: Step) -> impl IntoView {
             </Show>
             <main id="kb-main" class="kb-main" tabindex="-1">
                 <div class="kb-main-top">
-                    <button type="button" class="kb-back" on:click=move |_| wizard.go_back()>
+                    <button
+                        type="button"
+                        class="kb-back"
+                        on:click=move |_| wizard.journey.go_back()
+                    >
                         {i18n.tr(Text::Back)}
                     </button>
                     <super::status::SaveIndicator />
                 </div>
-                <Show when=move || wizard.is_submitted() && !matches!(step, Step::Signing | Step::Receipt)>
+                <Show when=move || {
+                    wizard.filing.is_submitted() && !matches!(step, Step::Signing | Step::Receipt)
+                }>
                     <div class="kb-banner" role="status">
-                        <p>{move || i18n.locale.get().pick("本申请已提交，内容不能再修改。", "This application has been submitted and can no longer be changed.").to_string()}</p>
-                        <button type="button" class="kb-button kb-button-secondary" on:click=move |_| wizard.go(Step::Receipt)>{i18n.tr(Text::StepReceipt)}</button>
+                        <p>
+                            {move || {
+                                i18n.locale
+                                    .get()
+                                    .pick(
+                                        "本申请已提交，内容不能再修改。",
+                                        "This application has been submitted and can no longer be changed.",
+                                    )
+                                    .to_string()
+                            }}
+                        </p>
+                        <button
+                            type="button"
+                            class="kb-button kb-button-secondary"
+                            on:click=move |_| wizard.journey.go(Step::Receipt)
+                        >
+                            {i18n.tr(Text::StepReceipt)}
+                        </button>
                     </div>
                 </Show>
-                <div class="kb-step-content" inert=move || wizard.read_only.get() || (wizard.is_submitted() && !matches!(step, Step::Signing | Step::Receipt))>{move || first_draw.step_content().then(|| steps::render(step))}</div>
+                <div
+                    class="kb-step-content"
+                    inert=move || {
+                        wizard.session.read_only.get()
+                            || (wizard.filing.is_submitted()
+                                && !matches!(step, Step::Signing | Step::Receipt))
+                    }
+                >
+                    {move || first_draw.step_content().then(|| steps::render(step))}
+                </div>
             </main>
         </div>
     }

@@ -1,20 +1,26 @@
 //! The shell: header, progress navigation, the current step, footer.
 
+mod filing;
 mod findings_by_path;
 mod first_draw;
+mod journey;
 mod keyed_signals;
 mod layout;
 pub mod nav;
+mod people;
 mod row_signals;
+mod session;
 mod status;
 mod validation;
 mod wizard;
 
 pub use first_draw::FirstDraw;
 pub use nav::{Nav, NavMode};
+pub use people::referenced_people;
 pub use row_signals::RowSignals;
-pub use validation::{field_id, person_home_step, step_of, today, use_validation, Validation};
-pub use wizard::{referenced_people, use_wizard, SaveStatus, Wizard, AUTOSAVE_DELAY};
+pub use session::{Notice, SaveStatus, AUTOSAVE_DELAY};
+pub use validation::{field_id, today, use_validation, Validation};
+pub use wizard::{use_wizard, Wizard};
 
 use crate::config::{Config, ConfigProblem};
 use crate::embed::{self, EmbedBridge, HostEvent};
@@ -95,7 +101,10 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
         <EmbedBridge />
         <Header />
         <div class="kb-page">
-            <Show when=move || wizard.ready.get() fallback=move || view! { <p class="kb-loading">{i18n.tr(Text::Loading)}</p> }>
+            <Show
+                when=move || wizard.ready.get()
+                fallback=move || view! { <p class="kb-loading">{i18n.tr(Text::Loading)}</p> }
+            >
                 <status::Banners />
                 {move || match nav.step.get() {
                     step if step.in_wizard_layout() => view! { <WizardLayout step /> }.into_any(),

@@ -1,8 +1,8 @@
 //! What the applicant should know about their data: saved or not, online or not, another
 //! tab's changes, a new version of the app.
 
+use super::session::{Notice, SaveStatus};
 use super::use_wizard;
-use super::wizard::{Notice, SaveStatus};
 use crate::i18n::{use_i18n, Text};
 use crate::offline::use_connectivity;
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ pub fn SaveIndicator() -> impl IntoView {
     let connectivity = use_connectivity();
     let text = move || {
         let chinese = i18n.locale.get().is_chinese();
-        match wizard.save_status.get() {
+        match wizard.session.save_status.get() {
             SaveStatus::Idle => (i18n.t(Text::SaveIdle).to_string(), "idle"),
             SaveStatus::Pending => (i18n.t(Text::SavePending).to_string(), "pending"),
             SaveStatus::Saving => (i18n.t(Text::Saving).to_string(), "saving"),
@@ -38,9 +38,17 @@ pub fn SaveIndicator() -> impl IntoView {
     };
     view! {
         <div class="kb-status-bar">
-            <p class="kb-save" data-state=move || text().1 role="status" aria-live="polite">{move || text().0}</p>
+            <p class="kb-save" data-state=move || text().1 role="status" aria-live="polite">
+                {move || text().0}
+            </p>
             <p class="kb-online" class:is-offline=move || !connectivity.online.get() role="status">
-                {move || if connectivity.online.get() { i18n.t(Text::Online) } else { i18n.t(Text::Offline) }}
+                {move || {
+                    if connectivity.online.get() {
+                        i18n.t(Text::Online)
+                    } else {
+                        i18n.t(Text::Offline)
+                    }
+                }}
             </p>
         </div>
     }
@@ -61,7 +69,7 @@ pub fn Banners() -> impl IntoView {
     let blocked_in_frame = move || {
         framed
             && matches!(
-                wizard.save_status.get(),
+                wizard.session.save_status.get(),
                 SaveStatus::Failed(crate::drafts::StorageError::Unavailable(_))
             )
     };
@@ -73,45 +81,176 @@ pub fn Banners() -> impl IntoView {
     view! {
         <Show when=move || nearly_full.get()>
             <div class="kb-banner kb-banner-warning" role="status">
-                <p>{move || i18n.locale.get().pick("本设备为本网站保留的存储空间快用完了。请在“我的草稿”中导出重要草稿，并删除不需要的草稿和附件。", "This device's storage for this site is nearly full. Export the drafts you need from Saved applications, and delete drafts or documents you no longer need.").to_string()}</p>
+                <p>
+                    {move || {
+                        i18n.locale
+                            .get()
+                            .pick(
+                                "本设备为本网站保留的存储空间快用完了。请在“我的草稿”中导出重要草稿，并删除不需要的草稿和附件。",
+                                "This device's storage for this site is nearly full. Export the drafts you need from Saved applications, and delete drafts or documents you no longer need.",
+                            )
+                            .to_string()
+                    }}
+                </p>
             </div>
         </Show>
         <Show when=move || connectivity.update_ready.get()>
             <div class="kb-banner" role="status">
-                <p><strong>{i18n.tr(Text::UpdateReady)}</strong>" "
-                    {move || i18n.locale.get().pick("您的填写内容已保存，更新后会原样保留。", "Your answers are saved and stay as they are.").to_string()}</p>
-                <button type="button" class="kb-button kb-button-secondary" on:click=move |_| { wizard.flush(); connectivity.apply_update(); }>{i18n.tr(Text::UpdateReload)}</button>
+                <p>
+                    <strong>{i18n.tr(Text::UpdateReady)}</strong>
+                    " "
+                    {move || {
+                        i18n.locale
+                            .get()
+                            .pick(
+                                "您的填写内容已保存，更新后会原样保留。",
+                                "Your answers are saved and stay as they are.",
+                            )
+                            .to_string()
+                    }}
+                </p>
+                <button
+                    type="button"
+                    class="kb-button kb-button-secondary"
+                    on:click=move |_| {
+                        wizard.session.flush();
+                        connectivity.apply_update();
+                    }
+                >
+                    {i18n.tr(Text::UpdateReload)}
+                </button>
             </div>
         </Show>
         <Show when=blocked_in_frame>
             <div class="kb-banner kb-banner-warning" role="alert">
-                <p>{move || i18n.locale.get().pick("此浏览器不允许嵌入在其他网站中的页面保存数据，您填写的内容将无法自动保存。请在新窗口中打开本服务继续填写。", "This browser does not let pages embedded in another site store data, so your answers cannot be saved here. Open the service in a new window to continue.").to_string()}</p>
+                <p>
+                    {move || {
+                        i18n.locale
+                            .get()
+                            .pick(
+                                "此浏览器不允许嵌入在其他网站中的页面保存数据，您填写的内容将无法自动保存。请在新窗口中打开本服务继续填写。",
+                                "This browser does not let pages embedded in another site store data, so your answers cannot be saved here. Open the service in a new window to continue.",
+                            )
+                            .to_string()
+                    }}
+                </p>
                 <div class="kb-banner-actions">
-                    <a class="kb-button" href=move || window().location().href().unwrap_or_default() target="_blank" rel="noopener">
-                        {move || i18n.locale.get().pick("在新窗口中打开", "Open in a new window").to_string()}
+                    <a
+                        class="kb-button"
+                        href=move || window().location().href().unwrap_or_default()
+                        target="_blank"
+                        rel="noopener"
+                    >
+                        {move || {
+                            i18n.locale
+                                .get()
+                                .pick("在新窗口中打开", "Open in a new window")
+                                .to_string()
+                        }}
                     </a>
                 </div>
             </div>
         </Show>
-        <Show when=move || wizard.stale.get()>
+        <Show when=move || wizard.session.stale.get()>
             <div class="kb-banner kb-banner-warning" role="alert">
-                <p><strong>{i18n.tr(Text::StaleTitle)}</strong>" "{i18n.tr(Text::StaleBody)}</p>
+                <p>
+                    <strong>{i18n.tr(Text::StaleTitle)}</strong>
+                    " "
+                    {i18n.tr(Text::StaleBody)}
+                </p>
                 <div class="kb-banner-actions">
-                    <button type="button" class="kb-button" on:click=move |_| wizard.reload_latest()>{i18n.tr(Text::StaleReload)}</button>
-                    <button type="button" class="kb-button kb-button-secondary" on:click=move |_| wizard.continue_read_only()>{i18n.tr(Text::StaleReadOnly)}</button>
+                    <button
+                        type="button"
+                        class="kb-button"
+                        on:click=move |_| wizard.session.reload_latest()
+                    >
+                        {i18n.tr(Text::StaleReload)}
+                    </button>
+                    <button
+                        type="button"
+                        class="kb-button kb-button-secondary"
+                        on:click=move |_| wizard.session.continue_read_only()
+                    >
+                        {i18n.tr(Text::StaleReadOnly)}
+                    </button>
                 </div>
             </div>
         </Show>
-        <Show when=move || wizard.read_only.get()>
+        <Show when=move || wizard.session.read_only.get()>
             <div class="kb-banner kb-banner-warning" role="status">
                 <p>{i18n.tr(Text::ReadOnlyBanner)}</p>
-                <button type="button" class="kb-button kb-button-secondary" on:click=move |_| wizard.reload_latest()>{i18n.tr(Text::StaleReload)}</button>
+                <button
+                    type="button"
+                    class="kb-button kb-button-secondary"
+                    on:click=move |_| wizard.session.reload_latest()
+                >
+                    {i18n.tr(Text::StaleReload)}
+                </button>
             </div>
         </Show>
-        {move || wizard.notices.get().into_iter().map(|n| match n {
-            Notice::DraftSetAside(_) => view! { <div class="kb-banner kb-banner-warning" role="status"><p>{i18n.tr(Text::SetAsideNotice)}</p></div> }.into_any(),
-            Notice::StorageCleared => view! { <div class="kb-banner kb-banner-warning" role="alert"><p>{move || i18n.locale.get().pick("浏览器清除了本网站保存的数据。当前申请已从本页面重新保存，没有丢失；其他草稿可能已被清除。建议在“我的草稿”中导出备份。", "The browser cleared this site's stored data. This application was saved again from this page and nothing in it is lost; other drafts may be gone. Export a copy from Saved applications.").to_string()}</p></div> }.into_any(),
-            Notice::SignaturesVoided(n) => view! { <div class="kb-banner kb-banner-warning" role="status"><p>{move || format!("{}{n}{}", i18n.locale.get().pick("申请内容已修改，已收集的 ", "The application changed: the "), i18n.locale.get().pick(" 个签名已作废，需要重新签名。", " signatures collected no longer apply and must be given again."))}</p></div> }.into_any(),
-        }).collect_view()}
+        {move || {
+            wizard
+                .session
+                .notices
+                .get()
+                .into_iter()
+                .map(|n| match n {
+                    Notice::DraftSetAside(_) => {
+                        view! {
+                            <div class="kb-banner kb-banner-warning" role="status">
+                                <p>{i18n.tr(Text::SetAsideNotice)}</p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Notice::StorageCleared => {
+                        view! {
+                            <div class="kb-banner kb-banner-warning" role="alert">
+                                <p>
+                                    {move || {
+                                        i18n.locale
+                                            .get()
+                                            .pick(
+                                                "浏览器清除了本网站保存的数据。当前申请已从本页面重新保存，没有丢失；其他草稿可能已被清除。建议在“我的草稿”中导出备份。",
+                                                "The browser cleared this site's stored data. This application was saved again from this page and nothing in it is lost; other drafts may be gone. Export a copy from Saved applications.",
+                                            )
+                                            .to_string()
+                                    }}
+                                </p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Notice::SignaturesVoided(n) => {
+                        view! {
+                            <div class="kb-banner kb-banner-warning" role="status">
+                                <p>
+                                    {move || {
+                                        format!(
+                                            "{}{n}{}",
+                                            i18n
+                                                .locale
+                                                .get()
+                                                .pick(
+                                                    "申请内容已修改，已收集的 ",
+                                                    "The application changed: the ",
+                                                ),
+                                            i18n
+                                                .locale
+                                                .get()
+                                                .pick(
+                                                    " 个签名已作废，需要重新签名。",
+                                                    " signatures collected no longer apply and must be given again.",
+                                                ),
+                                        )
+                                    }}
+                                </p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                })
+                .collect_view()
+        }}
     }
 }

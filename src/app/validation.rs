@@ -5,7 +5,7 @@
 use super::findings_by_path::FindingsByPath;
 use super::keyed_signals::KeyedSignals;
 use super::wizard::Wizard;
-use crate::steps::Step;
+use crate::steps::{step_of, Step};
 use kaiban_core::date::Date;
 use kaiban_core::model::Application;
 use kaiban_core::{Context, Finding};
@@ -70,82 +70,19 @@ pub fn today() -> Date {
     })
 }
 
-/// The DOM id of the element that shows the field at `path`.
+/// The DOM id of the element that shows the field at `path` (a person's id inside it may be
+/// anything an imported draft holds: only letters, digits, `-` and `_` pass).
 pub fn field_id(path: &str) -> String {
     let mut id = String::from("f-");
     for c in path.chars() {
         match c {
             '[' | '.' => id.push('-'),
             ']' => {}
-            c => id.push(c),
+            c if c.is_ascii_alphanumeric() || c == '-' || c == '_' => id.push(c),
+            _ => id.push('_'),
         }
     }
     id
-}
-
-fn index_in(path: &str, prefix: &str) -> Option<usize> {
-    path.strip_prefix(prefix)?.split(']').next()?.parse().ok()
-}
-
-/// The step where the person is edited: the first role that shows their details.
-pub fn person_home_step(app: &Application, person_id: &str) -> Step {
-    use kaiban_core::model::Role;
-    // The first of these steps that shows one of the person's roles; else where contacts are.
-    app.roles()
-        .into_iter()
-        .filter(|r| r.person_id == person_id)
-        .filter_map(|r| match r.role {
-            Role::Investor | Role::FamilyMember => Some((0, Step::Investors)),
-            Role::LegalRepresentative | Role::Director | Role::Supervisor | Role::Manager => {
-                Some((1, Step::Officers))
-            }
-            Role::ExecutingPartnerDelegate => Some((2, Step::Partnership)),
-            Role::BeneficialOwner => Some((3, Step::BeneficialOwners)),
-            _ => None,
-        })
-        .min_by_key(|(rank, _)| *rank)
-        .map_or(Step::Contacts, |(_, step)| step)
-}
-
-/// The step whose page shows `finding`.
-pub fn step_of(app: &Application, finding: &Finding) -> Step {
-    let path = finding.path.as_str();
-    match finding.code.as_str() {
-        "domicile.proof_required" | "scope.pre_approval_document_required" => {
-            return Step::Attachments
-        }
-        "contacts.mobile_required" => return Step::Contacts,
-        _ => {}
-    }
-    let head = path.split(['.', '[']).next().unwrap_or("");
-    match head {
-        "entity_type" => Step::EntityType,
-        "name" => Step::Name,
-        "domicile" => Step::Domicile,
-        "business_scope" => Step::Scope,
-        "capital" => Step::Capital,
-        "persons" => index_in(path, "persons[")
-            .and_then(|i| app.persons.get(i))
-            .map(|p| person_home_step(app, &p.id))
-            .unwrap_or(Step::Investors),
-        "investors" => {
-            let money = [".subscribed_fen", ".paid_fen", ".shares", ".contributions"];
-            if money.iter().any(|m| path.contains(m)) {
-                Step::Capital
-            } else {
-                Step::Investors
-            }
-        }
-        "individual_business" => Step::Investors,
-        "officers" => Step::Officers,
-        "executing_partners" => Step::Partnership,
-        "finance_officer_id" | "liaison_id" => Step::Contacts,
-        "beneficial_owners" => Step::BeneficialOwners,
-        "attachments" => Step::Attachments,
-        "licence_delivery" => Step::Delivery,
-        "declaration" => Step::Declaration,
-        _ => Step::Review,
-    }
 }
 
 impl Validation {
@@ -236,5 +173,6 @@ mod tests {
             "f-investors-2-contributions-0-due_date"
         );
         assert_eq!(field_id("name.full"), "f-name-full");
+        assert_eq!(field_id("persons[a \"b].name"), "f-persons-a__b-name");
     }
 }

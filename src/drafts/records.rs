@@ -154,7 +154,7 @@ impl Draft {
         let blocked: std::collections::HashSet<_> = findings
             .iter()
             .filter(|f| f.is_error())
-            .map(|f| crate::app::step_of(&self.application, f))
+            .map(|f| crate::steps::step_of(&self.application, f))
             .collect();
         let done = steps.iter().filter(|s| !blocked.contains(s)).count();
         let completeness = if self.application.entity_type.is_none() {

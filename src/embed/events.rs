@@ -112,7 +112,7 @@ pub fn EmbedBridge() -> impl IntoView {
         if !wizard.ready.get() {
             return;
         }
-        let steps = wizard.steps();
+        let steps = wizard.journey.steps();
         emit(HostEvent::Step {
             index: steps.iter().position(|s| *s == step),
             count: steps.len(),
@@ -121,11 +121,11 @@ pub fn EmbedBridge() -> impl IntoView {
     });
 
     Effect::new(move |previous: Option<SaveStatus>| {
-        let status = wizard.save_status.get();
+        let status = wizard.session.save_status.get();
         if Some(&status) != previous.as_ref() {
             match &status {
                 SaveStatus::Saved(at) => emit(HostEvent::DraftSaved {
-                    draft_id: wizard.draft_id.get_untracked(),
+                    draft_id: wizard.session.draft_id.get_untracked(),
                     saved_at: *at,
                 }),
                 SaveStatus::Failed(error) => emit(HostEvent::Error {
@@ -140,7 +140,7 @@ pub fn EmbedBridge() -> impl IntoView {
     });
 
     Effect::new(move |previous: Option<Option<Submission>>| {
-        let submission = wizard.submission.get();
+        let submission = wizard.filing.submission.get();
         if previous.as_ref() != Some(&submission) {
             match &submission {
                 Some(Submission::Delivered { receipt, .. }) => emit(HostEvent::Submitted {

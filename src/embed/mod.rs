@@ -51,6 +51,17 @@ pub fn by_id(id: &str) -> Option<Element> {
     }
 }
 
+/// The first element matching the CSS `selector` in the wizard's own tree.
+pub fn query(selector: &str) -> Option<Element> {
+    match host() {
+        Host::InPage { root, .. } => root.query_selector(selector).ok().flatten(),
+        _ => leptos::prelude::document()
+            .query_selector(selector)
+            .ok()
+            .flatten(),
+    }
+}
+
 /// The element that carries `lang` and the theme's custom properties.
 fn shell() -> Option<HtmlElement> {
     match host() {

@@ -1,42 +1,39 @@
-use super::messages::{describedby, has_visible_error, FieldMessages};
-use crate::app::{field_id, use_validation};
+use super::frame::{Bind, FieldFrame};
 use crate::steps::Step;
 use leptos::prelude::*;
 
 #[component]
 pub fn Checkbox(
-    #[prop(into)] path: String,
+    bind: Bind<bool>,
     step: Step,
     #[prop(into)] label: Signal<String>,
     #[prop(optional, into)] hint: Option<Signal<String>>,
-    #[prop(into)] checked: Signal<bool>,
-    #[prop(into)] on_change: Callback<bool>,
 ) -> impl IntoView {
-    let validation = use_validation();
-    let id = field_id(&path);
-    let has_hint = hint.is_some();
-    let p1 = path.clone();
-    let error = Signal::derive(move || has_visible_error(&p1, step));
-    let p2 = path.clone();
-    let p3 = path.clone();
+    let frame = FieldFrame::new(&bind.path, step, &hint);
+    let error = frame.error();
+    let Bind { path, value, set } = bind;
+    let change_frame = frame.clone();
     view! {
         <div class="kb-field kb-field-tight" class:has-error=move || error.get()>
-            <FieldMessages path=path.clone() step />
+            {frame.messages()}
             <div class="kb-checkbox">
                 <input
                     type="checkbox"
                     class="kb-checkbox-input"
-                    id=id.clone()
-                    aria-describedby=move || describedby(&p2, step, has_hint)
+                    id=frame.id.clone()
+                    data-path=path
+                    aria-describedby=frame.describedby(Vec::new)
                     aria-invalid=move || error.get().then_some("true")
-                    prop:checked=move || checked.get()
+                    prop:checked=move || value.get()
                     on:change:target=move |ev| {
-                        validation.touch(&p3);
-                        on_change.run(ev.target().checked())
+                        change_frame.touch();
+                        set.run(ev.target().checked())
                     }
                 />
-                <label class="kb-checkbox-label" for=id.clone()>{move || label.get()}</label>
-                {hint.map(|h| view! { <p class="kb-hint kb-checkbox-hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
+                <label class="kb-checkbox-label" for=frame.id.clone()>
+                    {move || label.get()}
+                </label>
+                {frame.hint(hint, "kb-hint kb-checkbox-hint")}
             </div>
         </div>
     }
@@ -44,36 +41,32 @@ pub fn Checkbox(
 
 #[component]
 pub fn Select(
-    #[prop(into)] path: String,
+    bind: Bind<String>,
     step: Step,
     #[prop(into)] label: Signal<String>,
     #[prop(optional, into)] hint: Option<Signal<String>>,
     /// (value, label) pairs; the empty value is the "choose" prompt.
     #[prop(into)]
     options: Signal<Vec<(String, String)>>,
-    #[prop(into)] value: Signal<String>,
-    #[prop(into)] on_change: Callback<String>,
 ) -> impl IntoView {
-    let validation = use_validation();
-    let id = field_id(&path);
-    let has_hint = hint.is_some();
-    let p1 = path.clone();
-    let error = Signal::derive(move || has_visible_error(&p1, step));
-    let p2 = path.clone();
-    let p3 = path.clone();
+    let frame = FieldFrame::new(&bind.path, step, &hint);
+    let error = frame.error();
+    let Bind { path, value, set } = bind;
+    let change_frame = frame.clone();
     view! {
         <div class="kb-field" class:has-error=move || error.get()>
-            <label class="kb-label" for=id.clone()>{move || label.get()}</label>
-            {hint.map(|h| view! { <p class="kb-hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
-            <FieldMessages path=path.clone() step />
+            {frame.label(label)}
+            {frame.hint(hint, "kb-hint")}
+            {frame.messages()}
             <select
-                id=id.clone()
+                id=frame.id.clone()
+                data-path=path
                 class="kb-select"
-                aria-describedby=move || describedby(&p2, step, has_hint)
+                aria-describedby=frame.describedby(Vec::new)
                 aria-invalid=move || error.get().then_some("true")
                 on:change:target=move |ev| {
-                    validation.touch(&p3);
-                    on_change.run(ev.target().value())
+                    change_frame.touch();
+                    set.run(ev.target().value())
                 }
             >
                 {move || {
@@ -83,7 +76,11 @@ pub fn Select(
                         .into_iter()
                         .map(|(v, l)| {
                             let selected = v == current;
-                            view! { <option value=v selected=selected>{l}</option> }
+                            view! {
+                                <option value=v selected=selected>
+                                    {l}
+                                </option>
+                            }
                         })
                         .collect_view()
                 }}
@@ -95,27 +92,59 @@ pub fn Select(
 /// One radio group; options are (value, label, hint).
 #[component]
 pub fn Radios(
-    #[prop(into)] path: String,
+    bind: Bind<String>,
     step: Step,
     #[prop(into)] legend: Signal<String>,
     #[prop(optional, into)] hint: Option<Signal<String>>,
     #[prop(into)] options: Signal<Vec<(String, String, Option<String>)>>,
-    #[prop(into)] value: Signal<String>,
-    #[prop(into)] on_change: Callback<String>,
     #[prop(optional)] inline: bool,
 ) -> impl IntoView {
-    let id = field_id(&path);
-    let has_hint = hint.is_some();
-    let p1 = path.clone();
-    let error = Signal::derive(move || has_visible_error(&p1, step));
-    let p2 = path.clone();
-    let name = id.clone();
+    let frame = FieldFrame::new(&bind.path, step, &hint);
+    let error = frame.error();
+    let Bind { path, value, set } = bind;
+    let id = frame.id.clone();
+    let radio = move |i: usize, (v, l, h): (String, String, Option<String>), current: &str| {
+        let input_id = if i == 0 {
+            id.clone()
+        } else {
+            format!("{id}-{i}")
+        };
+        let hint_id = format!("{input_id}-hint");
+        let checked = v == current;
+        let has_option_hint = h.is_some();
+        view! {
+            <div class="kb-radio">
+                <input
+                    type="radio"
+                    class="kb-radio-input"
+                    id=input_id.clone()
+                    data-path=(i == 0).then(|| path.clone())
+                    name=id.clone()
+                    value=v.clone()
+                    aria-describedby=has_option_hint.then(|| hint_id.clone())
+                    prop:checked=checked
+                    on:change=move |_| set.run(v.clone())
+                />
+                <label class="kb-radio-label" for=input_id>
+                    <span class="kb-radio-title">{l}</span>
+                    {h
+                        .map(|h| {
+                            view! {
+                                <span class="kb-radio-hint" id=hint_id>
+                                    {h}
+                                </span>
+                            }
+                        })}
+                </label>
+            </div>
+        }
+    };
     view! {
         <div class="kb-field" class:has-error=move || error.get()>
-            <fieldset class="kb-fieldset" aria-describedby=move || describedby(&p2, step, has_hint)>
+            <fieldset class="kb-fieldset" aria-describedby=frame.describedby(Vec::new)>
                 <legend class="kb-label">{move || legend.get()}</legend>
-                {hint.map(|h| view! { <p class="kb-hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
-                <FieldMessages path=path.clone() step />
+                {frame.hint(hint, "kb-hint")}
+                {frame.messages()}
                 <div class="kb-radios" class:kb-radios-inline=inline>
                     {move || {
                         let current = value.get();
@@ -123,30 +152,7 @@ pub fn Radios(
                             .get()
                             .into_iter()
                             .enumerate()
-                            .map(|(i, (v, l, h))| {
-                                let input_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
-                                let hint_id = format!("{input_id}-hint");
-                                let checked = v == current;
-                                let has_option_hint = h.is_some();
-                                view! {
-                                    <div class="kb-radio">
-                                        <input
-                                            type="radio"
-                                            class="kb-radio-input"
-                                            id=input_id.clone()
-                                            name=name.clone()
-                                            value=v.clone()
-                                            aria-describedby=has_option_hint.then(|| hint_id.clone())
-                                            prop:checked=checked
-                                            on:change=move |_| on_change.run(v.clone())
-                                        />
-                                        <label class="kb-radio-label" for=input_id>
-                                            <span class="kb-radio-title">{l}</span>
-                                            {h.map(|h| view! { <span class="kb-radio-hint" id=hint_id>{h}</span> })}
-                                        </label>
-                                    </div>
-                                }
-                            })
+                            .map(|(i, option)| radio.clone()(i, option, &current))
                             .collect_view()
                     }}
                 </div>

@@ -36,8 +36,16 @@ pub fn ErrorSummary(
     });
     view! {
         <Show when=move || !errors.get().is_empty()>
-            <div class="kb-error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="kb-error-summary-title">
-                <h2 id="kb-error-summary-title" class="kb-error-summary-title">{i18n.tr(Text::ErrorSummaryTitle)}</h2>
+            <div
+                class="kb-error-summary"
+                role="alert"
+                tabindex="-1"
+                node_ref=summary
+                aria-labelledby="kb-error-summary-title"
+            >
+                <h2 id="kb-error-summary-title" class="kb-error-summary-title">
+                    {i18n.tr(Text::ErrorSummaryTitle)}
+                </h2>
                 <ul class="kb-error-summary-list">
                     {move || {
                         errors

@@ -4,28 +4,23 @@ use crate::steps::Step;
 use kaiban_core::Severity;
 use leptos::prelude::*;
 
-/// The ids an input should name in `aria-describedby`: its hint and any visible message.
-pub fn describedby(path: &str, step: Step, has_hint: bool) -> Option<String> {
-    let validation = use_validation();
-    let id = field_id(path);
-    let mut ids = Vec::new();
-    if has_hint {
-        ids.push(format!("{id}-hint"));
-    }
-    if !validation.visible_at(path, step).is_empty() {
-        ids.push(format!("{id}-message"));
-    }
-    (!ids.is_empty()).then(|| ids.join(" "))
-}
-
 /// The messages for one field: errors in red, warnings in amber, both languages from core.
+/// `also` names a second path whose findings show here too (a contact's mobile number, asked
+/// for on the contacts step, is also a field of their person record).
 #[component]
-pub fn FieldMessages(#[prop(into)] path: String, step: Step) -> impl IntoView {
+pub fn FieldMessages(
+    #[prop(into)] path: String,
+    step: Step,
+    #[prop(default = None)] also: Option<String>,
+) -> impl IntoView {
     let validation = use_validation();
     let i18n = use_i18n();
     let id = format!("{}-message", field_id(&path));
     move || {
-        let findings = validation.visible_at(&path, step);
+        let mut findings = validation.visible_at(&path, step);
+        if let Some(also) = &also {
+            findings.extend(validation.visible_at(also, step));
+        }
         (!findings.is_empty()).then(|| {
             let chinese = i18n.locale.get().is_chinese();
             view! {
@@ -46,10 +41,14 @@ pub fn FieldMessages(#[prop(into)] path: String, step: Step) -> impl IntoView {
     }
 }
 
-/// Whether the field at `path` shows an error now (for `aria-invalid` and the red bar).
-pub fn has_visible_error(path: &str, step: Step) -> bool {
-    use_validation()
-        .visible_at(path, step)
-        .iter()
-        .any(|f| f.is_error())
+/// Where a finding about a whole list or record lands (the error summary links here): its
+/// messages, focusable, with the field's id and path.
+#[component]
+pub fn MessageAnchor(#[prop(into)] path: String, step: Step) -> impl IntoView {
+    let (id, data_path) = (field_id(&path), path.clone());
+    view! {
+        <div class="kb-anchor" id=id data-path=data_path tabindex="-1">
+            <FieldMessages path step />
+        </div>
+    }
 }

@@ -3,18 +3,20 @@
 
 mod choice;
 mod error_summary;
-mod file;
+mod frame;
 mod messages;
 mod money;
 mod person;
+mod person_details;
 mod text;
 
 pub use choice::{Checkbox, Radios, Select};
 pub use error_summary::{ErrorSummary, FieldError};
-pub use file::take_chosen_text;
-pub use messages::{describedby, FieldMessages};
+pub use frame::{Bind, FieldFrame};
+pub use messages::{FieldMessages, MessageAnchor};
 pub use money::{DateInput, MoneyInput};
 pub use person::{PersonEditor, PersonPicker, PersonSummary};
+pub use person_details::PersonDetails;
 pub use text::TextInput;
 
 use wasm_bindgen::JsCast;
@@ -22,7 +24,9 @@ use wasm_bindgen::JsCast;
 /// Moves keyboard focus to the element with `id` (and scrolls it into view) without
 /// touching the URL, which the wizard's navigation owns.
 pub fn focus_element(id: &str) {
-    let Some(element) = crate::embed::by_id(id) else {
+    let element = crate::embed::by_id(id)
+        .or_else(|| crate::embed::query(&format!("[data-also-id=\"{id}\"]")));
+    let Some(element) = element else {
         return;
     };
     element.scroll_into_view();

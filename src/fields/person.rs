@@ -1,12 +1,14 @@
 //! People are entered once and picked for every role. The editor binds to the one record in
 //! `persons`, so a correction made on any step shows everywhere.
 
+use super::Bind;
 use super::{Checkbox, DateInput, Select, TextInput};
 use crate::app::{field_id, use_validation, use_wizard};
 use crate::i18n::{both, use_i18n};
 use crate::steps::Step;
 use kaiban_core::ids::{IdType, Sex};
 use kaiban_core::model::{OrgCategory, Person};
+use kaiban_core::path::{self, PersonField};
 use leptos::prelude::*;
 
 const NEW_PERSON: &str = "__new";
@@ -36,9 +38,9 @@ pub fn describe(person: &Person, chinese: bool) -> String {
         person.name.clone()
     };
     let doc = if chinese {
-        person.id_type.label_zh()
+        person.id_type.label().zh
     } else {
-        person.id_type.label_en()
+        person.id_type.label().en
     };
     if masked.is_empty() {
         name
@@ -78,29 +80,14 @@ pub fn PersonEditor(
     /// Ask for the kind of organisation (partnerships: who may be a general partner).
     #[prop(optional)]
     ask_org_category: bool,
+    /// The mobile number is asked for beside the form (the contacts step does).
+    #[prop(optional)]
+    mobile_elsewhere: bool,
 ) -> impl IntoView {
     let wizard = use_wizard();
     let i18n = use_i18n();
     let id = person_id.clone();
     let index = Memo::new(move |_| wizard.person_index(&id).unwrap_or(usize::MAX));
-    let get = {
-        let person_id = person_id.clone();
-        move |f: fn(&Person) -> String| {
-            let person_id = person_id.clone();
-            Signal::derive(move || {
-                wizard
-                    .application
-                    .with(|a| a.person(&person_id).map(f).unwrap_or_default())
-            })
-        }
-    };
-    let set = {
-        let person_id = person_id.clone();
-        move |f: fn(&mut Person, String)| {
-            let person_id = person_id.clone();
-            Callback::new(move |v: String| wizard.update_person(&person_id, |p| f(p, v)))
-        }
-    };
     let id_type = {
         let person_id = person_id.clone();
         Memo::new(move |_| {
@@ -109,7 +96,6 @@ pub fn PersonEditor(
                 .with(|a| a.person(&person_id).map(|p| p.id_type).unwrap_or_default())
         })
     };
-    let path = move |field: &str| format!("persons[{}].{field}", index.get());
     let type_options = Signal::derive(move || {
         let chinese = i18n.locale.get().is_chinese();
         IdType::ALL
@@ -118,7 +104,7 @@ pub fn PersonEditor(
             .map(|t| {
                 (
                     t.key().to_string(),
-                    if chinese { t.label_zh() } else { t.label_en() }.to_string(),
+                    t.label().into_text(chinese).to_string(),
                 )
             })
             .collect::<Vec<_>>()
@@ -147,35 +133,12 @@ pub fn PersonEditor(
             })
         }
     };
-    let birth = {
-        let person_id = person_id.clone();
-        Signal::derive(move || {
-            wizard
-                .application
-                .with(|a| a.person(&person_id).and_then(|p| p.birth_date))
-        })
-    };
-    let set_birth = {
-        let person_id = person_id.clone();
-        Callback::new(move |d| wizard.update_person(&person_id, |p| p.birth_date = d))
-    };
-    let domiciled = {
-        let person_id = person_id.clone();
-        Signal::derive(move || {
-            wizard.application.with(|a| {
-                a.person(&person_id)
-                    .is_some_and(|p| p.is_domiciled_in_china())
-            })
-        })
-    };
-    let set_domiciled = {
-        let person_id = person_id.clone();
-        Callback::new(move |v: bool| {
-            wizard.update_person(&person_id, |p| p.domiciled_in_china = Some(v))
-        })
-    };
+    let (record_id, data_person) = (
+        field_id(&path::person_record(&person_id)),
+        person_id.clone(),
+    );
     view! {
-        <div class="kb-person" id=move || field_id(&format!("persons[{}]", index.get()))>
+        <div class="kb-person" id=record_id data-person-id=data_person>
             {move || {
                 let index = index.get();
                 if index == usize::MAX {
@@ -184,123 +147,269 @@ pub fn PersonEditor(
                 let organisation = !id_type.get().is_natural_person();
                 let chinese = i18n.locale.get().is_chinese();
                 let t = id_type.get();
-                let hint = if chinese { t.hint() } else { t.hint_en() }.to_string();
-                Some(view! {
-                    <Select
-                        path=path("id_type")
-                        step
-                        label=both("证件类型", "Type of document")
-                        options=type_options
-                        value=get(|p| p.id_type.key().to_string())
-                        on_change=set(|p, v| p.id_type = IdType::from_key(&v).unwrap_or_default())
-                    />
-                    <TextInput
-                        path=path("id_number")
-                        step
-                        label=if organisation { both("统一社会信用代码", "Unified social credit code") } else { both("证件号码", "Document number") }
-                        hint=Signal::derive(move || hint.clone())
-                        value=get(|p| p.id_number.clone())
-                        on_input=set(|p, v| p.id_number = v)
-                        width="kb-w-20"
-                        spellcheck_off=true
-                        autocomplete="off"
-                    />
-                    {
-                        let derived = derived.clone();
-                        move || derived().map(|d| view! { <p class="kb-derived">{d}</p> })
-                    }
-                    <TextInput
-                        path=path("name")
-                        step
-                        label=if organisation { both("单位名称", "Organisation name") } else { both("姓名", "Full name") }
-                        hint=if organisation { both("与营业执照上的名称一致", "As on its business licence") } else { both("与证件上的姓名一致", "As on the identity document") }
-                        value=get(|p| p.name.clone())
-                        on_input=set(|p, v| p.name = v)
-                        width="kb-w-20"
-                        autocomplete="off"
-                    />
-                    {(organisation).then(|| view! {
-                        <TextInput
-                            path=path("org_representative")
-                            step
-                            label=both("法定代表人（负责人）", "Legal representative of the organisation")
-                            value=get(|p| p.org_representative.clone())
-                            on_input=set(|p, v| p.org_representative = v)
-                            width="kb-w-20"
-                        />
-                    })}
-                    {(organisation && ask_org_category).then(|| view! {
+                let hint = t.hint().into_text(chinese).to_string();
+                Some(
+                    view! {
                         <Select
-                            path=path("org_category")
+                            bind=wizard
+                                .bind_person(
+                                    &person_id,
+                                    PersonField::IdType,
+                                    |p| p.id_type.key().to_string(),
+                                    |p, v| p.id_type = IdType::from_key(&v).unwrap_or_default(),
+                                )
                             step
-                            label=both("单位性质", "Kind of organisation")
-                            hint=both("国有独资公司、国有企业、上市公司以及公益性的事业单位、社会团体不得成为普通合伙人", "State-owned, listed and public-welfare bodies may not be general partners")
-                            options=Signal::derive(move || {
-                                let l = i18n.locale.get();
-                                vec![
-                                    ("ordinary".to_string(), l.pick("一般企业或组织", "Ordinary business or organisation").to_string()),
-                                    ("state_owned_sole_funded".to_string(), l.pick("国有独资公司", "State-owned sole-funded company").to_string()),
-                                    ("state_owned".to_string(), l.pick("国有企业", "State-owned enterprise").to_string()),
-                                    ("listed".to_string(), l.pick("上市公司", "Listed company").to_string()),
-                                    ("public_welfare".to_string(), l.pick("公益性事业单位、社会团体", "Public-welfare institution or social organisation").to_string()),
-                                ]
-                            })
-                            value=get(|p| serde_json::to_value(p.org_category).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default())
-                            on_change=set(|p, v| p.org_category = serde_json::from_value(serde_json::Value::String(v)).unwrap_or(OrgCategory::Ordinary))
-                        />
-                    })}
-                    {(!organisation && t != IdType::ResidentId).then(|| view! {
-                        <DateInput path=path("birth_date") step label=both("出生日期", "Date of birth") value=birth on_change=set_birth />
-                        <TextInput
-                            path=path("nationality")
-                            step
-                            label=both("国籍（地区）", "Nationality")
-                            hint=both("三位字母代码，例如 USA、GBR", "Three-letter code, e.g. USA, GBR")
-                            value=get(|p| p.nationality.clone())
-                            on_input=set(|p, v| p.nationality = v.trim().to_uppercase())
-                            width="kb-w-5"
-                        />
-                    })}
-                    {(ask_domicile && t != IdType::ResidentId).then(|| view! {
-                        <Checkbox
-                            path=path("domiciled_in_china")
-                            step
-                            label=both("在中华人民共和国境内有住所", "Domiciled in the People's Republic of China")
-                            checked=domiciled
-                            on_change=set_domiciled
-                        />
-                    })}
-                    {(!organisation).then(|| view! {
-                        <TextInput
-                            path=path("mobile")
-                            step
-                            label=both("手机号码", "Mobile number")
-                            hint=both("本人实名登记的手机号码，用于接收签名通知", "The person's own real-name mobile, for signing notices")
-                            value=get(|p| p.mobile.clone())
-                            on_input=set(|p, v| p.mobile = v)
-                            input_mode="tel"
-                            autocomplete="off"
-                            width="kb-w-10"
+                            label=both("证件类型", "Type of document")
+                            options=type_options
                         />
                         <TextInput
-                            path=path("email")
+                            bind=wizard
+                                .bind_person(
+                                    &person_id,
+                                    PersonField::IdNumber,
+                                    |p| p.id_number.clone(),
+                                    |p, v| p.id_number = v,
+                                )
                             step
-                            label=both("电子邮箱（选填）", "Email (optional)")
-                            value=get(|p| p.email.clone())
-                            on_input=set(|p, v| p.email = v)
-                            input_mode="email"
-                            autocomplete="off"
+                            label=if organisation {
+                                both("统一社会信用代码", "Unified social credit code")
+                            } else {
+                                both("证件号码", "Document number")
+                            }
+                            hint=Signal::derive(move || hint.clone())
+                            width="kb-w-20"
                             spellcheck_off=true
+                            autocomplete="off"
                         />
-                    })}
-                    <TextInput
-                        path=path("address")
-                        step
-                        label=if organisation { both("住所（选填）", "Registered address (optional)") } else { both("住所（选填）", "Home address (optional)") }
-                        value=get(|p| p.address.clone())
-                        on_input=set(|p, v| p.address = v)
-                    />
-                })
+                        {
+                            let derived = derived.clone();
+                            move || derived().map(|d| view! { <p class="kb-derived">{d}</p> })
+                        }
+                        <TextInput
+                            bind=wizard
+                                .bind_person(
+                                    &person_id,
+                                    PersonField::Name,
+                                    |p| p.name.clone(),
+                                    |p, v| p.name = v,
+                                )
+                            step
+                            label=if organisation {
+                                both("单位名称", "Organisation name")
+                            } else {
+                                both("姓名", "Full name")
+                            }
+                            hint=if organisation {
+                                both(
+                                    "与营业执照上的名称一致",
+                                    "As on its business licence",
+                                )
+                            } else {
+                                both("与证件上的姓名一致", "As on the identity document")
+                            }
+                            width="kb-w-20"
+                            autocomplete="off"
+                        />
+                        {(organisation)
+                            .then(|| {
+                                view! {
+                                    <TextInput
+                                        bind=wizard
+                                            .bind_person(
+                                                &person_id,
+                                                PersonField::OrgRepresentative,
+                                                |p| p.org_representative.clone(),
+                                                |p, v| p.org_representative = v,
+                                            )
+                                        step
+                                        label=both(
+                                            "法定代表人（负责人）",
+                                            "Legal representative of the organisation",
+                                        )
+                                        width="kb-w-20"
+                                    />
+                                }
+                            })}
+                        {(organisation && ask_org_category)
+                            .then(|| {
+                                view! {
+                                    <Select
+                                        bind=wizard
+                                            .bind_person(
+                                                &person_id,
+                                                PersonField::OrgCategory,
+                                                |p| {
+                                                    serde_json::to_value(p.org_category)
+                                                        .ok()
+                                                        .and_then(|v| v.as_str().map(String::from))
+                                                        .unwrap_or_default()
+                                                },
+                                                |p, v| {
+                                                    p.org_category = serde_json::from_value(
+                                                            serde_json::Value::String(v),
+                                                        )
+                                                        .unwrap_or(OrgCategory::Ordinary);
+                                                },
+                                            )
+                                        step
+                                        label=both("单位性质", "Kind of organisation")
+                                        hint=both(
+                                            "国有独资公司、国有企业、上市公司以及公益性的事业单位、社会团体不得成为普通合伙人",
+                                            "State-owned, listed and public-welfare bodies may not be general partners",
+                                        )
+                                        options=Signal::derive(move || {
+                                            let l = i18n.locale.get();
+                                            vec![
+                                                (
+                                                    "ordinary".to_string(),
+                                                    l
+                                                        .pick(
+                                                            "一般企业或组织",
+                                                            "Ordinary business or organisation",
+                                                        )
+                                                        .to_string(),
+                                                ),
+                                                (
+                                                    "state_owned_sole_funded".to_string(),
+                                                    l
+                                                        .pick(
+                                                            "国有独资公司",
+                                                            "State-owned sole-funded company",
+                                                        )
+                                                        .to_string(),
+                                                ),
+                                                (
+                                                    "state_owned".to_string(),
+                                                    l.pick("国有企业", "State-owned enterprise").to_string(),
+                                                ),
+                                                (
+                                                    "listed".to_string(),
+                                                    l.pick("上市公司", "Listed company").to_string(),
+                                                ),
+                                                (
+                                                    "public_welfare".to_string(),
+                                                    l
+                                                        .pick(
+                                                            "公益性事业单位、社会团体",
+                                                            "Public-welfare institution or social organisation",
+                                                        )
+                                                        .to_string(),
+                                                ),
+                                            ]
+                                        })
+                                    />
+                                }
+                            })}
+                        {(!organisation && t != IdType::ResidentId)
+                            .then(|| {
+                                view! {
+                                    <DateInput
+                                        bind=wizard
+                                            .bind_person(
+                                                &person_id,
+                                                PersonField::BirthDate,
+                                                |p| p.birth_date,
+                                                |p, v| p.birth_date = v,
+                                            )
+                                        step
+                                        label=both("出生日期", "Date of birth")
+                                    />
+                                    <TextInput
+                                        bind=wizard
+                                            .bind_person(
+                                                &person_id,
+                                                PersonField::Nationality,
+                                                |p| p.nationality.clone(),
+                                                |p, v| p.nationality = v.trim().to_uppercase(),
+                                            )
+                                        step
+                                        label=both("国籍（地区）", "Nationality")
+                                        hint=both(
+                                            "三位字母代码，例如 USA、GBR",
+                                            "Three-letter code, e.g. USA, GBR",
+                                        )
+                                        width="kb-w-5"
+                                    />
+                                }
+                            })}
+                        {(ask_domicile && t != IdType::ResidentId)
+                            .then(|| {
+                                view! {
+                                    <Checkbox
+                                        bind=wizard
+                                            .bind_person(
+                                                &person_id,
+                                                PersonField::DomiciledInChina,
+                                                |p| p.is_domiciled_in_china(),
+                                                |p, v| p.domiciled_in_china = Some(v),
+                                            )
+                                        step
+                                        label=both(
+                                            "在中华人民共和国境内有住所",
+                                            "Domiciled in the People's Republic of China",
+                                        )
+                                    />
+                                }
+                            })}
+                        {(!organisation && !mobile_elsewhere)
+                            .then(|| {
+                                view! {
+                                    <TextInput
+                                        bind=wizard
+                                            .bind_person(
+                                                &person_id,
+                                                PersonField::Mobile,
+                                                |p| p.mobile.clone(),
+                                                |p, v| p.mobile = v,
+                                            )
+                                        step
+                                        label=both("手机号码", "Mobile number")
+                                        hint=both(
+                                            "本人实名登记的手机号码，用于接收签名通知",
+                                            "The person's own real-name mobile, for signing notices",
+                                        )
+                                        input_mode="tel"
+                                        autocomplete="off"
+                                        width="kb-w-10"
+                                    />
+                                }
+                            })}
+                        {(!organisation)
+                            .then(|| {
+                                view! {
+                                    <TextInput
+                                        bind=wizard
+                                            .bind_person(
+                                                &person_id,
+                                                PersonField::Email,
+                                                |p| p.email.clone(),
+                                                |p, v| p.email = v,
+                                            )
+                                        step
+                                        label=both("电子邮箱（选填）", "Email (optional)")
+                                        input_mode="email"
+                                        autocomplete="off"
+                                        spellcheck_off=true
+                                    />
+                                }
+                            })}
+                        <TextInput
+                            bind=wizard
+                                .bind_person(
+                                    &person_id,
+                                    PersonField::Address,
+                                    |p| p.address.clone(),
+                                    |p, v| p.address = v,
+                                )
+                            step
+                            label=if organisation {
+                                both("住所（选填）", "Registered address (optional)")
+                            } else {
+                                both("住所（选填）", "Home address (optional)")
+                            }
+                        />
+                    },
+                )
             }}
         </div>
     }
@@ -309,12 +418,10 @@ pub fn PersonEditor(
 /// Chooses a person for a role: anyone already entered, or a new person or organisation.
 #[component]
 pub fn PersonPicker(
-    #[prop(into)] path: String,
+    bind: Bind<Option<String>>,
     step: Step,
     #[prop(into)] label: Signal<String>,
     #[prop(optional, into)] hint: Option<Signal<String>>,
-    #[prop(into)] value: Signal<Option<String>>,
-    #[prop(into)] on_change: Callback<Option<String>>,
     #[prop(optional)] natural_only: bool,
     /// Limit the choice to these person ids (e.g. the partners).
     #[prop(optional, into)]
@@ -354,6 +461,11 @@ pub fn PersonPicker(
         }
         options
     });
+    let Bind {
+        path,
+        value,
+        set: on_change,
+    } = bind;
     let path_for_touch = path.clone();
     let on_select = Callback::new(move |v: String| {
         validation.touch(&path_for_touch);
@@ -365,10 +477,9 @@ pub fn PersonPicker(
         }
     });
     let current = Signal::derive(move || value.get().unwrap_or_default());
-    view! {
-        {match hint {
-            Some(hint) => view! { <Select path=path.clone() step label hint options value=current on_change=on_select /> }.into_any(),
-            None => view! { <Select path=path.clone() step label options value=current on_change=on_select /> }.into_any(),
-        }}
+    let bind = Bind::new(path, current, on_select);
+    match hint {
+        Some(hint) => view! { <Select bind step label hint options /> }.into_any(),
+        None => view! { <Select bind step label options /> }.into_any(),
     }
 }

@@ -1,16 +1,13 @@
-use super::messages::{describedby, has_visible_error, FieldMessages};
-use crate::app::{field_id, use_validation};
+use super::frame::{Bind, FieldFrame};
 use crate::steps::Step;
 use leptos::prelude::*;
 
 #[component]
 pub fn TextInput(
-    #[prop(into)] path: String,
+    bind: Bind<String>,
     step: Step,
     #[prop(into)] label: Signal<String>,
     #[prop(optional, into)] hint: Option<Signal<String>>,
-    #[prop(into)] value: Signal<String>,
-    #[prop(into)] on_input: Callback<String>,
     #[prop(optional)] input_mode: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     /// A CSS width class such as `kb-w-10` (characters), full width when absent.
@@ -18,27 +15,30 @@ pub fn TextInput(
     width: Option<&'static str>,
     #[prop(optional)] multiline: bool,
     #[prop(optional)] spellcheck_off: bool,
+    /// A second path whose findings show here too (see `FieldMessages`).
+    #[prop(default = None)]
+    also: Option<String>,
 ) -> impl IntoView {
-    let validation = use_validation();
-    let id = field_id(&path);
-    let has_hint = hint.is_some();
-    let path_for_error = path.clone();
-    let error = Signal::derive(move || has_visible_error(&path_for_error, step));
-    let path_for_aria = path.clone();
-    let aria = move || describedby(&path_for_aria, step, has_hint);
-    let path_for_blur = path.clone();
-    let on_blur = move |_| validation.touch(&path_for_blur);
+    // The error summary's links to the `also` field land here.
+    let also_id = also.as_deref().map(crate::app::field_id);
+    let frame = FieldFrame::new(&bind.path, step, &hint).also(also);
+    let error = frame.error();
+    let Bind { path, value, set } = bind;
+    let blur_frame = frame.clone();
+    let on_blur = move |_| blur_frame.touch();
     let class = format!("kb-input {}", width.unwrap_or(""));
+    let aria = frame.describedby(Vec::new);
     let input = if multiline {
         view! {
             <textarea
-                id=id.clone()
+                id=frame.id.clone()
+                data-path=path
                 class=format!("{class} kb-textarea")
                 rows="3"
                 aria-describedby=aria
                 aria-invalid=move || error.get().then_some("true")
                 prop:value=move || value.get()
-                on:input:target=move |ev| on_input.run(ev.target().value())
+                on:input:target=move |ev| set.run(ev.target().value())
                 on:blur=on_blur
             ></textarea>
         }
@@ -46,7 +46,9 @@ pub fn TextInput(
     } else {
         view! {
             <input
-                id=id.clone()
+                id=frame.id.clone()
+                data-path=path
+                data-also-id=also_id
                 class=class
                 type="text"
                 inputmode=input_mode
@@ -55,7 +57,7 @@ pub fn TextInput(
                 aria-describedby=aria
                 aria-invalid=move || error.get().then_some("true")
                 prop:value=move || value.get()
-                on:input:target=move |ev| on_input.run(ev.target().value())
+                on:input:target=move |ev| set.run(ev.target().value())
                 on:blur=on_blur
             />
         }
@@ -63,9 +65,9 @@ pub fn TextInput(
     };
     view! {
         <div class="kb-field" class:has-error=move || error.get()>
-            <label class="kb-label" for=id.clone()>{move || label.get()}</label>
-            {hint.map(|h| view! { <p class="kb-hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
-            <FieldMessages path=path.clone() step />
+            {frame.label(label)}
+            {frame.hint(hint, "kb-hint")}
+            {frame.messages()}
             {input}
         </div>
     }

@@ -88,6 +88,12 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
+/// A text from kaiban-core or a step's labels, as a reactive string.
+pub fn text(bi: kaiban_core::text::Bi) -> Signal<String> {
+    let i18n = use_i18n();
+    Signal::derive(move || bi.pick(i18n.locale.get().is_chinese()).to_string())
+}
+
 /// A label given in both languages side by side, as a reactive string.
 pub fn both(zh: &'static str, en: &'static str) -> Signal<String> {
     let i18n = use_i18n();

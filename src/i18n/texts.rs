@@ -58,9 +58,6 @@ texts! {
     EntityTypeHint => "类型决定需要填写的内容和适用的法律规则，之后仍可更改。", "The type decides what you need to fill in and which rules apply. You can change it later.";
     EntityTypeRequired => "请选择要设立的企业类型", "Choose the type of business to set up";
     ErrorSummaryTitle => "请先更正以下问题", "There is a problem";
-    ComingSoonTitle => "本步骤正在建设中", "This step is being built";
-    ComingSoonBody => "您可以继续浏览后面的步骤，已填写的内容都会保留。", "You can carry on to the next steps; everything you have entered is kept.";
-    SubmitEndpoint => "申请将提交至", "Applications are submitted to";
     FooterNote => "开办 Kaiban · 数据仅保存在您的设备上，直到您签名提交", "Kaiban · your data stays on this device until you sign and submit";
     Loading => "正在载入…", "Loading…";
     DraftsTitle => "我的申请草稿", "Your saved applications";

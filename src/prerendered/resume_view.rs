@@ -46,7 +46,7 @@ struct ResumeView<'a> {
 
 /// Keeps the resume view current: after each step is drawn, after each save, as the page hides.
 pub fn keep_resume_view(wizard: Wizard, nav: Nav, i18n: I18n) {
-    let saved_at = Memo::new(move |_| match wizard.save_status.get() {
+    let saved_at = Memo::new(move |_| match wizard.session.save_status.get() {
         crate::app::SaveStatus::Saved(at) => Some(at),
         _ => None,
     });
@@ -57,7 +57,7 @@ pub fn keep_resume_view(wizard: Wizard, nav: Nav, i18n: I18n) {
         }
         nav.step.track();
         i18n.locale.track();
-        wizard.draft_id.track();
+        wizard.session.draft_id.track();
         saved_at.track();
         if scheduled.get_value() {
             return;
@@ -101,7 +101,7 @@ fn remember(wizard: Wizard, nav: Nav, i18n: I18n) {
     };
     let (Some(step), Some(draft)) = (
         nav.step.try_get_untracked(),
-        wizard.draft_id.try_get_untracked(),
+        wizard.session.draft_id.try_get_untracked(),
     ) else {
         return;
     };

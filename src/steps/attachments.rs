@@ -2,12 +2,13 @@
 //! SHA-256; size and type are checked before a single byte is read.
 
 use super::page::StepPage;
-use crate::app::{field_id, use_wizard};
-use crate::fields::FieldMessages;
+use crate::app::use_wizard;
+use crate::fields::MessageAnchor;
 use crate::i18n::{both, use_i18n};
 use crate::steps::Step;
 use kaiban_core::catalog::Catalog;
 use kaiban_core::model::{Attachment, AttachmentPurpose, DomicileProof};
+use kaiban_core::path;
 use kaiban_core::rules::{ACCEPTED_MEDIA_TYPES, MAX_ATTACHMENT_BYTES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -188,7 +189,7 @@ pub fn AttachmentsStep() -> impl IntoView {
                 let id = crate::drafts::new_id();
                 let blob = crate::drafts::AttachmentBlob {
                     id: id.clone(),
-                    draft_id: wizard.draft_id.get_untracked(),
+                    draft_id: wizard.session.draft_id.get_untracked(),
                     blob: file.clone().into(),
                 };
                 crate::drafts::put_attachment(&blob)
@@ -233,43 +234,142 @@ pub fn AttachmentsStep() -> impl IntoView {
         });
     };
     view! {
-        <StepPage step lead=both("可上传 PDF、JPG、PNG 或 WebP 文件，每个不超过 20 MB。通过政务数据共享能够获取的身份证件等材料无需上传。", "Upload PDF, JPG, PNG or WebP files of up to 20 MB each. Documents the government can obtain through data sharing, such as ID cards, are not needed.")>
-            <div class="kb-anchor" id=field_id("domicile.proof") tabindex="-1"><FieldMessages path="domicile.proof" step /></div>
+        <StepPage
+            step
+            lead=both(
+                "可上传 PDF、JPG、PNG 或 WebP 文件，每个不超过 20 MB。通过政务数据共享能够获取的身份证件等材料无需上传。",
+                "Upload PDF, JPG, PNG or WebP files of up to 20 MB each. Documents the government can obtain through data sharing, such as ID cards, are not needed.",
+            )
+        >
+            <MessageAnchor path=path::DOMICILE_PROOF_FILE step />
             {move || {
                 let list = all_slots.get();
                 if list.is_empty() {
-                    return view! { <p class="kb-inset">{move || i18n.locale.get().pick("根据您的填写，本申请无需上传附件。", "From your answers, this application needs no documents.").to_string()}</p> }.into_any();
-                }
-                list.into_iter().map(|slot| {
-                    let input_id = format!("file-{}", slot.key);
-                    let slot_for_pick = slot.clone();
-                    let slot_for_file = slot.clone();
-                    let key = slot.key.clone();
-                    let key_busy = slot.key.clone();
-                    let scope_path = slot.scope_item.as_ref().and_then(|id| app.with_untracked(|a| a.business_scope.items.iter().position(|x| x == id))).map(|i| format!("business_scope.items[{i}]"));
-                    let current = Memo::new(move |_| app.with(|a| a.attachments.iter().find(|x| x.purpose == slot_for_file.purpose && x.scope_item == slot_for_file.scope_item).cloned()));
-                    view! {
-                        <div class="kb-field kb-upload">
-                            <label class="kb-label" for=input_id.clone()>{move || i18n.locale.get().pick(&slot.label_zh, &slot.label_en).to_string()}</label>
-                            {scope_path.map(|p| view! { <FieldMessages path=p step /> })}
-                            {move || problems.with(|p| p.get(&key).cloned()).map(|(zh, en)| view! { <p class="kb-error-message" role="alert">{i18n.locale.get().pick(&zh, &en).to_string()}</p> })}
-                            {move || current.get().map(|a| view! {
-                                <p class="kb-file">
-                                    <span class="kb-file-name">{a.name.clone()}</span>
-                                    <span class="kb-hint">{format!(" · {:.1} KB · SHA-256 {}…", a.size as f64 / 1024.0, &a.sha256[..12])}</span>
-                                </p>
-                            })}
-                            {move || (busy.get().as_deref() == Some(key_busy.as_str())).then(|| view! { <p class="kb-hint" role="status">{i18n.locale.get().pick("正在计算文件摘要…", "Hashing the file…").to_string()}</p> })}
-                            <input
-                                type="file"
-                                class="kb-file-input"
-                                id=input_id
-                                accept=ACCEPTED_MEDIA_TYPES.join(",")
-                                on:change:target=move |ev| pick(slot_for_pick.clone(), ev.target())
-                            />
-                        </div>
+                    return view! {
+                        <p class="kb-inset">
+                            {move || {
+                                i18n.locale
+                                    .get()
+                                    .pick(
+                                        "根据您的填写，本申请无需上传附件。",
+                                        "From your answers, this application needs no documents.",
+                                    )
+                                    .to_string()
+                            }}
+                        </p>
                     }
-                }).collect_view().into_any()
+                        .into_any();
+                }
+                list.into_iter()
+                    .map(|slot| {
+                        let input_id = format!("file-{}", slot.key);
+                        let slot_for_pick = slot.clone();
+                        let slot_for_file = slot.clone();
+                        let key = slot.key.clone();
+                        let key_busy = slot.key.clone();
+                        let approval_path = slot.scope_item.as_deref().map(path::approval_file);
+                        let slot_for_index = slot.clone();
+                        let current = Memo::new(move |_| {
+                            app.with(|a| {
+                                a.attachments
+                                    .iter()
+                                    .find(|x| {
+                                        x.purpose == slot_for_file.purpose
+                                            && x.scope_item == slot_for_file.scope_item
+                                    })
+                                    .cloned()
+                            })
+                        });
+                        let record_index = Memo::new(move |_| {
+                            app.with(|a| {
+                                a.attachments
+                                    .iter()
+                                    .position(|x| {
+                                        x.purpose == slot_for_index.purpose
+                                            && x.scope_item == slot_for_index.scope_item
+                                    })
+                            })
+                        });
+                        // Findings about the stored file itself (its size, type, digest) land here.
+                        view! {
+                            <div class="kb-field kb-upload">
+                                <label class="kb-label" for=input_id.clone()>
+                                    {move || {
+                                        i18n.locale
+                                            .get()
+                                            .pick(&slot.label_zh, &slot.label_en)
+                                            .to_string()
+                                    }}
+                                </label>
+                                {approval_path.map(|p| view! { <MessageAnchor path=p step /> })}
+                                {move || {
+                                    record_index
+                                        .get()
+                                        .map(|i| {
+                                            ["name", "size", "media_type", "sha256"]
+                                                .map(|f| {
+                                                    view! { <MessageAnchor path=path::attachment(i, f) step /> }
+                                                })
+                                        })
+                                }}
+                                {move || {
+                                    problems
+                                        .with(|p| p.get(&key).cloned())
+                                        .map(|(zh, en)| {
+                                            view! {
+                                                <p class="kb-error-message" role="alert">
+                                                    {i18n.locale.get().pick(&zh, &en).to_string()}
+                                                </p>
+                                            }
+                                        })
+                                }}
+                                {move || {
+                                    current
+                                        .get()
+                                        .map(|a| {
+                                            view! {
+                                                <p class="kb-file">
+                                                    <span class="kb-file-name">{a.name.clone()}</span>
+                                                    <span class="kb-hint">
+                                                        {format!(
+                                                            " · {:.1} KB · SHA-256 {}…",
+                                                            a.size as f64 / 1024.0,
+                                                            &a.sha256[..12],
+                                                        )}
+                                                    </span>
+                                                </p>
+                                            }
+                                        })
+                                }}
+                                {move || {
+                                    (busy.get().as_deref() == Some(key_busy.as_str()))
+                                        .then(|| {
+                                            view! {
+                                                <p class="kb-hint" role="status">
+                                                    {i18n
+                                                        .locale
+                                                        .get()
+                                                        .pick("正在计算文件摘要…", "Hashing the file…")
+                                                        .to_string()}
+                                                </p>
+                                            }
+                                        })
+                                }}
+                                <input
+                                    type="file"
+                                    class="kb-file-input"
+                                    id=input_id
+                                    accept=ACCEPTED_MEDIA_TYPES.join(",")
+                                    on:change:target=move |ev| pick(
+                                        slot_for_pick.clone(),
+                                        ev.target(),
+                                    )
+                                />
+                            </div>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
             }}
         </StepPage>
     }

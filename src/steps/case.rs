@@ -15,16 +15,45 @@ pub fn CasePage() -> impl IntoView {
     let receipt = route_parameter("receipt");
     let token = route_parameter("token");
     view! {
-        <h1 class="kb-title" tabindex="-1">{i18n.tr(Text::StepCase)}</h1>
+        <h1 class="kb-title" tabindex="-1">
+            {i18n.tr(Text::StepCase)}
+        </h1>
         {match receipt {
-            None => view! {
-                <p class="kb-warning-message">{move || i18n.locale.get().pick("链接不完整：请扫描回执上的二维码。", "The link is incomplete: scan the QR code on the receipt.").to_string()}</p>
-            }.into_any(),
-            Some(receipt_id) => view! {
-                <p class="kb-receipt-label">{move || i18n.locale.get().pick("回执编号", "Receipt number").to_string()}</p>
-                <p class="kb-receipt-id" id="receipt-id">{receipt_id.clone()}</p>
-                <CaseProgress endpoint=endpoint receipt_id=receipt_id token=token correctable=false />
-            }.into_any(),
+            None => {
+                view! {
+                    <p class="kb-warning-message">
+                        {move || {
+                            i18n.locale
+                                .get()
+                                .pick(
+                                    "链接不完整：请扫描回执上的二维码。",
+                                    "The link is incomplete: scan the QR code on the receipt.",
+                                )
+                                .to_string()
+                        }}
+                    </p>
+                }
+                    .into_any()
+            }
+            Some(receipt_id) => {
+                view! {
+                    <p class="kb-receipt-label">
+                        {move || {
+                            i18n.locale.get().pick("回执编号", "Receipt number").to_string()
+                        }}
+                    </p>
+                    <p class="kb-receipt-id" id="receipt-id">
+                        {receipt_id.clone()}
+                    </p>
+                    <CaseProgress
+                        endpoint=endpoint
+                        receipt_id=receipt_id
+                        token=token
+                        correctable=false
+                    />
+                }
+                    .into_any()
+            }
         }}
     }
 }

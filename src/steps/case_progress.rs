@@ -36,7 +36,7 @@ fn field_step(reason: &str) -> Option<Step> {
     let probe = kaiban_core::Finding::error("registrar.reason", path, "", "");
     let step = use_wizard()
         .application
-        .with_untracked(|a| crate::app::step_of(a, &probe));
+        .with_untracked(|a| crate::steps::step_of(a, &probe));
     (step != Step::Review).then_some(step)
 }
 
@@ -72,19 +72,33 @@ pub fn CaseProgress(
             None => view! { <p class="kb-loading">{i18n.tr(Text::Loading)}</p> }.into_any(),
             Some(Err(e)) if e == "HTTP 404" => view! {
                 <p class="kb-warning-message">
-                    {l.pick("找不到这个案件：回执编号或查询令牌不正确。请使用回执上的二维码或链接。", "No case was found: the receipt number or the lookup token is wrong. Use the QR code or link on the receipt.").to_string()}
+                    {l
+                        .pick(
+                            "找不到这个案件：回执编号或查询令牌不正确。请使用回执上的二维码或链接。",
+                            "No case was found: the receipt number or the lookup token is wrong. Use the QR code or link on the receipt.",
+                        )
+                        .to_string()}
                 </p>
             }.into_any(),
             Some(Err(e)) => view! {
                 <p class="kb-warning-message">
-                    {format!("{}（{e}）", l.pick("暂时无法查询进度，将自动重试。", "The progress cannot be fetched right now; it will be retried."))}
+                    {format!(
+                        "{}（{e}）",
+                        l
+                            .pick(
+                                "暂时无法查询进度，将自动重试。",
+                                "The progress cannot be fetched right now; it will be retried.",
+                            ),
+                    )}
                 </p>
             }.into_any(),
             Some(Ok(value)) => history(value, l, correctable, wizard, i18n).into_any(),
         }
     };
     view! {
-        <h2 class="kb-subtitle">{move || i18n.locale.get().pick("办理进度", "Progress").to_string()}</h2>
+        <h2 class="kb-subtitle">
+            {move || i18n.locale.get().pick("办理进度", "Progress").to_string()}
+        </h2>
         {timeline}
         <button type="button" class="kb-button kb-button-secondary" on:click=move |_| refresh()>
             {move || i18n.locale.get().pick("刷新进度", "Refresh progress").to_string()}
@@ -118,12 +132,23 @@ fn history(
                     view! {
                         <li>
                             {r.clone()}
-                            {target.map(|step| view! {
-                                " "
-                                <button type="button" class="kb-link-button" on:click=move |_| wizard.reopen_for_correction(step)>
-                                    {format!("{}{}", l.pick("去修改：", "Correct: "), i18n.t(step.title()))}
-                                </button>
-                            })}
+                            {target
+                                .map(|step| {
+                                    view! {
+                                        " "
+                                        <button
+                                            type="button"
+                                            class="kb-link-button"
+                                            on:click=move |_| wizard.filing.reopen_for_correction(step)
+                                        >
+                                            {format!(
+                                                "{}{}",
+                                                l.pick("去修改：", "Correct: "),
+                                                i18n.t(step.title()),
+                                            )}
+                                        </button>
+                                    }
+                                })}
                         </li>
                     }
                 })
@@ -133,18 +158,41 @@ fn history(
                     <p class="kb-timeline-status">{status_label(&status, l)}</p>
                     <p class="kb-hint">{event["at"].as_str().unwrap_or("").to_string()}</p>
                     {has_reasons.then(|| view! { <ul class="kb-reasons">{reason_items}</ul> })}
-                    {returned.then(|| view! {
-                        <p>{l.pick("请按上述原因修改后重新签名提交：修改会使原签名作废。", "Correct the points above, then sign and submit again; changing the application voids the earlier signatures.").to_string()}</p>
-                        <button type="button" class="kb-button" id="correct-and-resubmit" on:click=move |_| wizard.reopen_for_correction(Step::Review)>
-                            {l.pick("修改后重新提交", "Correct and resubmit").to_string()}
-                        </button>
-                    })}
+                    {returned
+                        .then(|| {
+                            view! {
+                                <p>
+                                    {l
+                                        .pick(
+                                            "请按上述原因修改后重新签名提交：修改会使原签名作废。",
+                                            "Correct the points above, then sign and submit again; changing the application voids the earlier signatures.",
+                                        )
+                                        .to_string()}
+                                </p>
+                                <button
+                                    type="button"
+                                    class="kb-button"
+                                    id="correct-and-resubmit"
+                                    on:click=move |_| {
+                                        wizard.filing.reopen_for_correction(Step::Review)
+                                    }
+                                >
+                                    {l
+                                        .pick("修改后重新提交", "Correct and resubmit")
+                                        .to_string()}
+                                </button>
+                            }
+                        })}
                 </li>
             }
         })
         .collect_view();
     view! {
-        <p class="kb-hint">{format!("{}{promised}", l.pick("承诺办结时间：", "Promised by: "))}</p>
-        <ol class="kb-timeline" id="status-timeline">{items}</ol>
+        <p class="kb-hint">
+            {format!("{}{promised}", l.pick("承诺办结时间：", "Promised by: "))}
+        </p>
+        <ol class="kb-timeline" id="status-timeline">
+            {items}
+        </ol>
     }
 }

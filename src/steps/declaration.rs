@@ -1,9 +1,12 @@
 use super::page::StepPage;
-use crate::app::{step_of, use_validation, use_wizard};
+use crate::app::{use_validation, use_wizard};
+use crate::bind;
 use crate::config::Config;
 use crate::fields::Checkbox;
 use crate::i18n::{both, use_i18n};
+use crate::steps::step_of;
 use crate::steps::Step;
+use kaiban_core::path;
 use leptos::prelude::*;
 
 #[component]
@@ -26,31 +29,45 @@ pub fn DeclarationStep() -> impl IntoView {
     view! {
         <StepPage
             step
-            lead=both("提交前请确认以下承诺。申请提交后，所有须签名的人员将收到签名请求。", "Confirm the declarations below. Once submitted, everyone who must sign receives a signing request.")
+            lead=both(
+                "提交前请确认以下承诺。申请提交后，所有须签名的人员将收到签名请求。",
+                "Confirm the declarations below. Once submitted, everyone who must sign receives a signing request.",
+            )
             continue_label=both("去签名", "Go to signing")
             on_done=Callback::new(move |_| {
                 if errors_elsewhere() == 0 {
-                    wizard.go(Step::Signing);
+                    wizard.journey.go(Step::Signing);
                 } else {
-                    wizard.go(Step::Review);
+                    wizard.journey.go(Step::Review);
                 }
             })
         >
             <Checkbox
-                path="declaration.truthful"
+                bind=bind!(app, path::DECLARATION_TRUTHFUL, declaration.truthful)
                 step
-                label=both("本人承诺所提交的申请材料真实、合法、有效，复印件与原件一致，并对其真实性承担法律责任。", "I declare that the application is true, lawful and valid, that copies match the originals, and that I bear legal responsibility for it.")
-                checked=Signal::derive(move || app.with(|a| a.declaration.truthful))
-                on_change=Callback::new(move |v| app.update(|a| a.declaration.truthful = v))
+                label=both(
+                    "本人承诺所提交的申请材料真实、合法、有效，复印件与原件一致，并对其真实性承担法律责任。",
+                    "I declare that the application is true, lawful and valid, that copies match the originals, and that I bear legal responsibility for it.",
+                )
             />
             <Checkbox
-                path="declaration.no_disqualification"
+                bind=bind!(
+                    app, path::DECLARATION_NO_DISQUALIFICATION, declaration.no_disqualification
+                )
                 step
-                label=both("本企业的董事、监事、高级管理人员不存在《公司法》第一百七十八条规定的不得担任的情形。", "No director, supervisor or senior manager is disqualified under Company Law Art 178.")
-                checked=Signal::derive(move || app.with(|a| a.declaration.no_disqualification))
-                on_change=Callback::new(move |v| app.update(|a| a.declaration.no_disqualification = v))
+                label=both(
+                    "本企业的董事、监事、高级管理人员不存在《公司法》第一百七十八条规定的不得担任的情形。",
+                    "No director, supervisor or senior manager is disqualified under Company Law Art 178.",
+                )
             />
-            <p class="kb-endpoint">{move || i18n.locale.get().pick("申请将提交至：", "The application will be submitted to: ").to_string()}<code>{config.endpoint.clone()}</code></p>
+            <p class="kb-endpoint">
+                {move || {
+                    i18n.locale
+                        .get()
+                        .pick("申请将提交至：", "The application will be submitted to: ")
+                        .to_string()
+                }}<code>{config.endpoint.clone()}</code>
+            </p>
         </StepPage>
     }
 }

@@ -1,9 +1,11 @@
 use super::page::StepPage;
 use crate::app::use_wizard;
+use crate::fields::Bind;
 use crate::fields::{Radios, TextInput};
 use crate::i18n::{both, use_i18n};
 use crate::steps::Step;
 use kaiban_core::model::DeliveryMethod;
+use kaiban_core::path;
 use leptos::prelude::*;
 
 #[component]
@@ -25,19 +27,73 @@ pub fn DeliveryStep() -> impl IntoView {
         Signal::derive(move || app.with(|a| get(&a.licence_delivery)))
     };
     view! {
-        <StepPage step lead=both("电子营业执照与纸质营业执照具有同等法律效力。", "The electronic licence has the same legal effect as the paper one.")>
+        <StepPage
+            step
+            lead=both(
+                "电子营业执照与纸质营业执照具有同等法律效力。",
+                "The electronic licence has the same legal effect as the paper one.",
+            )
+        >
             <Radios
-                path="licence_delivery.method"
+                bind=Bind::new(
+                    path::DELIVERY_METHOD,
+                    Signal::derive(move || {
+                        match method.get() {
+                            DeliveryMethod::ElectronicOnly => "electronic_only",
+                            DeliveryMethod::ServiceHall => "service_hall",
+                            DeliveryMethod::Post => "post",
+                        }
+                            .to_string()
+                    }),
+                    Callback::new(move |v: String| {
+                        app.update(|a| {
+                            a.licence_delivery.method = match v.as_str() {
+                                "post" => DeliveryMethod::Post,
+                                "service_hall" => DeliveryMethod::ServiceHall,
+                                _ => DeliveryMethod::ElectronicOnly,
+                            };
+                        })
+                    }),
+                )
                 step
                 legend=both("如何领取营业执照", "How would you like the licence?")
                 options
-                value=Signal::derive(move || match method.get() { DeliveryMethod::ElectronicOnly => "electronic_only", DeliveryMethod::ServiceHall => "service_hall", DeliveryMethod::Post => "post" }.to_string())
-                on_change=Callback::new(move |v: String| app.update(|a| a.licence_delivery.method = match v.as_str() { "post" => DeliveryMethod::Post, "service_hall" => DeliveryMethod::ServiceHall, _ => DeliveryMethod::ElectronicOnly }))
             />
             <Show when=move || method.get() == DeliveryMethod::Post>
-                <TextInput path="licence_delivery.recipient" step label=both("收件人", "Recipient") value=text(|d| d.recipient.clone()) on_input=Callback::new(move |v| app.update(|a| a.licence_delivery.recipient = v)) autocomplete="name" width="kb-w-10" />
-                <TextInput path="licence_delivery.phone" step label=both("收件人手机号码", "Recipient's mobile") value=text(|d| d.phone.clone()) on_input=Callback::new(move |v| app.update(|a| a.licence_delivery.phone = v)) input_mode="tel" autocomplete="tel" width="kb-w-10" />
-                <TextInput path="licence_delivery.address" step label=both("邮寄地址", "Postal address") value=text(|d| d.address.clone()) on_input=Callback::new(move |v| app.update(|a| a.licence_delivery.address = v)) multiline=true autocomplete="street-address" />
+                <TextInput
+                    bind=Bind::new(
+                        path::DELIVERY_RECIPIENT,
+                        text(|d| d.recipient.clone()),
+                        Callback::new(move |v| app.update(|a| a.licence_delivery.recipient = v)),
+                    )
+                    step
+                    label=both("收件人", "Recipient")
+                    autocomplete="name"
+                    width="kb-w-10"
+                />
+                <TextInput
+                    bind=Bind::new(
+                        path::DELIVERY_PHONE,
+                        text(|d| d.phone.clone()),
+                        Callback::new(move |v| app.update(|a| a.licence_delivery.phone = v)),
+                    )
+                    step
+                    label=both("收件人手机号码", "Recipient's mobile")
+                    input_mode="tel"
+                    autocomplete="tel"
+                    width="kb-w-10"
+                />
+                <TextInput
+                    bind=Bind::new(
+                        path::DELIVERY_ADDRESS,
+                        text(|d| d.address.clone()),
+                        Callback::new(move |v| app.update(|a| a.licence_delivery.address = v)),
+                    )
+                    step
+                    label=both("邮寄地址", "Postal address")
+                    multiline=true
+                    autocomplete="street-address"
+                />
             </Show>
         </StepPage>
     }

@@ -1,10 +1,14 @@
 use super::page::StepPage;
 use crate::app::use_wizard;
+use crate::bind;
+use crate::fields::Bind;
 use crate::fields::{Checkbox, Radios, Select, TextInput};
-use crate::i18n::{both, use_i18n};
+use crate::i18n::{both, text, use_i18n};
+use crate::steps::labels;
 use crate::steps::Step;
 use kaiban_core::catalog::divisions;
 use kaiban_core::model::DomicileProof;
+use kaiban_core::path;
 use leptos::prelude::*;
 
 const HI_TECH_ZONE: &str = "520198";
@@ -72,68 +76,102 @@ pub fn DomicileStep() -> impl IntoView {
         ]
     });
     view! {
-        <StepPage step lead=both("住所是企业的主要办事机构所在地，一个企业只能登记一个住所（《公司法》第八条）。", "The registered address is where the business is run from; a business registers exactly one (Company Law, Art 8).")>
+        <StepPage
+            step
+            lead=both(
+                "住所是企业的主要办事机构所在地，一个企业只能登记一个住所（《公司法》第八条）。",
+                "The registered address is where the business is run from; a business registers exactly one (Company Law, Art 8).",
+            )
+        >
             <Select
-                path="domicile.division_code"
+                bind=bind!(app, path::DOMICILE_DIVISION, domicile.division_code)
                 step
                 label=both("所在区（县、市）", "District or county")
                 options=division_options
-                value=Signal::derive(move || app.with(|a| a.domicile.division_code.clone()))
-                on_change=Callback::new(move |v: String| app.update(|a| a.domicile.division_code = v))
             />
             <Checkbox
-                path="domicile.functional_zone"
+                bind=Bind::new(
+                    path::DOMICILE_ZONE,
+                    Signal::derive(move || {
+                        app.with(|a| a.domicile.functional_zone.as_deref() == Some(HI_TECH_ZONE))
+                    }),
+                    Callback::new(move |v: bool| {
+                        app.update(|a| {
+                            a.domicile.functional_zone = v.then(|| HI_TECH_ZONE.to_string());
+                        })
+                    }),
+                )
                 step
-                label=both("住所位于贵阳国家高新技术产业开发区", "The address is in the Guiyang National Hi-tech Zone")
-                hint=both("由高新区登记窗口受理，可享受园区企业开办服务", "The zone's own registration counter will handle the application")
-                checked=Signal::derive(move || app.with(|a| a.domicile.functional_zone.as_deref() == Some(HI_TECH_ZONE)))
-                on_change=Callback::new(move |v: bool| app.update(|a| a.domicile.functional_zone = v.then(|| HI_TECH_ZONE.to_string())))
+                label=both(
+                    "住所位于贵阳国家高新技术产业开发区",
+                    "The address is in the Guiyang National Hi-tech Zone",
+                )
+                hint=both(
+                    "由高新区登记窗口受理，可享受园区企业开办服务",
+                    "The zone's own registration counter will handle the application",
+                )
             />
             <TextInput
-                path="domicile.detail"
+                bind=bind!(app, path::DOMICILE_DETAIL, domicile.detail)
                 step
                 label=both("详细地址", "Street address")
-                hint=both("路（街）名、门牌号、楼栋、楼层和房间号，例如：长岭北路贵阳国际金融中心一期10号楼15层1501室", "Street, number, building, floor and room")
-                value=Signal::derive(move || app.with(|a| a.domicile.detail.clone()))
-                on_input=Callback::new(move |v: String| app.update(|a| a.domicile.detail = v))
+                hint=both(
+                    "路（街）名、门牌号、楼栋、楼层和房间号，例如：长岭北路贵阳国际金融中心一期10号楼15层1501室",
+                    "Street, number, building, floor and room",
+                )
                 multiline=true
                 autocomplete="street-address"
             />
             <TextInput
-                path="domicile.postcode"
+                bind=bind!(app, path::DOMICILE_POSTCODE, domicile.postcode)
                 step
-                label=both("邮政编码（选填）", "Postcode (optional)")
-                value=Signal::derive(move || app.with(|a| a.domicile.postcode.clone()))
-                on_input=Callback::new(move |v: String| app.update(|a| a.domicile.postcode = v))
+                label=text(labels::optional(labels::POSTCODE))
                 input_mode="numeric"
                 autocomplete="postal-code"
                 width="kb-w-5"
             />
             <TextInput
-                path="domicile.phone"
+                bind=bind!(app, path::DOMICILE_PHONE, domicile.phone)
                 step
                 label=both("联系电话（选填）", "Phone (optional)")
-                value=Signal::derive(move || app.with(|a| a.domicile.phone.clone()))
-                on_input=Callback::new(move |v: String| app.update(|a| a.domicile.phone = v))
                 input_mode="tel"
                 autocomplete="tel"
                 width="kb-w-10"
             />
             <Radios
-                path="domicile.proof"
+                bind=Bind::new(
+                    path::DOMICILE_PROOF,
+                    Signal::derive(move || {
+                        app.with(|a| {
+                            match a.domicile.proof {
+                                DomicileProof::Declaration => "declaration",
+                                DomicileProof::Document => "document",
+                            }
+                                .to_string()
+                        })
+                    }),
+                    Callback::new(move |v: String| {
+                        app.update(|a| {
+                            a.domicile.proof = if v == "document" {
+                                DomicileProof::Document
+                            } else {
+                                DomicileProof::Declaration
+                            };
+                        })
+                    }),
+                )
                 step
                 legend=both("如何证明住所", "How will you show you may use the premises?")
                 options=proof_options
-                value=Signal::derive(move || app.with(|a| match a.domicile.proof { DomicileProof::Declaration => "declaration", DomicileProof::Document => "document" }.to_string()))
-                on_change=Callback::new(move |v: String| app.update(|a| a.domicile.proof = if v == "document" { DomicileProof::Document } else { DomicileProof::Declaration }))
             />
             <Show when=move || app.with(|a| a.domicile.proof == DomicileProof::Declaration)>
                 <Checkbox
-                    path="domicile.declaration_accepted"
+                    bind=bind!(app, path::DOMICILE_DECLARATION, domicile.declaration_accepted)
                     step
-                    label=both("本人承诺：所填住所真实、合法，企业取得了该住所的使用权，如有不实愿承担法律责任。", "I declare that the address is real and lawful and that the business has the right to use it; I accept legal responsibility if this is untrue.")
-                    checked=Signal::derive(move || app.with(|a| a.domicile.declaration_accepted))
-                    on_change=Callback::new(move |v| app.update(|a| a.domicile.declaration_accepted = v))
+                    label=both(
+                        "本人承诺：所填住所真实、合法，企业取得了该住所的使用权，如有不实愿承担法律责任。",
+                        "I declare that the address is real and lawful and that the business has the right to use it; I accept legal responsibility if this is untrue.",
+                    )
                 />
             </Show>
         </StepPage>

@@ -1,6 +1,7 @@
 //! Saved applications: open, rename, duplicate, delete (with undo), export and import.
 
 use crate::app::{use_wizard, Nav};
+use crate::browser::download;
 use crate::drafts::{self, Draft, DraftSummary};
 use crate::i18n::{use_i18n, Text};
 use crate::steps::Step;
@@ -17,25 +18,6 @@ fn format_time(ms: f64, chinese: bool) -> String {
     date.to_locale_string(locale, &options).into()
 }
 
-/// Offers `text` as a file download.
-pub fn download(file_name: &str, text: &str) {
-    let href = format!(
-        "data:application/json;charset=utf-8,{}",
-        js_sys::encode_uri_component(text)
-    );
-    if let Ok(a) = document().create_element("a") {
-        let _ = a.set_attribute("href", &href);
-        let _ = a.set_attribute("download", file_name);
-        if let Some(body) = document().body() {
-            let _ = body.append_child(&a);
-            if let Some(a) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&a) {
-                a.click();
-            }
-            let _ = body.remove_child(&a);
-        }
-    }
-}
-
 #[component]
 pub fn DraftsPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -48,7 +30,7 @@ pub fn DraftsPage() -> impl IntoView {
     let renaming = RwSignal::new(None::<String>);
     let refresh = move || {
         spawn_local(async move {
-            let _ = wizard.save_pending().await;
+            let _ = wizard.session.save_pending().await;
             match drafts::list().await {
                 Ok((good, bad)) => {
                     list.set(Some(good));
@@ -66,7 +48,7 @@ pub fn DraftsPage() -> impl IntoView {
     refresh();
     let open = move |id: String| {
         spawn_local(async move {
-            wizard.open(&id).await;
+            wizard.session.open(&id).await;
             if nav.step.get_untracked() == Step::Drafts {
                 nav.go(Step::EntityType);
             }
@@ -78,8 +60,8 @@ pub fn DraftsPage() -> impl IntoView {
                 Ok(Some(deleted)) => {
                     crate::prerendered::forget_resume_view(&id);
                     undo.set(Some(deleted));
-                    if wizard.draft_id.get_untracked() == id {
-                        wizard.replace_deleted_draft();
+                    if wizard.session.draft_id.get_untracked() == id {
+                        wizard.session.replace_deleted_draft();
                     }
                     refresh();
                 }
@@ -126,9 +108,9 @@ pub fn DraftsPage() -> impl IntoView {
             if let Ok(Ok(Some(mut draft))) = drafts::load(&id).await {
                 draft.title = title.trim().to_string();
                 draft.updated_at = drafts::now();
-                if wizard.draft_id.get_untracked() == id {
-                    wizard.title.set(draft.title.clone());
-                    if let Err(e) = wizard.save_after_changes().await {
+                if wizard.session.draft_id.get_untracked() == id {
+                    wizard.session.title.set(draft.title.clone());
+                    if let Err(e) = wizard.session.save_after_changes().await {
                         message.set(Some((e.message(true), e.message(false))));
                     }
                 } else if let Err(e) = drafts::save(&draft).await {
@@ -141,7 +123,7 @@ pub fn DraftsPage() -> impl IntoView {
     };
     let import = move |input: web_sys::HtmlInputElement| {
         spawn_local(async move {
-            let Some((file_name, text)) = crate::fields::take_chosen_text(&input).await else {
+            let Some((file_name, text)) = crate::browser::take_chosen_text(&input).await else {
                 return;
             };
             match kaiban_core::migrate(&text) {
@@ -160,8 +142,8 @@ pub fn DraftsPage() -> impl IntoView {
                     refresh();
                 }
                 Err(e) => message.set(Some((
-                    format!("无法导入“{file_name}”：{}", e.message_zh()),
-                    format!("Could not import “{file_name}”: {e}"),
+                    format!("无法导入“{file_name}”：{}", e.message().zh),
+                    format!("Could not import “{file_name}”: {}", e.message().en),
                 ))),
             }
         });
@@ -169,7 +151,7 @@ pub fn DraftsPage() -> impl IntoView {
     let pending = expect_context::<crate::steps::PendingRequest>().0;
     let import_request = move |input: web_sys::HtmlInputElement| {
         spawn_local(async move {
-            let Some((_, text)) = crate::fields::take_chosen_text(&input).await else {
+            let Some((_, text)) = crate::browser::take_chosen_text(&input).await else {
                 return;
             };
             match crate::signing::exchange::SigningRequest::parse(&text) {
@@ -178,8 +160,8 @@ pub fn DraftsPage() -> impl IntoView {
                     nav.go(Step::SignRequest);
                 }
                 Err(e) => message.set(Some((
-                    format!("无法导入签名请求：{}", e.zh()),
-                    format!("Could not import the signing request: {}", e.en()),
+                    format!("无法导入签名请求：{}", e.text().zh),
+                    format!("Could not import the signing request: {}", e.text().en),
                 ))),
             }
         });
@@ -187,73 +169,267 @@ pub fn DraftsPage() -> impl IntoView {
     view! {
         <main id="kb-main" class="kb-start kb-drafts" tabindex="-1">
             <h1 class="kb-title">{i18n.tr(Text::DraftsTitle)}</h1>
-            <p class="kb-hint">{move || i18n.locale.get().pick("草稿只保存在本设备的本浏览器中。在门户网站内嵌使用时，草稿只在该网站内可见；换设备请先导出。", "Drafts are kept in this browser on this device only. Inside a portal they are visible on that portal only; export a draft to move it to another device.").to_string()}</p>
-            {move || message.get().map(|(zh, en)| view! { <div class="kb-inset" role="status"><p>{i18n.locale.get().pick(&zh, &en).to_string()}</p></div> })}
-            {move || (set_aside.get() > 0).then(|| view! { <div class="kb-inset kb-inset-warning" role="status"><p>{i18n.tr(Text::SetAsideNotice)}</p></div> })}
-            {move || undo.get().map(|drafts::Deleted { draft, .. }| view! {
-                <div class="kb-inset" role="status">
-                    <p>
-                        {format!("{}“{}”", i18n.locale.get().pick("已删除", "Deleted "), if draft.display_title().is_empty() { i18n.locale.get().pick("未命名", "Untitled").to_string() } else { draft.display_title() })}
-                        " "
-                        <button type="button" class="kb-link-button" on:click=restore>{move || i18n.locale.get().pick("撤销", "Undo").to_string()}</button>
-                    </p>
-                </div>
-            })}
+            <p class="kb-hint">
+                {move || {
+                    i18n.locale
+                        .get()
+                        .pick(
+                            "草稿只保存在本设备的本浏览器中。在门户网站内嵌使用时，草稿只在该网站内可见；换设备请先导出。",
+                            "Drafts are kept in this browser on this device only. Inside a portal they are visible on that portal only; export a draft to move it to another device.",
+                        )
+                        .to_string()
+                }}
+            </p>
+            {move || {
+                message
+                    .get()
+                    .map(|(zh, en)| {
+                        view! {
+                            <div class="kb-inset" role="status">
+                                <p>{i18n.locale.get().pick(&zh, &en).to_string()}</p>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                (set_aside.get() > 0)
+                    .then(|| {
+                        view! {
+                            <div class="kb-inset kb-inset-warning" role="status">
+                                <p>{i18n.tr(Text::SetAsideNotice)}</p>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                undo.get()
+                    .map(|drafts::Deleted { draft, .. }| {
+                        view! {
+                            <div class="kb-inset" role="status">
+                                <p>
+                                    {format!(
+                                        "{}“{}”",
+                                        i18n.locale.get().pick("已删除", "Deleted "),
+                                        if draft.display_title().is_empty() {
+                                            i18n.locale.get().pick("未命名", "Untitled").to_string()
+                                        } else {
+                                            draft.display_title()
+                                        },
+                                    )} " "
+                                    <button type="button" class="kb-link-button" on:click=restore>
+                                        {move || {
+                                            i18n.locale.get().pick("撤销", "Undo").to_string()
+                                        }}
+                                    </button>
+                                </p>
+                            </div>
+                        }
+                    })
+            }}
             <div class="kb-actions kb-actions-secondary">
-                <button type="button" class="kb-button" on:click=move |_| wizard.new_application()>{move || i18n.locale.get().pick("开始新的申请", "Start a new application").to_string()}</button>
+                <button type="button" class="kb-button" on:click=move |_| wizard.new_application()>
+                    {move || {
+                        i18n.locale
+                            .get()
+                            .pick("开始新的申请", "Start a new application")
+                            .to_string()
+                    }}
+                </button>
                 <label class="kb-button kb-button-secondary kb-file-button">
-                    {move || i18n.locale.get().pick("导入签名请求文件", "Import a signing request").to_string()}
-                    <input type="file" class="kb-visually-hidden" id="request-import" accept="application/json,.json" on:change:target=move |ev| import_request(ev.target()) />
+                    {move || {
+                        i18n.locale
+                            .get()
+                            .pick("导入签名请求文件", "Import a signing request")
+                            .to_string()
+                    }}
+                    <input
+                        type="file"
+                        class="kb-visually-hidden"
+                        id="request-import"
+                        accept="application/json,.json"
+                        on:change:target=move |ev| import_request(ev.target())
+                    />
                 </label>
                 <label class="kb-button kb-button-secondary kb-file-button">
-                    {move || i18n.locale.get().pick("导入草稿文件", "Import a draft file").to_string()}
-                    <input type="file" class="kb-visually-hidden" id="draft-import" accept="application/json,.json" on:change:target=move |ev| import(ev.target()) />
+                    {move || {
+                        i18n.locale
+                            .get()
+                            .pick("导入草稿文件", "Import a draft file")
+                            .to_string()
+                    }}
+                    <input
+                        type="file"
+                        class="kb-visually-hidden"
+                        id="draft-import"
+                        accept="application/json,.json"
+                        on:change:target=move |ev| import(ev.target())
+                    />
                 </label>
             </div>
             {move || match list.get() {
                 None => view! { <p class="kb-loading">{i18n.tr(Text::Loading)}</p> }.into_any(),
-                Some(items) if items.is_empty() => view! { <p>{move || i18n.locale.get().pick("还没有保存的草稿。", "No saved drafts yet.").to_string()}</p> }.into_any(),
-                Some(items) => view! {
-                    <ul class="kb-draft-list">
-                        {items.into_iter().map(|d| {
-                            let l = i18n.locale.get();
-                            let chinese = l.is_chinese();
-                            let title = if d.title.is_empty() { l.pick("未命名", "Untitled").to_string() } else { d.title.clone() };
-                            let kind = d.entity_type.map(|t| l.pick(t.label_zh(), t.label_en()).to_string()).unwrap_or_else(|| l.pick("未选择类型", "No type chosen").to_string());
-                            let (id1, id2, id3, id4, id5, id6) = (d.id.clone(), d.id.clone(), d.id.clone(), d.id.clone(), d.id.clone(), d.id.clone());
-                            let rename_value = RwSignal::new(d.title.clone());
-                            let current = wizard.draft_id.get_untracked() == d.id;
-                            view! {
-                                <li class="kb-draft">
-                                    <div class="kb-draft-main">
-                                        <h2 class="kb-draft-title">{title.clone()}{current.then(|| view! { <span class="kb-badge kb-badge-main">{l.pick("当前", "Current").to_string()}</span> })}</h2>
-                                        <p class="kb-hint">{format!("{kind} · {} {} · {} {}%", l.pick("最后修改", "last edited"), format_time(d.updated_at, chinese), l.pick("完成度", "complete"), d.completeness)}</p>
-                                        <div class="kb-progress-bar kb-draft-bar" aria-hidden="true"><span style:width=format!("{}%", d.completeness)></span></div>
-                                    </div>
-                                    <Show when=move || renaming.get().as_deref() == Some(id5.as_str())>
-                                        <form class="kb-rename" on:submit={
-                                            let id = id6.clone();
-                                            move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); rename(id.clone(), rename_value.get_untracked()); }
-                                        }>
-                                            <label class="kb-label" for="draft-rename">{move || i18n.locale.get().pick("草稿名称", "Draft name").to_string()}</label>
-                                            <input id="draft-rename" class="kb-input kb-w-20" prop:value=move || rename_value.get() on:input:target=move |ev| rename_value.set(ev.target().value()) />
-                                            <button type="submit" class="kb-button kb-button-secondary">{move || i18n.locale.get().pick("保存名称", "Save name").to_string()}</button>
-                                        </form>
-                                    </Show>
-                                    <div class="kb-draft-actions">
-                                        <button type="button" class="kb-button" on:click=move |_| open(id1.clone())>
-                                            {l.pick("继续填写", "Continue").to_string()}<span class="kb-visually-hidden">{format!(" {title}")}</span>
-                                        </button>
-                                        <button type="button" class="kb-link-button" on:click=move |_| renaming.set(Some(id2.clone()))>{l.pick("重命名", "Rename").to_string()}</button>
-                                        <button type="button" class="kb-link-button" on:click=move |_| duplicate(id3.clone())>{l.pick("复制", "Duplicate").to_string()}</button>
-                                        <button type="button" class="kb-link-button" on:click=move |_| export(id4.clone())>{l.pick("导出", "Export").to_string()}</button>
-                                        <button type="button" class="kb-link-button kb-danger" on:click={ let id = d.id.clone(); move |_| remove(id.clone()) }>{l.pick("删除", "Delete").to_string()}</button>
-                                    </div>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any(),
+                Some(items) if items.is_empty() => {
+                    view! {
+                        <p>
+                            {move || {
+                                i18n.locale
+                                    .get()
+                                    .pick("还没有保存的草稿。", "No saved drafts yet.")
+                                    .to_string()
+                            }}
+                        </p>
+                    }
+                        .into_any()
+                }
+                Some(items) => {
+                    view! {
+                        <ul class="kb-draft-list">
+                            {items
+                                .into_iter()
+                                .map(|d| {
+                                    let l = i18n.locale.get();
+                                    let chinese = l.is_chinese();
+                                    let title = if d.title.is_empty() {
+                                        l.pick("未命名", "Untitled").to_string()
+                                    } else {
+                                        d.title.clone()
+                                    };
+                                    let kind = d
+                                        .entity_type
+                                        .map(|t| t.label().into_text(l.is_chinese()).to_string())
+                                        .unwrap_or_else(|| {
+                                            l.pick("未选择类型", "No type chosen").to_string()
+                                        });
+                                    let (id1, id2, id3, id4, id5, id6) = (
+                                        d.id.clone(),
+                                        d.id.clone(),
+                                        d.id.clone(),
+                                        d.id.clone(),
+                                        d.id.clone(),
+                                        d.id.clone(),
+                                    );
+                                    let rename_value = RwSignal::new(d.title.clone());
+                                    let current = wizard.session.draft_id.get_untracked() == d.id;
+                                    view! {
+                                        <li class="kb-draft">
+                                            <div class="kb-draft-main">
+                                                <h2 class="kb-draft-title">
+                                                    {title.clone()}
+                                                    {current
+                                                        .then(|| {
+                                                            view! {
+                                                                <span class="kb-badge kb-badge-main">
+                                                                    {l.pick("当前", "Current").to_string()}
+                                                                </span>
+                                                            }
+                                                        })}
+                                                </h2>
+                                                <p class="kb-hint">
+                                                    {format!(
+                                                        "{kind} · {} {} · {} {}%",
+                                                        l.pick("最后修改", "last edited"),
+                                                        format_time(d.updated_at, chinese),
+                                                        l.pick("完成度", "complete"),
+                                                        d.completeness,
+                                                    )}
+                                                </p>
+                                                <div
+                                                    class="kb-progress-bar kb-draft-bar"
+                                                    aria-hidden="true"
+                                                >
+                                                    <span style:width=format!("{}%", d.completeness)></span>
+                                                </div>
+                                            </div>
+                                            <Show when=move || {
+                                                renaming.get().as_deref() == Some(id5.as_str())
+                                            }>
+                                                <form
+                                                    class="kb-rename"
+                                                    on:submit={
+                                                        let id = id6.clone();
+                                                        move |ev: leptos::ev::SubmitEvent| {
+                                                            ev.prevent_default();
+                                                            rename(id.clone(), rename_value.get_untracked());
+                                                        }
+                                                    }
+                                                >
+                                                    <label class="kb-label" for="draft-rename">
+                                                        {move || {
+                                                            i18n.locale
+                                                                .get()
+                                                                .pick("草稿名称", "Draft name")
+                                                                .to_string()
+                                                        }}
+                                                    </label>
+                                                    <input
+                                                        id="draft-rename"
+                                                        class="kb-input kb-w-20"
+                                                        prop:value=move || rename_value.get()
+                                                        on:input:target=move |ev| {
+                                                            rename_value.set(ev.target().value())
+                                                        }
+                                                    />
+                                                    <button type="submit" class="kb-button kb-button-secondary">
+                                                        {move || {
+                                                            i18n.locale
+                                                                .get()
+                                                                .pick("保存名称", "Save name")
+                                                                .to_string()
+                                                        }}
+                                                    </button>
+                                                </form>
+                                            </Show>
+                                            <div class="kb-draft-actions">
+                                                <button
+                                                    type="button"
+                                                    class="kb-button"
+                                                    on:click=move |_| open(id1.clone())
+                                                >
+                                                    {l.pick("继续填写", "Continue").to_string()}
+                                                    <span class="kb-visually-hidden">
+                                                        {format!(" {title}")}
+                                                    </span>
+                                                </button>
+                                                <button
+                                                    type="button"
+                                                    class="kb-link-button"
+                                                    on:click=move |_| renaming.set(Some(id2.clone()))
+                                                >
+                                                    {l.pick("重命名", "Rename").to_string()}
+                                                </button>
+                                                <button
+                                                    type="button"
+                                                    class="kb-link-button"
+                                                    on:click=move |_| duplicate(id3.clone())
+                                                >
+                                                    {l.pick("复制", "Duplicate").to_string()}
+                                                </button>
+                                                <button
+                                                    type="button"
+                                                    class="kb-link-button"
+                                                    on:click=move |_| export(id4.clone())
+                                                >
+                                                    {l.pick("导出", "Export").to_string()}
+                                                </button>
+                                                <button
+                                                    type="button"
+                                                    class="kb-link-button kb-danger"
+                                                    on:click={
+                                                        let id = d.id.clone();
+                                                        move |_| remove(id.clone())
+                                                    }
+                                                >
+                                                    {l.pick("删除", "Delete").to_string()}
+                                                </button>
+                                            </div>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
             }}
         </main>
     }

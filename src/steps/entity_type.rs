@@ -30,7 +30,7 @@ pub fn EntityTypeStep() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if selected().is_some() {
-            wizard.go_next();
+            wizard.journey.go_next();
         } else {
             attempts.update(|n| *n += 1);
         }
@@ -48,11 +48,17 @@ pub fn EntityTypeStep() -> impl IntoView {
             <div class="kb-field" class:has-error=missing>
                 <fieldset class="kb-fieldset" aria-describedby=describedby>
                     <legend class="kb-legend">
-                        <h1 class="kb-title" tabindex="-1">{i18n.tr(Text::EntityTypeQuestion)}</h1>
+                        <h1 class="kb-title" tabindex="-1">
+                            {i18n.tr(Text::EntityTypeQuestion)}
+                        </h1>
                     </legend>
-                    <p id="entity-type-hint" class="kb-hint">{i18n.tr(Text::EntityTypeHint)}</p>
+                    <p id="entity-type-hint" class="kb-hint">
+                        {i18n.tr(Text::EntityTypeHint)}
+                    </p>
                     <Show when=missing>
-                        <p id="entity-type-error" class="kb-error-message">{i18n.tr(Text::EntityTypeRequired)}</p>
+                        <p id="entity-type-error" class="kb-error-message">
+                            {i18n.tr(Text::EntityTypeRequired)}
+                        </p>
                     </Show>
                     <div class="kb-radios">
                         {offered
@@ -69,14 +75,30 @@ pub fn EntityTypeStep() -> impl IntoView {
                                             name="entity_type"
                                             value=entity.key()
                                             aria-describedby=hint_id.clone()
-                                            aria-invalid=move || if missing() { Some("true") } else { None }
+                                            aria-invalid=move || {
+                                                if missing() { Some("true") } else { None }
+                                            }
                                             prop:checked=move || selected() == Some(entity)
-                                            on:change=move |_| wizard.application.update(|a| a.entity_type = Some(entity))
+                                            on:change=move |_| {
+                                                wizard.application.update(|a| a.entity_type = Some(entity))
+                                            }
                                         />
                                         <label class="kb-radio-label" for=id>
-                                            <span class="kb-radio-title">{move || i18n.locale.get().pick(entity.label_zh(), entity.label_en()).to_string()}</span>
+                                            <span class="kb-radio-title">
+                                                {move || {
+                                                    entity
+                                                        .label()
+                                                        .into_text(i18n.locale.get().is_chinese())
+                                                        .to_string()
+                                                }}
+                                            </span>
                                             <span class="kb-radio-hint" id=hint_id>
-                                                {move || i18n.locale.get().pick(entity.summary_zh(), entity.summary_en()).to_string()}
+                                                {move || {
+                                                    i18n.locale
+                                                        .get()
+                                                        .pick(entity.summary_zh(), entity.summary_en())
+                                                        .to_string()
+                                                }}
                                             </span>
                                         </label>
                                     </div>
@@ -87,7 +109,9 @@ pub fn EntityTypeStep() -> impl IntoView {
                 </fieldset>
             </div>
             <div class="kb-actions">
-                <button type="submit" class="kb-button">{i18n.tr(Text::Continue)}</button>
+                <button type="submit" class="kb-button">
+                    {i18n.tr(Text::Continue)}
+                </button>
             </div>
         </form>
     }

@@ -1,11 +1,13 @@
 use super::page::StepPage;
-use crate::app::{field_id, use_wizard};
-use crate::fields::{FieldMessages, PersonEditor, Radios};
+use crate::app::use_wizard;
+use crate::fields::Bind;
+use crate::fields::{MessageAnchor, PersonEditor, Radios};
 use crate::i18n::{both, use_i18n};
 use crate::steps::Step;
 use kaiban_core::model::{
     Contribution, EntityType, Investor, OrganisationForm, PartnerKind, PropertyForm,
 };
+use kaiban_core::path;
 use leptos::prelude::*;
 
 #[component]
@@ -116,65 +118,159 @@ pub fn InvestorsStep() -> impl IntoView {
     });
     view! {
         <StepPage step lead>
-            <div class="kb-anchor" id=field_id("investors") tabindex="-1">
-                <FieldMessages path="investors" step />
-            </div>
+            <MessageAnchor path=path::INVESTORS step />
             {move || {
                 let t = entity.get();
                 let n = ids.get().len();
-                ids.get().into_iter().enumerate().map(|(i, person_id)| {
-                    let kind_path = format!("investors[{i}].partner_kind");
-                    let property_path = format!("investors[{i}].property_form");
-                    view! {
-                        <section class="kb-card" aria-labelledby=format!("investor-{i}-title")>
-                            <h2 class="kb-card-title" id=format!("investor-{i}-title")>{move || format!("{} {}", title(), i + 1)}</h2>
-                            <div class="kb-anchor" id=field_id(&format!("investors[{i}].person_id")) tabindex="-1">
-                                <FieldMessages path=format!("investors[{i}].person_id") step />
-                            </div>
-                            <PersonEditor
-                                person_id=person_id.clone()
-                                step
-                                natural_only=t.investors_are_natural_persons()
-                                ask_domicile=t == EntityType::JointStock
-                                ask_org_category=t.is_partnership()
-                            />
-                            {(t == EntityType::LimitedPartnership).then(|| view! {
-                                <Radios
-                                    path=kind_path
+                ids.get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, person_id)| {
+                        let kind_path = format!("investors[{i}].partner_kind");
+                        let property_path = format!("investors[{i}].property_form");
+                        view! {
+                            <section class="kb-card" aria-labelledby=format!("investor-{i}-title")>
+                                <h2 class="kb-card-title" id=format!("investor-{i}-title")>
+                                    {move || format!("{} {}", title(), i + 1)}
+                                </h2>
+                                <MessageAnchor path=format!("investors[{i}].person_id") step />
+                                <PersonEditor
+                                    person_id=person_id.clone()
                                     step
-                                    legend=both("合伙人类型", "Kind of partner")
-                                    options=kind_options
-                                    value=Signal::derive(move || app.with(|a| match a.investors.get(i).and_then(|v| v.partner_kind) { Some(PartnerKind::General) => "general", Some(PartnerKind::Limited) => "limited", None => "" }.to_string()))
-                                    on_change=Callback::new(move |v: String| app.update(|a| if let Some(inv) = a.investors.get_mut(i) { inv.partner_kind = Some(if v == "general" { PartnerKind::General } else { PartnerKind::Limited }) }))
+                                    natural_only=t.investors_are_natural_persons()
+                                    ask_domicile=t == EntityType::JointStock
+                                    ask_org_category=t.is_partnership()
                                 />
-                            })}
-                            {(t == EntityType::SoleProprietorship).then(|| view! {
-                                <Radios
-                                    path=property_path
-                                    step
-                                    legend=both("出资方式", "What the investment is")
-                                    options=property_options
-                                    value=Signal::derive(move || app.with(|a| match a.investors.get(i).and_then(|v| v.property_form) { Some(PropertyForm::Personal) => "personal", Some(PropertyForm::Family) => "family", None => "" }.to_string()))
-                                    on_change=Callback::new(move |v: String| app.update(|a| if let Some(inv) = a.investors.get_mut(i) { inv.property_form = Some(if v == "family" { PropertyForm::Family } else { PropertyForm::Personal }) }))
-                                />
-                            })}
-                            {(n > 1 || !t.investors_are_natural_persons()).then(|| view! {
-                                <button type="button" class="kb-link-button kb-danger" on:click=move |_| remove(i)>
-                                    {move || format!("{}{} {}", i18n.locale.get().pick("删除", "Remove "), title(), i + 1)}
-                                </button>
-                            })}
-                        </section>
-                    }
-                }).collect_view()
+                                {(t == EntityType::LimitedPartnership)
+                                    .then(|| {
+                                        view! {
+                                            <Radios
+                                                bind=Bind::new(
+                                                    kind_path,
+                                                    Signal::derive(move || {
+                                                        app.with(|a| {
+                                                            match a.investors.get(i).and_then(|v| v.partner_kind) {
+                                                                Some(PartnerKind::General) => "general",
+                                                                Some(PartnerKind::Limited) => "limited",
+                                                                None => "",
+                                                            }
+                                                                .to_string()
+                                                        })
+                                                    }),
+                                                    Callback::new(move |v: String| {
+                                                        app.update(|a| {
+                                                            if let Some(inv) = a.investors.get_mut(i) {
+                                                                inv.partner_kind = Some(
+                                                                    if v == "general" {
+                                                                        PartnerKind::General
+                                                                    } else {
+                                                                        PartnerKind::Limited
+                                                                    },
+                                                                );
+                                                            }
+                                                        })
+                                                    }),
+                                                )
+                                                step
+                                                legend=both("合伙人类型", "Kind of partner")
+                                                options=kind_options
+                                            />
+                                        }
+                                    })}
+                                {(t == EntityType::SoleProprietorship)
+                                    .then(|| {
+                                        view! {
+                                            <Radios
+                                                bind=Bind::new(
+                                                    property_path,
+                                                    Signal::derive(move || {
+                                                        app.with(|a| {
+                                                            match a.investors.get(i).and_then(|v| v.property_form) {
+                                                                Some(PropertyForm::Personal) => "personal",
+                                                                Some(PropertyForm::Family) => "family",
+                                                                None => "",
+                                                            }
+                                                                .to_string()
+                                                        })
+                                                    }),
+                                                    Callback::new(move |v: String| {
+                                                        app.update(|a| {
+                                                            if let Some(inv) = a.investors.get_mut(i) {
+                                                                inv.property_form = Some(
+                                                                    if v == "family" {
+                                                                        PropertyForm::Family
+                                                                    } else {
+                                                                        PropertyForm::Personal
+                                                                    },
+                                                                );
+                                                            }
+                                                        })
+                                                    }),
+                                                )
+                                                step
+                                                legend=both("出资方式", "What the investment is")
+                                                options=property_options
+                                            />
+                                        }
+                                    })}
+                                {(n > 1 || !t.investors_are_natural_persons())
+                                    .then(|| {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="kb-link-button kb-danger"
+                                                on:click=move |_| remove(i)
+                                            >
+                                                {move || {
+                                                    format!(
+                                                        "{}{} {}",
+                                                        i18n.locale.get().pick("删除", "Remove "),
+                                                        title(),
+                                                        i + 1,
+                                                    )
+                                                }}
+                                            </button>
+                                        }
+                                    })}
+                            </section>
+                        }
+                    })
+                    .collect_view()
             }}
-            <Show when=move || { let (_, max) = entity.get().investor_range(); ids.get().len() < max }>
+            <Show when=move || {
+                let (_, max) = entity.get().investor_range();
+                ids.get().len() < max
+            }>
                 <div class="kb-actions kb-actions-secondary">
-                    <button type="button" class="kb-button kb-button-secondary" on:click=move |_| add(false)>
-                        {move || format!("{}{}", i18n.locale.get().pick("＋ 添加自然人", "+ Add a person as "), title())}
+                    <button
+                        type="button"
+                        class="kb-button kb-button-secondary"
+                        on:click=move |_| add(false)
+                    >
+                        {move || {
+                            format!(
+                                "{}{}",
+                                i18n.locale.get().pick("＋ 添加自然人", "+ Add a person as "),
+                                title(),
+                            )
+                        }}
                     </button>
                     <Show when=move || !entity.get().investors_are_natural_persons()>
-                        <button type="button" class="kb-button kb-button-secondary" on:click=move |_| add(true)>
-                            {move || format!("{}{}", i18n.locale.get().pick("＋ 添加单位", "+ Add an organisation as "), title())}
+                        <button
+                            type="button"
+                            class="kb-button kb-button-secondary"
+                            on:click=move |_| add(true)
+                        >
+                            {move || {
+                                format!(
+                                    "{}{}",
+                                    i18n
+                                        .locale
+                                        .get()
+                                        .pick("＋ 添加单位", "+ Add an organisation as "),
+                                    title(),
+                                )
+                            }}
                         </button>
                     </Show>
                 </div>
@@ -219,31 +315,82 @@ fn FamilyBusiness() -> impl IntoView {
     });
     view! {
         <Radios
-            path="individual_business.organisation_form"
+            bind=Bind::new(
+                path::BUSINESS_FORM,
+                Signal::derive(move || {
+                    if is_family.get() { "family".to_string() } else { "personal".to_string() }
+                }),
+                Callback::new(move |v: String| {
+                    app.update(|a| {
+                        a.individual_business.organisation_form = if v == "family" {
+                            OrganisationForm::Family
+                        } else {
+                            OrganisationForm::Personal
+                        };
+                    })
+                }),
+            )
             step
             legend=both("组成形式", "How it is run")
             options
-            value=Signal::derive(move || if is_family.get() { "family".to_string() } else { "personal".to_string() })
-            on_change=Callback::new(move |v: String| app.update(|a| a.individual_business.organisation_form = if v == "family" { OrganisationForm::Family } else { OrganisationForm::Personal }))
         />
         <Show when=move || is_family.get()>
-            <div class="kb-anchor" id=field_id("individual_business.family_member_ids") tabindex="-1">
-                <FieldMessages path="individual_business.family_member_ids" step />
-            </div>
-            {move || members.get().into_iter().enumerate().map(|(i, id)| view! {
-                <section class="kb-card">
-                    <h2 class="kb-card-title">{move || format!("{} {}", i18n.locale.get().pick("家庭成员", "Family member"), i + 1)}</h2>
-                    <PersonEditor person_id=id step natural_only=true />
-                    <button type="button" class="kb-link-button kb-danger" on:click=move |_| {
-                        app.update(|a| { a.individual_business.family_member_ids.remove(i); });
-                        wizard.drop_unreferenced_people();
-                    }>{move || i18n.locale.get().pick("删除该家庭成员", "Remove this family member").to_string()}</button>
-                </section>
-            }).collect_view()}
-            <button type="button" class="kb-button kb-button-secondary" on:click=move |_| {
-                let id = wizard.add_person(false);
-                app.update(|a| a.individual_business.family_member_ids.push(id));
-            }>{move || i18n.locale.get().pick("＋ 添加家庭成员", "+ Add a family member").to_string()}</button>
+            <MessageAnchor path=path::FAMILY_MEMBERS step />
+            {move || {
+                members
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, id)| {
+                        view! {
+                            <section class="kb-card">
+                                <h2 class="kb-card-title">
+                                    {move || {
+                                        format!(
+                                            "{} {}",
+                                            i18n.locale.get().pick("家庭成员", "Family member"),
+                                            i + 1,
+                                        )
+                                    }}
+                                </h2>
+                                <PersonEditor person_id=id step natural_only=true />
+                                <button
+                                    type="button"
+                                    class="kb-link-button kb-danger"
+                                    on:click=move |_| {
+                                        app.update(|a| {
+                                            a.individual_business.family_member_ids.remove(i);
+                                        });
+                                        wizard.drop_unreferenced_people();
+                                    }
+                                >
+                                    {move || {
+                                        i18n.locale
+                                            .get()
+                                            .pick("删除该家庭成员", "Remove this family member")
+                                            .to_string()
+                                    }}
+                                </button>
+                            </section>
+                        }
+                    })
+                    .collect_view()
+            }}
+            <button
+                type="button"
+                class="kb-button kb-button-secondary"
+                on:click=move |_| {
+                    let id = wizard.add_person(false);
+                    app.update(|a| a.individual_business.family_member_ids.push(id));
+                }
+            >
+                {move || {
+                    i18n.locale
+                        .get()
+                        .pick("＋ 添加家庭成员", "+ Add a family member")
+                        .to_string()
+                }}
+            </button>
         </Show>
     }
 }

@@ -1,27 +1,34 @@
 //! The wizard's steps: which apply to which entity type, and one component per step.
 
 mod attachments;
+mod beneficial;
 mod capital;
+mod capital_shares;
+mod capital_totals;
 mod case;
 mod case_progress;
+mod contacts;
 mod declaration;
 mod delivery;
 mod domicile;
 mod drafts_page;
 mod entity_type;
+pub mod fields;
 mod investors;
+mod labels;
 mod name;
 mod officers;
 mod page;
+mod partnership;
 mod receipt;
 mod review;
-mod roles;
 mod scope;
 mod sign_request;
 mod signing;
 mod start;
 
 pub use entity_type::EntityTypeStep;
+pub use fields::{person_home_step, step_of};
 pub use sign_request::PendingRequest;
 pub use start::StartPage;
 
@@ -39,9 +46,9 @@ pub fn render(step: Step) -> AnyView {
         Step::Investors => view! { <investors::InvestorsStep /> }.into_any(),
         Step::Capital => view! { <capital::CapitalStep /> }.into_any(),
         Step::Officers => view! { <officers::OfficersStep /> }.into_any(),
-        Step::Partnership => view! { <roles::PartnershipStep /> }.into_any(),
-        Step::Contacts => view! { <roles::ContactsStep /> }.into_any(),
-        Step::BeneficialOwners => view! { <roles::BeneficialOwnersStep /> }.into_any(),
+        Step::Partnership => view! { <partnership::PartnershipStep /> }.into_any(),
+        Step::Contacts => view! { <contacts::ContactsStep /> }.into_any(),
+        Step::BeneficialOwners => view! { <beneficial::BeneficialOwnersStep /> }.into_any(),
         Step::Attachments => view! { <attachments::AttachmentsStep /> }.into_any(),
         Step::Delivery => view! { <delivery::DeliveryStep /> }.into_any(),
         Step::Review => view! { <review::ReviewStep /> }.into_any(),

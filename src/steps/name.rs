@@ -1,8 +1,11 @@
 use super::page::StepPage;
 use crate::app::use_wizard;
+use crate::bind;
 use crate::fields::{Checkbox, TextInput};
-use crate::i18n::{both, use_i18n};
+use crate::i18n::{both, text, use_i18n};
+use crate::steps::labels;
 use crate::steps::Step;
+use kaiban_core::path;
 use leptos::prelude::*;
 
 #[component]
@@ -29,41 +32,88 @@ pub fn NameStep() -> impl IntoView {
         .to_string()
     });
     view! {
-        <StepPage step lead=both("名称实行自主申报：系统会按《企业名称登记管理规定》逐项检查，最终以登记机关审查为准。", "Names are self-declared: each part is checked against the Enterprise Name Registration Provisions as you type; the registrar has the final word.")>
+        <StepPage
+            step
+            lead=both(
+                "名称实行自主申报：系统会按《企业名称登记管理规定》逐项检查，最终以登记机关审查为准。",
+                "Names are self-declared: each part is checked against the Enterprise Name Registration Provisions as you type; the registrar has the final word.",
+            )
+        >
             <TextInput
-                path="name.full"
+                bind=bind!(wizard.application, path::NAME_FULL, name.full)
                 step
-                label=both("企业名称", "Business name")
+                label=text(labels::NAME)
                 hint
-                value=Signal::derive(move || wizard.application.with(|a| a.name.full.clone()))
-                on_input=Callback::new(move |v: String| wizard.application.update(|a| a.name.full = v))
                 autocomplete="off"
             />
-            {move || parsed().map(|p| {
-                let l = i18n.locale.get();
-                let none = l.pick("（未识别）", "(not found)").to_string();
-                let region = p.region.clone().map(|r| if p.region_in_middle { format!("{r}（{}）", l.pick("居中", "in the middle")) } else { r }).unwrap_or_else(|| none.clone());
-                let rows = [
-                    (l.pick("行政区划", "Division"), region),
-                    (l.pick("字号", "Trade name"), if p.trade_name.is_empty() { none.clone() } else { p.trade_name.clone() }),
-                    (l.pick("行业或经营特点", "Industry"), p.industry.clone().unwrap_or_else(|| none.clone())),
-                    (l.pick("组织形式", "Form"), p.form.clone().unwrap_or_else(|| none.clone())),
-                ];
-                view! {
-                    <div class="kb-name-parts" aria-live="polite">
-                        <p class="kb-name-parts-title">{l.pick("系统识别的名称结构", "How the name reads").to_string()}</p>
-                        <dl class="kb-name-parts-list">
-                            {rows.into_iter().map(|(k, v)| view! { <div><dt>{k.to_string()}</dt><dd>{v}</dd></div> }).collect_view()}
-                        </dl>
-                    </div>
-                }
-            })}
+            {move || {
+                parsed()
+                    .map(|p| {
+                        let l = i18n.locale.get();
+                        let none = l.pick("（未识别）", "(not found)").to_string();
+                        let region = p
+                            .region
+                            .clone()
+                            .map(|r| {
+                                if p.region_in_middle {
+                                    format!("{r}（{}）", l.pick("居中", "in the middle"))
+                                } else {
+                                    r
+                                }
+                            })
+                            .unwrap_or_else(|| none.clone());
+                        let rows = [
+                            (l.pick("行政区划", "Division"), region),
+                            (
+                                l.pick("字号", "Trade name"),
+                                if p.trade_name.is_empty() {
+                                    none.clone()
+                                } else {
+                                    p.trade_name.clone()
+                                },
+                            ),
+                            (
+                                l.pick("行业或经营特点", "Industry"),
+                                p.industry.clone().unwrap_or_else(|| none.clone()),
+                            ),
+                            (
+                                l.pick("组织形式", "Form"),
+                                p.form.clone().unwrap_or_else(|| none.clone()),
+                            ),
+                        ];
+                        view! {
+                            <div class="kb-name-parts" aria-live="polite">
+                                <p class="kb-name-parts-title">
+                                    {l
+                                        .pick("系统识别的名称结构", "How the name reads")
+                                        .to_string()}
+                                </p>
+                                <dl class="kb-name-parts-list">
+                                    {rows
+                                        .into_iter()
+                                        .map(|(k, v)| {
+                                            view! {
+                                                <div>
+                                                    <dt>{k.to_string()}</dt>
+                                                    <dd>{v}</dd>
+                                                </div>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </dl>
+                            </div>
+                        }
+                    })
+            }}
             <Checkbox
-                path="name.self_declaration_accepted"
+                bind=bind!(
+                    wizard.application, path::NAME_SELF_DECLARATION, name.self_declaration_accepted
+                )
                 step
-                label=both("本人承诺：申报的企业名称不侵犯他人合法权益；如登记机关认定名称不适宜，同意依法变更。", "I declare that this name infringes no one's rights, and that I will change it if the registrar finds it unsuitable.")
-                checked=Signal::derive(move || wizard.application.with(|a| a.name.self_declaration_accepted))
-                on_change=Callback::new(move |v| wizard.application.update(|a| a.name.self_declaration_accepted = v))
+                label=both(
+                    "本人承诺：申报的企业名称不侵犯他人合法权益；如登记机关认定名称不适宜，同意依法变更。",
+                    "I declare that this name infringes no one's rights, and that I will change it if the registrar finds it unsuitable.",
+                )
             />
         </StepPage>
     }

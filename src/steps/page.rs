@@ -46,7 +46,7 @@ pub fn StepPage(
         if may_leave {
             match on_done {
                 Some(done) => done.run(()),
-                None => wizard.go_next(),
+                None => wizard.journey.go_next(),
             }
         }
     };
@@ -57,11 +57,15 @@ pub fn StepPage(
     view! {
         <ErrorSummary errors attempts=validation.attempts.into() />
         <form on:submit=on_submit novalidate>
-            <h1 class="kb-title" tabindex="-1">{i18n.tr(step.title())}</h1>
+            <h1 class="kb-title" tabindex="-1">
+                {i18n.tr(step.title())}
+            </h1>
             {lead.map(|l| view! { <p class="kb-lead">{move || l.get()}</p> })}
             {children()}
             <div class="kb-actions">
-                <button type="submit" class="kb-button">{label}</button>
+                <button type="submit" class="kb-button">
+                    {label}
+                </button>
             </div>
         </form>
     }

@@ -49,34 +49,92 @@ pub fn case_link(receipt: &Receipt) -> String {
 pub fn ReceiptPage() -> impl IntoView {
     let wizard = use_wizard();
     let i18n = use_i18n();
-    let delivered = move || match wizard.submission.get() {
+    let delivered = move || match wizard.filing.submission.get() {
         Some(Submission::Delivered { receipt, endpoint }) => Some((receipt, endpoint)),
         _ => None,
     };
     view! {
-        <h1 class="kb-title" tabindex="-1">{i18n.tr(Text::StepReceipt)}</h1>
+        <h1 class="kb-title" tabindex="-1">
+            {i18n.tr(Text::StepReceipt)}
+        </h1>
         {move || match delivered() {
-            None => view! {
-                <p>{move || i18n.locale.get().pick("本申请尚未提交。", "This application has not been submitted yet.").to_string()}</p>
-                <button type="button" class="kb-button" on:click=move |_| wizard.go(Step::Signing)>{i18n.tr(Text::StepSigning)}</button>
-            }.into_any(),
+            None => {
+                view! {
+                    <p>
+                        {move || {
+                            i18n.locale
+                                .get()
+                                .pick(
+                                    "本申请尚未提交。",
+                                    "This application has not been submitted yet.",
+                                )
+                                .to_string()
+                        }}
+                    </p>
+                    <button
+                        type="button"
+                        class="kb-button"
+                        on:click=move |_| wizard.journey.go(Step::Signing)
+                    >
+                        {i18n.tr(Text::StepSigning)}
+                    </button>
+                }
+                    .into_any()
+            }
             Some((receipt, endpoint)) => {
                 let l = i18n.locale.get();
                 let link = case_link(&receipt);
                 view! {
                     <div class="kb-receipt">
                         <div class="kb-receipt-main">
-                            <p class="kb-receipt-label">{l.pick("回执编号", "Receipt number").to_string()}</p>
-                            <p class="kb-receipt-id" id="receipt-id">{receipt.receipt_id.clone()}</p>
-                            <p>{format!("{}{}", l.pick("提交时间：", "Received: "), receipt.received_at)}</p>
-                            <h2 class="kb-subtitle">{l.pick("接下来", "What happens next").to_string()}</h2>
-                            <p>{l.pick("登记机关对申请材料进行形式审查。材料齐全、符合法定形式的，承诺1个工作日内核准发照；需要补正的，会在这里显示原因。请保存回执编号，用于查询办理进度。", "The registrar checks the application. If it is complete and in order, the licence is promised within one working day; if something needs correcting, the reasons appear here. Keep the receipt number to follow the case.").to_string()}</p>
-                            <p class="kb-hint">{l.pick("用另一台设备扫描二维码可随时查看办理进度；二维码含查询令牌，请勿公开。", "Scan the QR code with another device to follow the case there; it holds the lookup token, so do not share it publicly.").to_string()}</p>
+                            <p class="kb-receipt-label">
+                                {l.pick("回执编号", "Receipt number").to_string()}
+                            </p>
+                            <p class="kb-receipt-id" id="receipt-id">
+                                {receipt.receipt_id.clone()}
+                            </p>
+                            <p>
+                                {format!(
+                                    "{}{}",
+                                    l.pick("提交时间：", "Received: "),
+                                    receipt.received_at,
+                                )}
+                            </p>
+                            <h2 class="kb-subtitle">
+                                {l.pick("接下来", "What happens next").to_string()}
+                            </h2>
+                            <p>
+                                {l
+                                    .pick(
+                                        "登记机关对申请材料进行形式审查。材料齐全、符合法定形式的，承诺1个工作日内核准发照；需要补正的，会在这里显示原因。请保存回执编号，用于查询办理进度。",
+                                        "The registrar checks the application. If it is complete and in order, the licence is promised within one working day; if something needs correcting, the reasons appear here. Keep the receipt number to follow the case.",
+                                    )
+                                    .to_string()}
+                            </p>
+                            <p class="kb-hint">
+                                {l
+                                    .pick(
+                                        "用另一台设备扫描二维码可随时查看办理进度；二维码含查询令牌，请勿公开。",
+                                        "Scan the QR code with another device to follow the case there; it holds the lookup token, so do not share it publicly.",
+                                    )
+                                    .to_string()}
+                            </p>
                         </div>
-                        <div class="kb-qr" id="receipt-qr" data-link=link.clone() inner_html=qr_svg(&link)></div>
+                        <div
+                            class="kb-qr"
+                            id="receipt-qr"
+                            data-link=link.clone()
+                            inner_html=qr_svg(&link)
+                        ></div>
                     </div>
-                    <CaseProgress endpoint=endpoint receipt_id=receipt.receipt_id.clone() token=receipt.status_token.clone() correctable=true />
-                }.into_any()
+                    <CaseProgress
+                        endpoint=endpoint
+                        receipt_id=receipt.receipt_id.clone()
+                        token=receipt.status_token.clone()
+                        correctable=true
+                    />
+                }
+                    .into_any()
             }
         }}
     }

@@ -1,9 +1,10 @@
 //! Check your answers: every answer grouped by step, with a Change link that comes back
 //! here, the problems still open, and a print layout that reads as the application form.
 
-use crate::app::{step_of, use_validation, use_wizard};
+use crate::app::{use_validation, use_wizard};
 use crate::i18n::{use_i18n, Locale, Text};
-use crate::steps::Step;
+use crate::steps::step_of;
+use crate::steps::{labels, Step};
 use kaiban_core::catalog::{divisions, Catalog};
 use kaiban_core::model::{Application, BoardMode, DeliveryMethod, DomicileProof, Supervision};
 use kaiban_core::money::format_wan;
@@ -35,12 +36,15 @@ pub(crate) fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, Strin
     let or_none = |s: String| if s.trim().is_empty() { none.clone() } else { s };
     match step {
         Step::EntityType => vec![(
-            p("企业类型", "Type"),
+            labels::ENTITY_TYPE.pick(l.is_chinese()).to_string(),
             a.entity_type
-                .map(|t| l.pick(t.label_zh(), t.label_en()).to_string())
+                .map(|t| t.label().into_text(l.is_chinese()).to_string())
                 .unwrap_or(none.clone()),
         )],
-        Step::Name => vec![(p("企业名称", "Name"), or_none(a.name.full.clone()))],
+        Step::Name => vec![(
+            labels::NAME.pick(l.is_chinese()).to_string(),
+            or_none(a.name.full.clone()),
+        )],
         Step::Domicile => {
             let division = divisions::find(&a.domicile.division_code)
                 .map(|d| l.pick(&d.name_zh, &d.name_en).to_string())
@@ -55,7 +59,7 @@ pub(crate) fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, Strin
                     ),
                 ),
                 (
-                    p("邮政编码", "Postcode"),
+                    labels::POSTCODE.pick(l.is_chinese()).to_string(),
                     or_none(a.domicile.postcode.clone()),
                 ),
                 (
@@ -86,7 +90,7 @@ pub(crate) fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, Strin
                         format!(
                             "{} · {} {}",
                             p.name,
-                            l.pick(p.id_type.label_zh(), p.id_type.label_en()),
+                            p.id_type.label().into_text(l.is_chinese()),
                             p.id_number
                         )
                     })
@@ -109,7 +113,7 @@ pub(crate) fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, Strin
                     .map(|c| {
                         format!(
                             "{} {}{}{}",
-                            l.pick(c.method.label_zh(), c.method.label_en()),
+                            c.method.label().into_text(l.is_chinese()),
                             format_wan(c.amount_fen),
                             p("万元", " 万元"),
                             c.due_date.map(|d| format!(" · {d}")).unwrap_or_default()
@@ -163,7 +167,7 @@ pub(crate) fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, Strin
                     },
                 ),
                 (
-                    p("经理", "Manager"),
+                    labels::MANAGER.pick(l.is_chinese()).to_string(),
                     or_none(
                         o.manager_id
                             .as_deref()
@@ -172,7 +176,9 @@ pub(crate) fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, Strin
                     ),
                 ),
                 (
-                    p("法定代表人", "Legal representative"),
+                    labels::LEGAL_REPRESENTATIVE
+                        .pick(l.is_chinese())
+                        .to_string(),
                     or_none(
                         o.legal_representative_id
                             .as_deref()
@@ -201,7 +207,7 @@ pub(crate) fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, Strin
         )],
         Step::Contacts => vec![
             (
-                p("财务负责人", "Finance officer"),
+                labels::FINANCE_OFFICER.pick(l.is_chinese()).to_string(),
                 or_none(
                     a.finance_officer_id
                         .as_deref()
@@ -210,7 +216,7 @@ pub(crate) fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, Strin
                 ),
             ),
             (
-                p("登记联络员", "Liaison"),
+                labels::LIAISON.pick(l.is_chinese()).to_string(),
                 or_none(
                     a.liaison_id
                         .as_deref()
@@ -271,36 +277,87 @@ pub fn ReviewStep() -> impl IntoView {
     let open_problems = move || {
         let chinese = i18n.locale.get().is_chinese();
         let findings = validation.findings.get();
-        app.with(|a| findings.into_iter().filter(|f| !matches!(step_of(a, f), Step::Declaration | Step::Signing)).map(|f| (step_of(a, &f), f)).collect::<Vec<_>>())
-            .into_iter()
-            .map(|(step, f)| {
-                let class = if f.is_error() { "kb-error-message" } else { "kb-warning-message" };
-                view! {
-                    <li class=class>
-                        <button type="button" class="kb-link-button" on:click=move |_| wizard.change(step)>{i18n.t(step.title())}</button>
-                        {format!("：{}", f.message(chinese))}
-                    </li>
-                }
-            })
-            .collect::<Vec<_>>()
+        app.with(|a| {
+            findings
+                .into_iter()
+                .filter(|f| !matches!(step_of(a, f), Step::Declaration | Step::Signing))
+                .map(|f| (step_of(a, &f), f))
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .map(|(step, f)| {
+            let class = if f.is_error() {
+                "kb-error-message"
+            } else {
+                "kb-warning-message"
+            };
+            view! {
+                <li class=class>
+                    <button
+                        type="button"
+                        class="kb-link-button"
+                        on:click=move |_| wizard.journey.change(step)
+                    >
+                        {i18n.t(step.title())}
+                    </button>
+                    {format!("：{}", f.message(chinese))}
+                </li>
+            }
+        })
+        .collect::<Vec<_>>()
     };
     view! {
-        <h1 class="kb-title" tabindex="-1">{i18n.tr(Text::StepReview)}</h1>
-        <p class="kb-print-only kb-print-heading">{move || format!("{} · {}", i18n.locale.get().pick("企业设立登记申请书", "Application for establishment registration"), app.with(|a| a.name.full.clone()))}</p>
+        <h1 class="kb-title" tabindex="-1">
+            {i18n.tr(Text::StepReview)}
+        </h1>
+        <p class="kb-print-only kb-print-heading">
+            {move || {
+                format!(
+                    "{} · {}",
+                    i18n
+                        .locale
+                        .get()
+                        .pick(
+                            "企业设立登记申请书",
+                            "Application for establishment registration",
+                        ),
+                    app.with(|a| a.name.full.clone()),
+                )
+            }}
+        </p>
         {move || {
             let problems = open_problems();
-            (!problems.is_empty()).then(|| view! {
-                <div class="kb-inset kb-inset-warning">
-                    <p class="kb-inset-title">{i18n.locale.get().pick("还需要处理的问题", "Still to sort out").to_string()}</p>
-                    <ul class="kb-problem-list">{problems}</ul>
-                </div>
-            })
+            (!problems.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="kb-inset kb-inset-warning">
+                            <p class="kb-inset-title">
+                                {i18n
+                                    .locale
+                                    .get()
+                                    .pick("还需要处理的问题", "Still to sort out")
+                                    .to_string()}
+                            </p>
+                            <ul class="kb-problem-list">{problems}</ul>
+                        </div>
+                    }
+                })
         }}
         <ApplicationSummary app=app changeable=true />
         <div class="kb-actions">
-            <button type="button" class="kb-button" on:click=move |_| wizard.go_next()>{i18n.tr(Text::Continue)}</button>
-            <button type="button" class="kb-button kb-button-secondary" on:click=move |_| { let _ = window().print(); }>
-                {move || i18n.locale.get().pick("打印申请书", "Print the application").to_string()}
+            <button type="button" class="kb-button" on:click=move |_| wizard.journey.go_next()>
+                {i18n.tr(Text::Continue)}
+            </button>
+            <button
+                type="button"
+                class="kb-button kb-button-secondary"
+                on:click=move |_| {
+                    let _ = window().print();
+                }
+            >
+                {move || {
+                    i18n.locale.get().pick("打印申请书", "Print the application").to_string()
+                }}
             </button>
         </div>
     }
@@ -327,19 +384,35 @@ pub fn ApplicationSummary(
                         <section class="kb-review-section">
                             <h2 class="kb-review-title">{i18n.t(step.title())}</h2>
                             <dl class="kb-summary">
-                                {list.into_iter().map(|(k, v)| view! {
-                                    <div class="kb-summary-row" class:kb-summary-row-readonly=!changeable>
-                                        <dt class="kb-summary-key">{k.clone()}</dt>
-                                        <dd class="kb-summary-value">{v}</dd>
-                                        {changeable.then(|| view! {
-                                            <dd class="kb-summary-action">
-                                                <button type="button" class="kb-link-button" on:click=move |_| wizard.change(step)>
-                                                    {l.pick("修改", "Change").to_string()}<span class="kb-visually-hidden">{format!(" {k}")}</span>
-                                                </button>
-                                            </dd>
-                                        })}
-                                    </div>
-                                }).collect_view()}
+                                {list
+                                    .into_iter()
+                                    .map(|(k, v)| {
+                                        view! {
+                                            <div
+                                                class="kb-summary-row"
+                                                class:kb-summary-row-readonly=!changeable
+                                            >
+                                                <dt class="kb-summary-key">{k.clone()}</dt>
+                                                <dd class="kb-summary-value">{v}</dd>
+                                                {changeable
+                                                    .then(|| {
+                                                        view! {
+                                                            <dd class="kb-summary-action">
+                                                                <button
+                                                                    type="button"
+                                                                    class="kb-link-button"
+                                                                    on:click=move |_| wizard.journey.change(step)
+                                                                >
+                                                                    {l.pick("修改", "Change").to_string()}
+                                                                    <span class="kb-visually-hidden">{format!(" {k}")}</span>
+                                                                </button>
+                                                            </dd>
+                                                        }
+                                                    })}
+                                            </div>
+                                        }
+                                    })
+                                    .collect_view()}
                             </dl>
                         </section>
                     }

@@ -4,6 +4,7 @@ use crate::fields::FieldMessages;
 use crate::i18n::{both, use_i18n};
 use crate::steps::Step;
 use kaiban_core::catalog::{Catalog, ScopeItem, ScopeKind};
+use kaiban_core::path;
 use leptos::prelude::*;
 
 const SHOWN_RESULTS: usize = 12;
@@ -49,54 +50,147 @@ pub fn ScopeStep() -> impl IntoView {
     };
     let swap = move |i: usize, j: usize| app.update(|a| a.business_scope.items.swap(i, j));
     view! {
-        <StepPage step lead=both("请从经营范围规范表述目录中选择。第一项为主营项目，决定名称中的行业表述；许可项目须取得批准后方可经营。", "Choose from the standard catalogue. The first item is the main business and should match the industry in the name; licensed items need a permit before you operate them.")>
+        <StepPage
+            step
+            lead=both(
+                "请从经营范围规范表述目录中选择。第一项为主营项目，决定名称中的行业表述；许可项目须取得批准后方可经营。",
+                "Choose from the standard catalogue. The first item is the main business and should match the industry in the name; licensed items need a permit before you operate them.",
+            )
+        >
             <div class="kb-field">
-                <h2 class="kb-label kb-section-title" id=field_id("business_scope.items") tabindex="-1">{move || i18n.locale.get().pick("已选择的经营范围", "Chosen activities").to_string()}</h2>
-                <FieldMessages path="business_scope.items" step />
+                <h2
+                    class="kb-label kb-section-title"
+                    id=field_id("business_scope.items")
+                    tabindex="-1"
+                >
+                    {move || {
+                        i18n.locale
+                            .get()
+                            .pick("已选择的经营范围", "Chosen activities")
+                            .to_string()
+                    }}
+                </h2>
+                <FieldMessages path=path::SCOPE_ITEMS step />
                 <Show
                     when=move || !chosen.get().is_empty()
-                    fallback=move || view! { <p class="kb-hint">{move || i18n.locale.get().pick("尚未选择。请在下面搜索并添加。", "Nothing chosen yet. Search below and add items.").to_string()}</p> }
+                    fallback=move || {
+                        view! {
+                            <p class="kb-hint">
+                                {move || {
+                                    i18n.locale
+                                        .get()
+                                        .pick(
+                                            "尚未选择。请在下面搜索并添加。",
+                                            "Nothing chosen yet. Search below and add items.",
+                                        )
+                                        .to_string()
+                                }}
+                            </p>
+                        }
+                    }
                 >
                     <ol class="kb-scope-chosen">
                         {move || {
                             let chinese = i18n.locale.get().is_chinese();
                             let items = chosen.get();
                             let n = items.len();
-                            items.into_iter().enumerate().map(|(i, id)| {
-                                let item = catalog.get(&id).cloned();
-                                let text = item.as_ref().map(|it| if chinese { it.text_zh.clone() } else { it.text_en.clone() }).unwrap_or_else(|| id.clone());
-                                let (class, label) = item.as_ref().map(|it| badge(it, chinese)).unwrap_or(("kb-badge", "?"));
-                                let path = format!("business_scope.items[{i}]");
-                                let item_id = field_id(&path);
-                                view! {
-                                    <li class="kb-scope-item" id=item_id tabindex="-1">
-                                        <div class="kb-scope-text">
-                                            {(i == 0).then(|| view! { <span class="kb-badge kb-badge-main">{if chinese { "主营" } else { "Main" }}</span> })}
-                                            <span>{text.clone()}</span>
-                                            <span class=class>{label}</span>
-                                        </div>
-                                        <FieldMessages path=path step />
-                                        <div class="kb-scope-actions">
-                                            <button type="button" class="kb-link-button" disabled=i == 0 on:click=move |_| swap(i, i - 1)>
-                                                {if chinese { "上移" } else { "Move up" }}<span class="kb-visually-hidden">{format!("：{text}")}</span>
-                                            </button>
-                                            <button type="button" class="kb-link-button" disabled=i + 1 == n on:click=move |_| swap(i, i + 1)>
-                                                {if chinese { "下移" } else { "Move down" }}<span class="kb-visually-hidden">{format!("：{text}")}</span>
-                                            </button>
-                                            <button type="button" class="kb-link-button kb-danger" on:click=move |_| remove(i)>
-                                                {if chinese { "移除" } else { "Remove" }}<span class="kb-visually-hidden">{format!("：{text}")}</span>
-                                            </button>
-                                        </div>
-                                    </li>
-                                }
-                            }).collect_view()
+                            items
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, id)| {
+                                    let item = catalog.get(&id).cloned();
+                                    let text = item
+                                        .as_ref()
+                                        .map(|it| {
+                                            if chinese {
+                                                it.text_zh.clone()
+                                            } else {
+                                                it.text_en.clone()
+                                            }
+                                        })
+                                        .unwrap_or_else(|| id.clone());
+                                    let (class, label) = item
+                                        .as_ref()
+                                        .map(|it| badge(it, chinese))
+                                        .unwrap_or(("kb-badge", "?"));
+                                    let path = format!("business_scope.items[{i}]");
+                                    let item_id = field_id(&path);
+                                    view! {
+                                        <li class="kb-scope-item" id=item_id tabindex="-1">
+                                            <div class="kb-scope-text">
+                                                {(i == 0)
+                                                    .then(|| {
+                                                        view! {
+                                                            <span class="kb-badge kb-badge-main">
+                                                                {if chinese { "主营" } else { "Main" }}
+                                                            </span>
+                                                        }
+                                                    })} <span>{text.clone()}</span>
+                                                <span class=class>{label}</span>
+                                            </div>
+                                            <FieldMessages path=path step />
+                                            <div class="kb-scope-actions">
+                                                <button
+                                                    type="button"
+                                                    class="kb-link-button"
+                                                    disabled=i == 0
+                                                    on:click=move |_| swap(i, i - 1)
+                                                >
+                                                    {if chinese { "上移" } else { "Move up" }}
+                                                    <span class="kb-visually-hidden">
+                                                        {format!("：{text}")}
+                                                    </span>
+                                                </button>
+                                                <button
+                                                    type="button"
+                                                    class="kb-link-button"
+                                                    disabled=i + 1 == n
+                                                    on:click=move |_| swap(i, i + 1)
+                                                >
+                                                    {if chinese { "下移" } else { "Move down" }}
+                                                    <span class="kb-visually-hidden">
+                                                        {format!("：{text}")}
+                                                    </span>
+                                                </button>
+                                                <button
+                                                    type="button"
+                                                    class="kb-link-button kb-danger"
+                                                    on:click=move |_| remove(i)
+                                                >
+                                                    {if chinese { "移除" } else { "Remove" }}
+                                                    <span class="kb-visually-hidden">
+                                                        {format!("：{text}")}
+                                                    </span>
+                                                </button>
+                                            </div>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
                         }}
                     </ol>
                 </Show>
             </div>
             <div class="kb-field">
-                <label class="kb-label" for="scope-search">{move || i18n.locale.get().pick("搜索经营范围", "Search activities").to_string()}</label>
-                <p class="kb-hint" id="scope-search-hint">{move || i18n.locale.get().pick("输入关键词，例如“软件”“咨询”“餐饮”", "Type a keyword, e.g. software, consulting, catering").to_string()}</p>
+                <label class="kb-label" for="scope-search">
+                    {move || {
+                        i18n.locale
+                            .get()
+                            .pick("搜索经营范围", "Search activities")
+                            .to_string()
+                    }}
+                </label>
+                <p class="kb-hint" id="scope-search-hint">
+                    {move || {
+                        i18n.locale
+                            .get()
+                            .pick(
+                                "输入关键词，例如“软件”“咨询”“餐饮”",
+                                "Type a keyword, e.g. software, consulting, catering",
+                            )
+                            .to_string()
+                    }}
+                </p>
                 <input
                     id="scope-search"
                     class="kb-input"
@@ -112,33 +206,77 @@ pub fn ScopeStep() -> impl IntoView {
                         let chinese = i18n.locale.get().is_chinese();
                         let found = results();
                         if found.is_empty() {
-                            return view! { <li class="kb-hint">{if chinese { "没有找到匹配的项目，请换个关键词" } else { "No matching activity: try another word" }}</li> }.into_any();
-                        }
-                        found.into_iter().map(|item| {
-                            let (class, label) = badge(&item, chinese);
-                            let text = if chinese { item.text_zh.clone() } else { item.text_en.clone() };
-                            let authority = (item.kind == ScopeKind::Licensed).then(|| item.authority.clone());
-                            let id = item.id.clone();
-                            view! {
-                                <li class="kb-scope-result">
-                                    <div class="kb-scope-text">
-                                        <span>{text.clone()}</span>
-                                        <span class=class>{label}</span>
-                                        {authority.map(|a| view! { <span class="kb-hint kb-scope-authority">{format!("{}{a}", if chinese { "审批部门：" } else { "Permit from: " })}</span> })}
-                                    </div>
-                                    <button type="button" class="kb-button kb-button-secondary" on:click=move |_| add(id.clone())>
-                                        {if chinese { "添加" } else { "Add" }}<span class="kb-visually-hidden">{format!("：{text}")}</span>
-                                    </button>
+                            return view! {
+                                <li class="kb-hint">
+                                    {if chinese {
+                                        "没有找到匹配的项目，请换个关键词"
+                                    } else {
+                                        "No matching activity: try another word"
+                                    }}
                                 </li>
                             }
-                        }).collect_view().into_any()
+                                .into_any();
+                        }
+                        found
+                            .into_iter()
+                            .map(|item| {
+                                let (class, label) = badge(&item, chinese);
+                                let text = if chinese {
+                                    item.text_zh.clone()
+                                } else {
+                                    item.text_en.clone()
+                                };
+                                let authority = (item.kind == ScopeKind::Licensed)
+                                    .then(|| item.authority.clone());
+                                let id = item.id.clone();
+                                view! {
+                                    <li class="kb-scope-result">
+                                        <div class="kb-scope-text">
+                                            <span>{text.clone()}</span>
+                                            <span class=class>{label}</span>
+                                            {authority
+                                                .map(|a| {
+                                                    view! {
+                                                        <span class="kb-hint kb-scope-authority">
+                                                            {format!(
+                                                                "{}{a}",
+                                                                if chinese { "审批部门：" } else { "Permit from: " },
+                                                            )}
+                                                        </span>
+                                                    }
+                                                })}
+                                        </div>
+                                        <button
+                                            type="button"
+                                            class="kb-button kb-button-secondary"
+                                            on:click=move |_| add(id.clone())
+                                        >
+                                            {if chinese { "添加" } else { "Add" }}
+                                            <span class="kb-visually-hidden">
+                                                {format!("：{text}")}
+                                            </span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                            .into_any()
                     }}
                 </ul>
             </div>
             <Show when=move || !chosen.get().is_empty()>
                 <div class="kb-licence-preview">
-                    <p class="kb-label">{move || i18n.locale.get().pick("营业执照上将显示为", "On the licence this reads").to_string()}</p>
-                    <p class="kb-licence-text" lang="zh-CN">{move || catalog.licence_text(&chosen.get())}</p>
+                    <p class="kb-label">
+                        {move || {
+                            i18n.locale
+                                .get()
+                                .pick("营业执照上将显示为", "On the licence this reads")
+                                .to_string()
+                        }}
+                    </p>
+                    <p class="kb-licence-text" lang="zh-CN">
+                        {move || catalog.licence_text(&chosen.get())}
+                    </p>
                 </div>
             </Show>
         </StepPage>

@@ -1,8 +1,8 @@
 //! A signer on their own device: import the request file, read the application, sign, and
 //! send the signature file back. Nothing here changes any draft on this device.
 
-use super::drafts_page::download;
 use super::review::ApplicationSummary;
+use crate::browser::download;
 use crate::i18n::{use_i18n, Text};
 use crate::signing;
 use crate::signing::exchange::{payload_hash, SignatureFile, SigningRequest, SIGNATURE_KIND};
@@ -55,32 +55,122 @@ pub fn SignRequestPage() -> impl IntoView {
         <main id="kb-main" class="kb-start" tabindex="-1">
             <h1 class="kb-title">{i18n.tr(Text::StepSignRequest)}</h1>
             {move || match pending.get() {
-                None => view! { <p>{move || i18n.locale.get().pick("请在“我的草稿”页面导入收到的签名请求文件。", "Import the signing request file you received on the Saved applications page.").to_string()}</p> }.into_any(),
+                None => {
+                    view! {
+                        <p>
+                            {move || {
+                                i18n.locale
+                                    .get()
+                                    .pick(
+                                        "请在“我的草稿”页面导入收到的签名请求文件。",
+                                        "Import the signing request file you received on the Saved applications page.",
+                                    )
+                                    .to_string()
+                            }}
+                        </p>
+                    }
+                        .into_any()
+                }
                 Some((request, payload)) => {
                     let l = i18n.locale.get();
-                    let roles = request.signer.roles.iter().map(|r| l.pick(r.label_zh(), r.label_en())).collect::<Vec<_>>().join(l.pick("、", ", "));
+                    let roles = request
+                        .signer
+                        .roles
+                        .iter()
+                        .map(|r| r.label().into_text(l.is_chinese()))
+                        .collect::<Vec<_>>()
+                        .join(l.pick("、", ", "));
                     let app = Signal::derive(move || payload.application.clone());
                     view! {
-                        <p class="kb-lead">{format!("{}{}{}{roles}{}", request.signer.name, l.pick("，请您以", ", you are asked to sign as "), l.pick("", ""), l.pick("身份签署以下申请：", ":"))}</p>
-                        <div class="kb-sign-review"><ApplicationSummary app /></div>
-                        {move || problem.get().map(|e| view! { <p class="kb-error-message" role="alert">{e}</p> })}
-                        <Show when=move || !done.get() fallback=move || view! {
-                            <div class="kb-panel kb-panel-success" role="status">
-                                <h2 class="kb-panel-title">{move || i18n.locale.get().pick("已签名", "Signed").to_string()}</h2>
-                                <p>{move || i18n.locale.get().pick("签名文件已下载。请把它发回给申请人，由申请人导入。", "The signature file has been downloaded. Send it back to the applicant, who imports it.").to_string()}</p>
-                            </div>
-                        }>
+                        <p class="kb-lead">
+                            {format!(
+                                "{}{}{}{roles}{}",
+                                request.signer.name,
+                                l.pick("，请您以", ", you are asked to sign as "),
+                                l.pick("", ""),
+                                l.pick("身份签署以下申请：", ":"),
+                            )}
+                        </p>
+                        <div class="kb-sign-review">
+                            <ApplicationSummary app />
+                        </div>
+                        {move || {
+                            problem
+                                .get()
+                                .map(|e| {
+                                    view! {
+                                        <p class="kb-error-message" role="alert">
+                                            {e}
+                                        </p>
+                                    }
+                                })
+                        }}
+                        <Show
+                            when=move || !done.get()
+                            fallback=move || {
+                                view! {
+                                    <div class="kb-panel kb-panel-success" role="status">
+                                        <h2 class="kb-panel-title">
+                                            {move || {
+                                                i18n.locale.get().pick("已签名", "Signed").to_string()
+                                            }}
+                                        </h2>
+                                        <p>
+                                            {move || {
+                                                i18n.locale
+                                                    .get()
+                                                    .pick(
+                                                        "签名文件已下载。请把它发回给申请人，由申请人导入。",
+                                                        "The signature file has been downloaded. Send it back to the applicant, who imports it.",
+                                                    )
+                                                    .to_string()
+                                            }}
+                                        </p>
+                                    </div>
+                                }
+                            }
+                        >
                             <div class="kb-checkbox">
-                                <input type="checkbox" class="kb-checkbox-input" id="remote-sign-confirm" prop:checked=move || confirmed.get() on:change:target=move |ev| confirmed.set(ev.target().checked()) />
-                                <label class="kb-checkbox-label" for="remote-sign-confirm">{move || i18n.locale.get().pick("我是本人，已阅读并确认以上申请内容，同意以电子签名方式签署。", "I am this person, I have read the application above and I agree to sign it electronically.").to_string()}</label>
+                                <input
+                                    type="checkbox"
+                                    class="kb-checkbox-input"
+                                    id="remote-sign-confirm"
+                                    prop:checked=move || confirmed.get()
+                                    on:change:target=move |ev| confirmed.set(ev.target().checked())
+                                />
+                                <label class="kb-checkbox-label" for="remote-sign-confirm">
+                                    {move || {
+                                        i18n.locale
+                                            .get()
+                                            .pick(
+                                                "我是本人，已阅读并确认以上申请内容，同意以电子签名方式签署。",
+                                                "I am this person, I have read the application above and I agree to sign it electronically.",
+                                            )
+                                            .to_string()
+                                    }}
+                                </label>
                             </div>
                             <div class="kb-actions">
-                                <button type="button" class="kb-button" disabled=move || !confirmed.get() on:click=sign>
-                                    {move || i18n.locale.get().pick("签名并下载签名文件", "Sign and download the signature file").to_string()}
+                                <button
+                                    type="button"
+                                    class="kb-button"
+                                    disabled=move || !confirmed.get()
+                                    on:click=sign
+                                >
+                                    {move || {
+                                        i18n.locale
+                                            .get()
+                                            .pick(
+                                                "签名并下载签名文件",
+                                                "Sign and download the signature file",
+                                            )
+                                            .to_string()
+                                    }}
                                 </button>
                             </div>
                         </Show>
-                    }.into_any()
+                    }
+                        .into_any()
                 }
             }}
         </main>

@@ -1,9 +1,9 @@
 //! The signing round and submission: every required signer signs the same payload, here or
 //! on their own device through request/signature files; then the package is submitted.
 
-use super::drafts_page::download;
 use super::review::ApplicationSummary;
 use crate::app::{use_wizard, Wizard};
+use crate::browser::download;
 use crate::config::Config;
 use crate::i18n::{use_i18n, Locale, Text};
 use crate::signing::exchange::{accept_signature, SigningRequest, REQUEST_KIND};
@@ -21,10 +21,10 @@ fn now_rfc3339() -> String {
 
 /// The session for the current application, created (unsigned) the first time it is needed.
 fn ensure_session(wizard: Wizard) -> SigningSession {
-    if let Some(session) = wizard.signing.get_untracked() {
+    if let Some(session) = wizard.filing.signing.get_untracked() {
         return session;
     }
-    let application_id = wizard.draft_id.get_untracked();
+    let application_id = wizard.session.draft_id.get_untracked();
     let created_at = now_rfc3339();
     let payload = wizard
         .application
@@ -35,7 +35,7 @@ fn ensure_session(wizard: Wizard) -> SigningSession {
         payload: payload.encoded(),
         entries: Vec::new(),
     };
-    wizard.signing.set(Some(session.clone()));
+    wizard.filing.signing.set(Some(session.clone()));
     session
 }
 
@@ -43,7 +43,7 @@ fn roles_text(signer: &RequiredSigner, l: Locale) -> String {
     signer
         .roles
         .iter()
-        .map(|r| l.pick(r.label_zh(), r.label_en()))
+        .map(|r| r.label().into_text(l.is_chinese()))
         .collect::<Vec<_>>()
         .join(l.pick("、", ", "))
 }
@@ -64,7 +64,7 @@ pub fn SigningStep() -> impl IntoView {
     let problem = RwSignal::new(None::<(String, String)>);
     let busy = RwSignal::new(false);
     let all_signed = move || {
-        let session = wizard.signing.get();
+        let session = wizard.filing.signing.get();
         signers.get().iter().all(|s| {
             session
                 .as_ref()
@@ -83,7 +83,7 @@ pub fn SigningStep() -> impl IntoView {
         spawn_local(async move {
             match signing::sign(&session.application_id, &person, &session.payload).await {
                 Ok(entry) => {
-                    wizard.signing.update(|s| {
+                    wizard.filing.signing.update(|s| {
                         if let Some(s) = s {
                             s.add(entry)
                         }
@@ -117,14 +117,14 @@ pub fn SigningStep() -> impl IntoView {
     };
     let import_signature = move |input: web_sys::HtmlInputElement| {
         spawn_local(async move {
-            let Some((_, text)) = crate::fields::take_chosen_text(&input).await else {
+            let Some((_, text)) = crate::browser::take_chosen_text(&input).await else {
                 return;
             };
             let session = ensure_session(wizard);
             let result = accept_signature(&text, &session.payload, &signers.get_untracked());
             match result {
                 Ok(entry) => {
-                    wizard.signing.update(|s| {
+                    wizard.filing.signing.update(|s| {
                         if let Some(s) = s {
                             s.add(entry)
                         }
@@ -132,8 +132,8 @@ pub fn SigningStep() -> impl IntoView {
                     problem.set(None);
                 }
                 Err(e) => problem.set(Some((
-                    format!("无法导入签名文件：{}", e.zh()),
-                    format!("Could not import the signature file: {}", e.en()),
+                    format!("无法导入签名文件：{}", e.text().zh),
+                    format!("Could not import the signature file: {}", e.text().en),
                 ))),
             }
         });
@@ -141,7 +141,7 @@ pub fn SigningStep() -> impl IntoView {
     let submit_now = {
         let endpoint = config.endpoint.clone();
         move |_| {
-            let Some(session) = wizard.signing.get_untracked() else {
+            let Some(session) = wizard.filing.signing.get_untracked() else {
                 return;
             };
             let package = Package::assemble(
@@ -155,9 +155,9 @@ pub fn SigningStep() -> impl IntoView {
                     .map(|x| (x.id.clone(), x.name.clone()))
                     .collect()
             });
-            wizard.submit(submit::build(
+            wizard.filing.submit(submit::build(
                 &package,
-                &wizard.draft_id.get_untracked(),
+                &wizard.session.draft_id.get_untracked(),
                 &endpoint,
                 attachments,
             ));
@@ -165,75 +165,208 @@ pub fn SigningStep() -> impl IntoView {
     };
     let json = move || wizard.application.with(|a| a.to_json_pretty());
     view! {
-        <h1 class="kb-title" tabindex="-1">{i18n.tr(Text::StepSigning)}</h1>
-        <p class="kb-lead">{move || i18n.locale.get().pick("以下每一位人员都要对同一份申请签名。签名使用本设备上为签名人生成的密钥，密钥不会离开设备。签名后修改任何内容，全部签名都将作废。", "Everyone below signs the same application, with a key made for them on the device they sign on; the key never leaves that device. Any change after signing voids every signature.").to_string()}</p>
-        {move || problem.get().map(|(zh, en)| view! { <div class="kb-error-summary" role="alert" tabindex="-1"><p>{i18n.locale.get().pick(&zh, &en).to_string()}</p></div> })}
+        <h1 class="kb-title" tabindex="-1">
+            {i18n.tr(Text::StepSigning)}
+        </h1>
+        <p class="kb-lead">
+            {move || {
+                i18n.locale
+                    .get()
+                    .pick(
+                        "以下每一位人员都要对同一份申请签名。签名使用本设备上为签名人生成的密钥，密钥不会离开设备。签名后修改任何内容，全部签名都将作废。",
+                        "Everyone below signs the same application, with a key made for them on the device they sign on; the key never leaves that device. Any change after signing voids every signature.",
+                    )
+                    .to_string()
+            }}
+        </p>
+        {move || {
+            problem
+                .get()
+                .map(|(zh, en)| {
+                    view! {
+                        <div class="kb-error-summary" role="alert" tabindex="-1">
+                            <p>{i18n.locale.get().pick(&zh, &en).to_string()}</p>
+                        </div>
+                    }
+                })
+        }}
         <ul class="kb-signers">
             {move || {
                 let l = i18n.locale.get();
-                let session = wizard.signing.get();
-                signers.get().into_iter().map(|signer| {
-                    let signed = session.as_ref().and_then(|s| s.signed_by(&signer.person_id));
-                    let id_for_here = signer.person_id.clone();
-                    let id_for_show = signer.person_id.clone();
-                    let for_request = signer.clone();
-                    view! {
-                        <li class="kb-signer" class:is-signed=signed.is_some()>
-                            <div class="kb-signer-main">
-                                <p class="kb-signer-name">{signer.name.clone()}</p>
-                                <p class="kb-hint">{roles_text(&signer, l)}</p>
-                            </div>
-                            <p class="kb-signer-status">{match &signed {
-                                Some(h) => {
-                                    let at = js_sys::Date::new(&((h.iat as f64) * 1000.0).into());
-                                    format!("{} {:02}-{:02} {:02}:{:02}", l.pick("已签名", "Signed"), at.get_month() + 1, at.get_date(), at.get_hours(), at.get_minutes())
-                                }
-                                None => l.pick("待签名", "Not signed yet").to_string(),
-                            }}</p>
-                            {signed.is_none().then(|| view! {
-                                <div class="kb-signer-actions">
-                                    <button type="button" class="kb-button kb-button-secondary" on:click=move |_| { confirmed.set(false); signing_here.set(Some(id_for_show.clone())); }>
-                                        {l.pick("在本设备签名", "Sign on this device").to_string()}<span class="kb-visually-hidden">{format!(" {}", signer.name)}</span>
-                                    </button>
-                                    <button type="button" class="kb-link-button" on:click=move |_| request_file(for_request.clone())>
-                                        {l.pick("下载签名请求文件（发给本人）", "Download a signing request (to send them)").to_string()}
-                                    </button>
+                let session = wizard.filing.signing.get();
+                signers
+                    .get()
+                    .into_iter()
+                    .map(|signer| {
+                        let signed = session.as_ref().and_then(|s| s.signed_by(&signer.person_id));
+                        let id_for_here = signer.person_id.clone();
+                        let id_for_show = signer.person_id.clone();
+                        let for_request = signer.clone();
+                        view! {
+                            <li class="kb-signer" class:is-signed=signed.is_some()>
+                                <div class="kb-signer-main">
+                                    <p class="kb-signer-name">{signer.name.clone()}</p>
+                                    <p class="kb-hint">{roles_text(&signer, l)}</p>
                                 </div>
-                            })}
-                            {move || (signing_here.get().as_deref() == Some(id_for_here.as_str())).then(|| {
-                                let id = id_for_here.clone();
-                                view! {
-                                    <div class="kb-sign-here">
-                                        <p class="kb-inset-title">{move || i18n.locale.get().pick("请签名人本人核对以下申请内容", "The signer reads the application below").to_string()}</p>
-                                        <div class="kb-sign-review"><ApplicationSummary app=wizard.application /></div>
-                                        <div class="kb-checkbox">
-                                            <input type="checkbox" class="kb-checkbox-input" id="sign-confirm" prop:checked=move || confirmed.get() on:change:target=move |ev| confirmed.set(ev.target().checked()) />
-                                            <label class="kb-checkbox-label" for="sign-confirm">{move || i18n.locale.get().pick("我是本人，已阅读并确认以上申请内容，同意以电子签名方式签署。", "I am this person, I have read the application above and I agree to sign it electronically.").to_string()}</label>
-                                        </div>
-                                        <div class="kb-actions">
-                                            <button type="button" class="kb-button" disabled=move || !confirmed.get() || busy.get() on:click=move |_| sign_here(id.clone())>
-                                                {move || i18n.locale.get().pick("签名", "Sign").to_string()}
-                                            </button>
-                                            <button type="button" class="kb-link-button" on:click=move |_| signing_here.set(None)>{move || i18n.locale.get().pick("取消", "Cancel").to_string()}</button>
-                                        </div>
-                                    </div>
-                                }
-                            })}
-                        </li>
-                    }
-                }).collect_view()
+                                <p class="kb-signer-status">
+                                    {match &signed {
+                                        Some(h) => {
+                                            let at = js_sys::Date::new(
+                                                &((h.iat as f64) * 1000.0).into(),
+                                            );
+                                            format!(
+                                                "{} {:02}-{:02} {:02}:{:02}",
+                                                l.pick("已签名", "Signed"),
+                                                at.get_month() + 1,
+                                                at.get_date(),
+                                                at.get_hours(),
+                                                at.get_minutes(),
+                                            )
+                                        }
+                                        None => l.pick("待签名", "Not signed yet").to_string(),
+                                    }}
+                                </p>
+                                {signed
+                                    .is_none()
+                                    .then(|| {
+                                        view! {
+                                            <div class="kb-signer-actions">
+                                                <button
+                                                    type="button"
+                                                    class="kb-button kb-button-secondary"
+                                                    on:click=move |_| {
+                                                        confirmed.set(false);
+                                                        signing_here.set(Some(id_for_show.clone()));
+                                                    }
+                                                >
+                                                    {l
+                                                        .pick("在本设备签名", "Sign on this device")
+                                                        .to_string()}
+                                                    <span class="kb-visually-hidden">
+                                                        {format!(" {}", signer.name)}
+                                                    </span>
+                                                </button>
+                                                <button
+                                                    type="button"
+                                                    class="kb-link-button"
+                                                    on:click=move |_| request_file(for_request.clone())
+                                                >
+                                                    {l
+                                                        .pick(
+                                                            "下载签名请求文件（发给本人）",
+                                                            "Download a signing request (to send them)",
+                                                        )
+                                                        .to_string()}
+                                                </button>
+                                            </div>
+                                        }
+                                    })}
+                                {move || {
+                                    (signing_here.get().as_deref() == Some(id_for_here.as_str()))
+                                        .then(|| {
+                                            let id = id_for_here.clone();
+                                            view! {
+                                                <div class="kb-sign-here">
+                                                    <p class="kb-inset-title">
+                                                        {move || {
+                                                            i18n.locale
+                                                                .get()
+                                                                .pick(
+                                                                    "请签名人本人核对以下申请内容",
+                                                                    "The signer reads the application below",
+                                                                )
+                                                                .to_string()
+                                                        }}
+                                                    </p>
+                                                    <div class="kb-sign-review">
+                                                        <ApplicationSummary app=wizard.application />
+                                                    </div>
+                                                    <div class="kb-checkbox">
+                                                        <input
+                                                            type="checkbox"
+                                                            class="kb-checkbox-input"
+                                                            id="sign-confirm"
+                                                            prop:checked=move || confirmed.get()
+                                                            on:change:target=move |ev| {
+                                                                confirmed.set(ev.target().checked())
+                                                            }
+                                                        />
+                                                        <label class="kb-checkbox-label" for="sign-confirm">
+                                                            {move || {
+                                                                i18n.locale
+                                                                    .get()
+                                                                    .pick(
+                                                                        "我是本人，已阅读并确认以上申请内容，同意以电子签名方式签署。",
+                                                                        "I am this person, I have read the application above and I agree to sign it electronically.",
+                                                                    )
+                                                                    .to_string()
+                                                            }}
+                                                        </label>
+                                                    </div>
+                                                    <div class="kb-actions">
+                                                        <button
+                                                            type="button"
+                                                            class="kb-button"
+                                                            disabled=move || !confirmed.get() || busy.get()
+                                                            on:click=move |_| sign_here(id.clone())
+                                                        >
+                                                            {move || {
+                                                                i18n.locale.get().pick("签名", "Sign").to_string()
+                                                            }}
+                                                        </button>
+                                                        <button
+                                                            type="button"
+                                                            class="kb-link-button"
+                                                            on:click=move |_| signing_here.set(None)
+                                                        >
+                                                            {move || {
+                                                                i18n.locale.get().pick("取消", "Cancel").to_string()
+                                                            }}
+                                                        </button>
+                                                    </div>
+                                                </div>
+                                            }
+                                        })
+                                }}
+                            </li>
+                        }
+                    })
+                    .collect_view()
             }}
         </ul>
         <div class="kb-field">
             <label class="kb-button kb-button-secondary kb-file-button">
-                {move || i18n.locale.get().pick("导入签名文件", "Import a signature file").to_string()}
-                <input type="file" class="kb-visually-hidden" id="signature-import" accept="application/json,.json" on:change:target=move |ev| import_signature(ev.target()) />
+                {move || {
+                    i18n.locale
+                        .get()
+                        .pick("导入签名文件", "Import a signature file")
+                        .to_string()
+                }}
+                <input
+                    type="file"
+                    class="kb-visually-hidden"
+                    id="signature-import"
+                    accept="application/json,.json"
+                    on:change:target=move |ev| import_signature(ev.target())
+                />
             </label>
         </div>
-        <SubmissionPanel all_signed=Signal::derive(all_signed) on_submit=Callback::new(submit_now) />
+        <SubmissionPanel
+            all_signed=Signal::derive(all_signed)
+            on_submit=Callback::new(submit_now)
+        />
         <details class="kb-details">
-            <summary>{move || i18n.locale.get().pick("查看申请数据（JSON）", "See the application data (JSON)").to_string()}</summary>
-            <pre class="kb-json" id="application-json" tabindex="0">{json}</pre>
+            <summary>
+                {move || {
+                    i18n.locale
+                        .get()
+                        .pick("查看申请数据（JSON）", "See the application data (JSON)")
+                        .to_string()
+                }}
+            </summary>
+            <pre class="kb-json" id="application-json" tabindex="0">
+                {json}
+            </pre>
         </details>
     }
 }
@@ -246,40 +379,140 @@ fn SubmissionPanel(all_signed: Signal<bool>, on_submit: Callback<()>) -> impl In
     view! {
         {move || {
             let l = i18n.locale.get();
-            match wizard.submission.get() {
+            match wizard.filing.submission.get() {
                 None | Some(Submission::Refused { .. }) => {
-                    let refused = match wizard.submission.get() { Some(Submission::Refused { reason }) => Some(reason), _ => None };
+                    let refused = match wizard.filing.submission.get() {
+                        Some(Submission::Refused { reason }) => Some(reason),
+                        _ => None,
+                    };
                     view! {
                         <div class="kb-submit">
-                            {refused.map(|r| view! { <div class="kb-error-summary" role="alert"><h2 class="kb-error-summary-title">{l.pick("登记机关的系统拒收了本申请", "The registrar's system refused the application").to_string()}</h2><p>{r}</p></div> })}
-                            <p class="kb-endpoint">{l.pick("提交至：", "Submitting to: ").to_string()}<code>{config.endpoint.clone()}</code></p>
-                            <button type="button" class="kb-button" id="submit-application" disabled=move || !all_signed.get() on:click=move |_| on_submit.run(())>
+                            {refused
+                                .map(|r| {
+                                    view! {
+                                        <div class="kb-error-summary" role="alert">
+                                            <h2 class="kb-error-summary-title">
+                                                {l
+                                                    .pick(
+                                                        "登记机关的系统拒收了本申请",
+                                                        "The registrar's system refused the application",
+                                                    )
+                                                    .to_string()}
+                                            </h2>
+                                            <p>{r.into_text(l.is_chinese()).to_string()}</p>
+                                        </div>
+                                    }
+                                })}
+                            <p class="kb-endpoint">
+                                {l.pick("提交至：", "Submitting to: ").to_string()}
+                                <code>{config.endpoint.clone()}</code>
+                            </p>
+                            <button
+                                type="button"
+                                class="kb-button"
+                                id="submit-application"
+                                disabled=move || !all_signed.get()
+                                on:click=move |_| on_submit.run(())
+                            >
                                 {l.pick("提交申请", "Submit the application").to_string()}
                             </button>
-                            {(!all_signed.get()).then(|| view! { <p class="kb-hint">{l.pick("所有人签名后才能提交。", "You can submit once everyone has signed.").to_string()}</p> })}
+                            {(!all_signed.get())
+                                .then(|| {
+                                    view! {
+                                        <p class="kb-hint">
+                                            {l
+                                                .pick(
+                                                    "所有人签名后才能提交。",
+                                                    "You can submit once everyone has signed.",
+                                                )
+                                                .to_string()}
+                                        </p>
+                                    }
+                                })}
                         </div>
-                    }.into_any()
+                    }
+                        .into_any()
                 }
-                Some(Submission::Queued { attempts, last_error }) => view! {
-                    <div class="kb-panel" role="status">
-                        <h2 class="kb-panel-title">{l.pick("已排队，等待发送", "Queued to send").to_string()}</h2>
-                        <p>{l.pick("申请已安全保存在本设备。联网后会自动发送，不会重复提交；关闭页面后再次打开也会继续。", "The application is stored safely on this device. It is sent automatically when you are online, never twice, even if you close and reopen the page.").to_string()}</p>
-                        {last_error.map(|e| view! { <p class="kb-hint">{format!("{} {attempts}：{e}", l.pick("已尝试次数", "Attempts"))}</p> })}
-                    </div>
-                }.into_any(),
-                Some(Submission::Sending { .. }) => view! {
-                    <div class="kb-panel" role="status">
-                        <h2 class="kb-panel-title">{l.pick("正在发送…", "Sending…").to_string()}</h2>
-                        <progress class="kb-upload-progress" max="100" value=move || wizard.upload_progress.get().map(|p| (p * 100.0).round()).unwrap_or(0.0)></progress>
-                    </div>
-                }.into_any(),
-                Some(Submission::Delivered { receipt, .. }) => view! {
-                    <div class="kb-panel kb-panel-success" role="status">
-                        <h2 class="kb-panel-title">{l.pick("申请已提交", "Application submitted").to_string()}</h2>
-                        <p>{format!("{}{}", l.pick("回执编号：", "Receipt number: "), receipt.receipt_id)}</p>
-                        <button type="button" class="kb-button" on:click=move |_| wizard.go(Step::Receipt)>{l.pick("查看回执和办理进度", "See the receipt and progress").to_string()}</button>
-                    </div>
-                }.into_any(),
+                Some(Submission::Queued { attempts, last_error }) => {
+                    view! {
+                        <div class="kb-panel" role="status">
+                            <h2 class="kb-panel-title">
+                                {l.pick("已排队，等待发送", "Queued to send").to_string()}
+                            </h2>
+                            <p>
+                                {l
+                                    .pick(
+                                        "申请已安全保存在本设备。联网后会自动发送，不会重复提交；关闭页面后再次打开也会继续。",
+                                        "The application is stored safely on this device. It is sent automatically when you are online, never twice, even if you close and reopen the page.",
+                                    )
+                                    .to_string()}
+                            </p>
+                            {last_error
+                                .map(|e| {
+                                    view! {
+                                        <p class="kb-hint">
+                                            {format!(
+                                                "{} {attempts}：{e}",
+                                                l.pick("已尝试次数", "Attempts"),
+                                            )}
+                                        </p>
+                                    }
+                                })}
+                        </div>
+                    }
+                        .into_any()
+                }
+                Some(Submission::Sending { .. }) => {
+                    view! {
+                        <div class="kb-panel" role="status">
+                            <h2 class="kb-panel-title">
+                                {l.pick("正在发送…", "Sending…").to_string()}
+                            </h2>
+                            <progress
+                                class="kb-upload-progress"
+                                max="100"
+                                value=move || {
+                                    wizard
+                                        .filing
+                                        .upload_progress
+                                        .get()
+                                        .map(|p| (p * 100.0).round())
+                                        .unwrap_or(0.0)
+                                }
+                            ></progress>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Some(Submission::Delivered { receipt, .. }) => {
+                    view! {
+                        <div class="kb-panel kb-panel-success" role="status">
+                            <h2 class="kb-panel-title">
+                                {l.pick("申请已提交", "Application submitted").to_string()}
+                            </h2>
+                            <p>
+                                {format!(
+                                    "{}{}",
+                                    l.pick("回执编号：", "Receipt number: "),
+                                    receipt.receipt_id,
+                                )}
+                            </p>
+                            <button
+                                type="button"
+                                class="kb-button"
+                                on:click=move |_| wizard.journey.go(Step::Receipt)
+                            >
+                                {l
+                                    .pick(
+                                        "查看回执和办理进度",
+                                        "See the receipt and progress",
+                                    )
+                                    .to_string()}
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
             }
         }}
     }

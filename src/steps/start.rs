@@ -14,22 +14,38 @@ pub fn StartPage() -> impl IntoView {
             <h2 class="kb-subtitle">{i18n.tr(Text::StartNeedTitle)}</h2>
             <p>{i18n.tr(Text::StartNeed)}</p>
             <p class="kb-inset">{i18n.tr(Text::StartSaveNote)}</p>
-            <button type="button" class="kb-button kb-button-start" on:click=move |_| {
-                let wizard = crate::app::use_wizard();
-                if wizard.application.with_untracked(|a| a.entity_type.is_some()) {
-                    wizard.new_application();
-                } else {
-                    nav.go(Step::EntityType);
+            <button
+                type="button"
+                class="kb-button kb-button-start"
+                on:click=move |_| {
+                    let wizard = crate::app::use_wizard();
+                    if wizard.application.with_untracked(|a| a.entity_type.is_some()) {
+                        wizard.new_application();
+                    } else {
+                        nav.go(Step::EntityType);
+                    }
                 }
-            }>
+            >
                 {i18n.tr(Text::StartButton)}
-                <svg class="kb-button-arrow" aria-hidden="true" focusable="false" width="17" height="19" viewBox="0 0 33 40">
+                <svg
+                    class="kb-button-arrow"
+                    aria-hidden="true"
+                    focusable="false"
+                    width="17"
+                    height="19"
+                    viewBox="0 0 33 40"
+                >
                     <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"></path>
                 </svg>
             </button>
             <p class="kb-resume">
                 <button type="button" class="kb-link-button" on:click=move |_| nav.go(Step::Drafts)>
-                    {move || i18n.locale.get().pick("继续填写已保存的申请", "Continue a saved application").to_string()}
+                    {move || {
+                        i18n.locale
+                            .get()
+                            .pick("继续填写已保存的申请", "Continue a saved application")
+                            .to_string()
+                    }}
                 </button>
             </p>
         </main>

@@ -9,6 +9,7 @@ pub use xhr::set_upload_timeout;
 use crate::drafts::{self, kv};
 use js_sys::Reflect;
 use kaiban_core::package::Package;
+use kaiban_core::text::Bi;
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -42,7 +43,8 @@ pub enum Submission {
     },
     /// The receiver refused the package; the reason is shown, the draft is kept.
     Refused {
-        reason: String,
+        #[serde(deserialize_with = "Bi::deserialize_or_plain")]
+        reason: Bi,
     },
 }
 
@@ -132,7 +134,7 @@ pub fn build(
 pub enum Attempt {
     Delivered(Receipt),
     Retry { after_ms: u32, reason: String },
-    Refused(String),
+    Refused(Bi),
 }
 
 fn online() -> bool {

@@ -3,6 +3,7 @@
 use super::{Attempt, OutboxItem, Receipt};
 use crate::drafts;
 use js_sys::{Array, Promise};
+use kaiban_core::text::Bi;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -69,18 +70,27 @@ pub async fn post(item: &OutboxItem, progress: impl Fn(f64) + 'static) -> Attemp
     for (i, (id, name)) in item.attachments.iter().enumerate() {
         match drafts::get_attachment(id).await {
             Ok(Some(stored)) => {
-                let _ = form.append_with_blob_and_filename(&format!("attachment-{i}"), &stored.blob, name);
+                let _ = form.append_with_blob_and_filename(
+                    &format!("attachment-{i}"),
+                    &stored.blob,
+                    name,
+                );
             }
-            _ => return Attempt::Refused(format!("附件“{name}”在本设备上找不到了，请在“附件材料”步骤重新上传。/ The document “{name}” is no longer on this device: upload it again.")),
+            _ => {
+                return Attempt::Refused(Bi::owned(
+                    format!("附件“{name}”在本设备上找不到了，请在“附件材料”步骤重新上传。"),
+                    format!("The document “{name}” is no longer on this device: upload it again."),
+                ))
+            }
         }
     }
     let Ok(xhr) = XmlHttpRequest::new() else {
         return retry("XMLHttpRequest unavailable".into());
     };
     if xhr.open_with_async("POST", &item.endpoint, true).is_err() {
-        return Attempt::Refused(format!(
-            "提交地址无效：{} / Invalid endpoint",
-            item.endpoint
+        return Attempt::Refused(Bi::owned(
+            format!("提交地址无效：{}", item.endpoint),
+            format!("Invalid endpoint: {}", item.endpoint),
         ));
     }
     let _ = xhr.set_request_header("Idempotency-Key", &item.idempotency_key);
@@ -104,7 +114,10 @@ pub async fn post(item: &OutboxItem, progress: impl Fn(f64) + 'static) -> Attemp
             Ok(receipt) => Attempt::Delivered(receipt),
             Err(e) => retry(format!("unreadable receipt: {e}")),
         },
-        409 => Attempt::Refused("该申请编号已用于另一份不同的申请。请联系登记机关。/ This submission key was already used for a different application.".into()),
+        409 => Attempt::Refused(Bi::new(
+            "该申请编号已用于另一份不同的申请。请联系登记机关。",
+            "This submission key was already used for a different application.",
+        )),
         422 => Attempt::Refused(refusal_text(&text)),
         429 | 500..=599 | 0 => {
             let after_ms = xhr
@@ -114,36 +127,42 @@ pub async fn post(item: &OutboxItem, progress: impl Fn(f64) + 'static) -> Attemp
                 .and_then(|v| v.trim().parse::<u32>().ok())
                 .map(|s| s.saturating_mul(1000))
                 .unwrap_or(0);
-            Attempt::Retry { after_ms, reason: format!("HTTP {status}") }
+            Attempt::Retry {
+                after_ms,
+                reason: format!("HTTP {status}"),
+            }
         }
-        other => Attempt::Refused(format!("HTTP {other}: {}", text.chars().take(300).collect::<String>())),
+        other => Attempt::Refused(Bi::same(format!(
+            "HTTP {other}: {}",
+            text.chars().take(300).collect::<String>()
+        ))),
     }
 }
 
-/// What a refusal code means for the applicant (zh / en, as the other refusal texts).
-fn problem_text(code: &str) -> Option<&'static str> {
+/// What a refusal code means for the applicant.
+fn problem_text(code: &str) -> Option<Bi> {
     Some(match code {
         "signers.list_mismatch" | "signers.missing" | "signers.unexpected" | "signers.duplicate" => {
-            "签名人与申请要求的不一致，请在“签名与提交”步骤重新签名。/ The signatures do not match the signers the application requires: sign again on the signing step."
+            Bi::new("签名人与申请要求的不一致，请在“签名与提交”步骤重新签名。", "The signatures do not match the signers the application requires: sign again on the signing step.")
         }
-        "signers.shared_key" => "同一个签名密钥为多人签名，每位签名人须用自己的设备或密钥签名。/ One signing key signed for several people: each signer must sign with their own key.",
+        "signers.shared_key" => Bi::new("同一个签名密钥为多人签名，每位签名人须用自己的设备或密钥签名。", "One signing key signed for several people: each signer must sign with their own key."),
         "attachments.list_mismatch" | "attachment.missing" | "attachment.mismatch" | "attachment.unreferenced" => {
-            "附件与申请不一致，请在“附件材料”步骤检查后重新签名提交。/ The documents do not match the application: check the documents step, then sign and submit again."
+            Bi::new("附件与申请不一致，请在“附件材料”步骤检查后重新签名提交。", "The documents do not match the application: check the documents step, then sign and submit again.")
         }
         "entry.iat_stale" | "entry.iat_before_created" | "entry.iat_future" | "payload.created_at_future" => {
-            "签名时间不在有效期内（请检查本设备的日期和时间），请重新签名。/ A signature's time is outside the allowed window (check this device's date and time): sign again."
+            Bi::new("签名时间不在有效期内（请检查本设备的日期和时间），请重新签名。", "A signature's time is outside the allowed window (check this device's date and time): sign again.")
         }
-        "package.too_large" | "signers.too_many" => "申请包过大，请联系登记机关。/ The package is too large: contact the registrar.",
+        "package.too_large" | "signers.too_many" => Bi::new("申请包过大，请联系登记机关。", "The package is too large: contact the registrar."),
         _ => return None,
     })
 }
 
-fn refusal_text(body: &str) -> String {
+fn refusal_text(body: &str) -> Bi {
     let Ok(value) = serde_json::from_str::<serde_json::Value>(body) else {
-        return body.chars().take(300).collect();
+        return Bi::same(body.chars().take(300).collect::<String>());
     };
-    let mut lines: Vec<String> = Vec::new();
-    let mut add = |line: String| {
+    let mut lines: Vec<Bi> = Vec::new();
+    let mut add = |line: Bi| {
         if !lines.contains(&line) {
             lines.push(line);
         }
@@ -155,21 +174,21 @@ fn refusal_text(body: &str) -> String {
         .filter_map(|p| p["code"].as_str().map(|c| (c, p["message"].as_str())));
     for (code, message) in codes {
         match problem_text(code) {
-            Some(text) => add(text.to_string()),
-            None => add(message.unwrap_or(code).to_string()),
+            Some(text) => add(text),
+            None => add(Bi::same(message.unwrap_or(code))),
         }
     }
     if let Some(findings) = value["detail"]["findings"].as_array() {
         for f in findings {
             if let Some(zh) = f["message_zh"].as_str() {
-                add(format!("{zh} / {}", f["message_en"].as_str().unwrap_or("")));
+                add(Bi::owned(zh, f["message_en"].as_str().unwrap_or(zh)));
             }
         }
     }
     if lines.is_empty() {
-        lines.push(value["error"].as_str().unwrap_or("refused").to_string());
+        lines.push(Bi::same(value["error"].as_str().unwrap_or("refused")));
     }
-    lines.join("；")
+    Bi::join(&lines)
 }
 
 pub async fn get_json(url: &str, bearer: Option<&str>) -> Result<serde_json::Value, String> {

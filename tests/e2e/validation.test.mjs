@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sharedBrowserAndApp, openPage, openWithApplication, assertNoProblems, screenshot, ROOT, DESKTOP, PHONE } from './support.mjs';
-import { fieldId, field, fill, radio, tick, next, heading } from './wizard.mjs';
+import { fieldId, field, fill, radio, tick, next, heading, personPath } from './wizard.mjs';
 
 const shared = sharedBrowserAndApp({ before, after });
 
@@ -37,15 +37,16 @@ test('a wrong check digit in an identity number is explained at the field and in
   const app = example('llc');
   const page = await openWithDraft(app, 'investors');
   assert.equal(await heading(page), '投资人');
-  await fill(page, 'persons[0].id_number', '520115199003071230');
-  const inline = page.locator(`#${fieldId('persons[0].id_number')}-message`);
+  const idNumber = `persons[${app.persons[0].id}].id_number`;
+  await fill(page, idNumber, '520115199003071230');
+  const inline = page.locator(`#${fieldId(idNumber)}-message`);
   assert.match(await inline.innerText(), /校验位不正确：按前面各位计算应为“8”，填写的是“0”/);
-  assert.equal(await field(page, 'persons[0].id_number').getAttribute('aria-invalid'), 'true');
-  const describedby = await field(page, 'persons[0].id_number').getAttribute('aria-describedby');
-  assert.ok(describedby.includes(`${fieldId('persons[0].id_number')}-message`));
+  assert.equal(await field(page, idNumber).getAttribute('aria-invalid'), 'true');
+  const describedby = await field(page, idNumber).getAttribute('aria-describedby');
+  assert.ok(describedby.includes(`${fieldId(idNumber)}-message`));
   const summary = await continueWithErrors(page);
   await screenshot(page, 'error-id-check-digit-desktop');
-  await assertLinkedError(page, summary, 'persons[0].id_number', /身份证号码有误/);
+  await assertLinkedError(page, summary, idNumber, /身份证号码有误/);
   assert.equal(await heading(page), '投资人', 'errors block Continue');
   await page.getByRole('button', { name: 'Switch to English' }).click();
   assert.match(await inline.innerText(), /check character is wrong: the other characters give “8”, not “0”/);
@@ -158,9 +159,9 @@ test('a sole proprietorship can be completed with the keyboard alone', async () 
   }
   await submit();
   const p = app.persons[0];
-  await typeInto('persons[0].id_number', p.id_number);
-  await typeInto('persons[0].name', p.name);
-  await typeInto('persons[0].mobile', p.mobile);
+  await typeInto(await personPath(page, 0, 'id_number'), p.id_number);
+  await typeInto(await personPath(page, 0, 'name'), p.name);
+  await typeInto(await personPath(page, 0, 'mobile'), p.mobile);
   await submit();
   await typeInto('capital.registered_fen', '10');
   await typeInto('investors[0].subscribed_fen', '10');

@@ -1,12 +1,31 @@
-// Drives the wizard the way an applicant does: by labels, buttons and the field ids the
-// error summary links to. `fillApplication` enters a whole example application.
+// Drives the wizard the way an applicant does: by labels and buttons, finding each input by
+// the field path it carries (`data-path`, built by kaiban_core::path). `fillApplication`
+// enters a whole example application.
 import assert from 'node:assert/strict';
 
+/// The DOM id of the element that shows `path` (the error summary links to it), as
+/// app::field_id makes it.
 export function fieldId(path) {
-  return 'f-' + path.replace(/\[/g, '-').replace(/\]/g, '').replace(/\./g, '-');
+  return 'f-' + path.replace(/[[.]/g, '-').replace(/\]/g, '').replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
-export const field = (page, path) => page.locator(`#${fieldId(path)}`);
+/// The input bound to `path`, or the one that also shows it (a contact's mobile number is asked
+/// for on the contacts step under the role's own path).
+export const field = (page, path) => page.locator(`[data-path="${path}"], [data-also-id="${fieldId(path)}"]`).first();
+
+/// The path of `f` of the `n`th person form on the page (people are addressed by id).
+export async function personPath(page, n, f) {
+  const id = await page.locator('.kb-person[data-person-id]').nth(n).getAttribute('data-person-id');
+  return `persons[${id}].${f}`;
+}
+
+/// The id of the one person form that appeared since `known` (a set of ids) was taken.
+async function newPersonId(page, known) {
+  const ids = await page.locator('.kb-person[data-person-id]').evaluateAll((els) => els.map((e) => e.dataset.personId));
+  const fresh = [...new Set(ids)].filter((id) => !known.has(id));
+  assert.equal(fresh.length, 1, `one new person form, not ${fresh.length}`);
+  return fresh[0];
+}
 
 export async function fill(page, path, value) {
   const input = field(page, path);
@@ -50,9 +69,9 @@ export const wan = (fen) => {
   return frac ? `${whole}.${frac}` : String(whole);
 };
 
-/// Fills the person form at persons[index] from an example person record.
-async function fillPerson(page, index, p) {
-  const at = (f) => `persons[${index}].${f}`;
+/// Fills the form of the person with UI id `id` from an example person record.
+async function fillPerson(page, id, p) {
+  const at = (f) => `persons[${id}].${f}`;
   await choose(page, at('id_type'), p.id_type);
   await fill(page, at('id_number'), p.id_number);
   await fill(page, at('name'), p.name);
@@ -67,7 +86,7 @@ async function fillPerson(page, index, p) {
 }
 
 /// Selects `personId` of the example in a person picker, creating the person the first
-/// time they appear. `ui` tracks the UI's person indexes by example id.
+/// time they appear. `ui` maps the example's person ids to the UI's.
 async function pick(page, path, personId, example, ui) {
   const person = example.persons.find((p) => p.id === personId);
   if (ui.has(personId)) {
@@ -78,9 +97,9 @@ async function pick(page, path, personId, example, ui) {
     return;
   }
   await field(page, path).selectOption(person.id_type === 'credit_code' ? '__new_org' : '__new');
-  const index = ui.size;
-  ui.set(personId, index);
-  await fillPerson(page, index, person);
+  const id = await newPersonId(page, new Set(ui.values()));
+  ui.set(personId, id);
+  await fillPerson(page, id, person);
 }
 
 const STEP_TITLES = {
@@ -138,9 +157,9 @@ export async function fillApplication(page, example, { onStep } = {}) {
       const label = person.id_type === 'credit_code' ? /添加单位/ : /添加自然人/;
       await page.getByRole('button', { name: label }).click();
     }
-    const index = ui.size;
-    ui.set(inv.person_id, index);
-    await fillPerson(page, index, person);
+    const id = await newPersonId(page, new Set(ui.values()));
+    ui.set(inv.person_id, id);
+    await fillPerson(page, id, person);
     if (example.entity_type === 'limited_partnership') await radio(page, `investors[${i}].partner_kind`, inv.partner_kind);
     if (example.entity_type === 'sole_proprietorship') await radio(page, `investors[${i}].property_form`, inv.property_form);
   }

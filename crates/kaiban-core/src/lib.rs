@@ -8,7 +8,9 @@ pub mod ids;
 pub mod model;
 pub mod money;
 pub mod name;
+pub mod path;
 pub mod rules;
+pub mod text;
 
 pub use model::Application;
 pub use rules::{check, Context, Finding, Severity};

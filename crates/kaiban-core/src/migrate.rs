@@ -56,7 +56,12 @@ impl fmt::Display for MigrateError {
 impl std::error::Error for MigrateError {}
 
 impl MigrateError {
-    pub fn message_zh(&self) -> String {
+    /// What went wrong, for the person importing the file.
+    pub fn message(&self) -> crate::text::Bi {
+        crate::text::Bi::owned(self.message_zh(), self.to_string())
+    }
+
+    fn message_zh(&self) -> String {
         match self {
             MigrateError::Syntax { line, column, .. } => {
                 format!("文件格式不正确（第{line}行第{column}列），不是开办申请文件")
@@ -119,11 +124,11 @@ fn wan_field(object: &Map<String, Value>, key: &str, path: String) -> Result<u64
         Some(Value::String(s)) if s.trim().is_empty() => Ok(0),
         Some(Value::String(s)) => parse_wan(s).map_err(|e| MigrateError::Field {
             path,
-            message: e.message_en().into(),
+            message: e.message().en.into(),
         }),
         Some(Value::Number(n)) => parse_wan(&n.to_string()).map_err(|e| MigrateError::Field {
             path,
-            message: e.message_en().into(),
+            message: e.message().en.into(),
         }),
         Some(_) => Err(MigrateError::Field {
             path,

@@ -1,5 +1,7 @@
 //! Money is integer fen (0.01 元) everywhere; 万元 exists only as text at the edges.
 
+use crate::text::Bi;
+
 /// 1 万元 in fen.
 pub const FEN_PER_WAN: u64 = 1_000_000;
 
@@ -12,24 +14,18 @@ pub enum MoneyError {
 }
 
 impl MoneyError {
-    pub fn message_zh(&self) -> &'static str {
+    pub fn message(&self) -> Bi {
         match self {
-            MoneyError::Empty => "请输入金额",
-            MoneyError::NotANumber => "金额只能包含数字和一个小数点，例如 100 或 12.5",
-            MoneyError::TooManyDecimals => "以万元为单位时最多保留6位小数（精确到分）",
-            MoneyError::TooLarge => "金额过大",
-        }
-    }
-    pub fn message_en(&self) -> &'static str {
-        match self {
-            MoneyError::Empty => "Enter an amount",
-            MoneyError::NotANumber => {
-                "Use digits and at most one decimal point, for example 100 or 12.5"
-            }
-            MoneyError::TooManyDecimals => {
-                "In 万元 (10,000 yuan) use at most 6 decimal places (down to the fen)"
-            }
-            MoneyError::TooLarge => "The amount is too large",
+            MoneyError::Empty => Bi::new("请输入金额", "Enter an amount"),
+            MoneyError::NotANumber => Bi::new(
+                "金额只能包含数字和一个小数点，例如 100 或 12.5",
+                "Use digits and at most one decimal point, for example 100 or 12.5",
+            ),
+            MoneyError::TooManyDecimals => Bi::new(
+                "以万元为单位时最多保留6位小数（精确到分）",
+                "In 万元 (10,000 yuan) use at most 6 decimal places (down to the fen)",
+            ),
+            MoneyError::TooLarge => Bi::new("金额过大", "The amount is too large"),
         }
     }
 }

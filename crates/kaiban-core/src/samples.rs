@@ -38,6 +38,118 @@ pub fn llc_with_investors(investors: usize) -> Application {
     app
 }
 
+/// The shipped example applications, one per entity type, by file name.
+pub fn examples() -> Vec<(&'static str, Application)> {
+    [
+        ("llc", LLC_EXAMPLE),
+        (
+            "one_person_llc",
+            include_str!("../examples/applications/one_person_llc.json"),
+        ),
+        (
+            "joint_stock",
+            include_str!("../examples/applications/joint_stock.json"),
+        ),
+        (
+            "sole_proprietorship",
+            include_str!("../examples/applications/sole_proprietorship.json"),
+        ),
+        (
+            "general_partnership",
+            include_str!("../examples/applications/general_partnership.json"),
+        ),
+        (
+            "limited_partnership",
+            include_str!("../examples/applications/limited_partnership.json"),
+        ),
+        (
+            "individual_business",
+            include_str!("../examples/applications/individual_business.json"),
+        ),
+    ]
+    .into_iter()
+    .map(|(kind, json)| {
+        let app = serde_json::from_str(json).unwrap_or_else(|e| panic!("example {kind}: {e}"));
+        (kind, app)
+    })
+    .collect()
+}
+
+/// The shipped example of `kind` (`llc`, `joint_stock` …).
+pub fn example(kind: &str) -> Application {
+    examples()
+        .into_iter()
+        .find(|(k, _)| *k == kind)
+        .unwrap_or_else(|| panic!("no example {kind}"))
+        .1
+}
+
+/// Variants of `app` with one value broken each: every leaf of its JSON emptied, zeroed,
+/// flipped, made too long or set to a date long past; every list emptied and every first list
+/// item doubled. Variants that no longer parse as an application are left out. For tests that
+/// must see every finding the rules can raise.
+pub fn broken_variants(app: &Application) -> Vec<Application> {
+    use serde_json::Value;
+    let json = serde_json::to_value(app).expect("an application serialises");
+    let mut pointers = Vec::new();
+    leaves(&json, String::new(), &mut pointers);
+    let mut out = Vec::new();
+    for pointer in pointers {
+        let current = json.pointer(&pointer).cloned().unwrap_or(Value::Null);
+        let replacements: Vec<Value> = match &current {
+            Value::String(_) => vec![
+                Value::from(""),
+                Value::from("x".repeat(200)),
+                Value::from("2001-01-01"),
+                Value::from("12812345678"),
+            ],
+            Value::Number(_) => vec![Value::from(0), Value::from(u64::MAX / 4), Value::from(1)],
+            Value::Bool(b) => vec![Value::from(!b)],
+            Value::Array(items) => {
+                let mut doubled = items.clone();
+                doubled.extend(items.first().cloned());
+                vec![Value::Array(Vec::new()), Value::Array(doubled)]
+            }
+            Value::Null => vec![Value::from("2001-01-01"), Value::from("")],
+            Value::Object(_) => vec![],
+        };
+        for replacement in replacements {
+            let mut broken = json.clone();
+            if let Some(slot) = broken.pointer_mut(&pointer) {
+                *slot = replacement;
+            }
+            if let Ok(app) = serde_json::from_value(broken) {
+                out.push(app);
+            }
+        }
+    }
+    // Fields the examples leave out, so the walk above never reaches them.
+    for i in 0..app.persons.len() {
+        let mut expired = app.clone();
+        expired.persons[i].id_valid_to = crate::date::Date::new(2001, 1, 1);
+        out.push(expired);
+    }
+    out
+}
+
+/// JSON pointers of every value below `value` but the objects themselves.
+fn leaves(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                leaves(v, format!("{at}/{k}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            out.push(at.clone());
+            for (i, v) in items.iter().enumerate() {
+                leaves(v, format!("{at}/{i}"), out);
+            }
+        }
+        _ => out.push(at),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

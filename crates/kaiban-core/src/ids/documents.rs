@@ -4,6 +4,7 @@
 use super::resident::{check_18_digit_shape, check_mod11_2};
 use super::{first_bad_char, normalise, IdError, ResidentId};
 use crate::date::Date;
+use crate::text::Bi;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -40,56 +41,73 @@ impl IdType {
         IdType::CreditCode,
     ];
 
-    pub fn label_zh(self) -> &'static str {
+    pub fn label(self) -> Bi {
         match self {
-            IdType::ResidentId => "中华人民共和国居民身份证",
-            IdType::HkMacauPermit => "港澳居民来往内地通行证",
-            IdType::TaiwanPermit => "台湾居民来往大陆通行证",
-            IdType::ResidencePermit => "港澳台居民居住证",
-            IdType::ChinesePassport => "中华人民共和国护照",
-            IdType::ForeignPassport => "外国（地区）护照",
-            IdType::PermanentResidence => "外国人永久居留身份证",
-            IdType::CreditCode => "统一社会信用代码",
-        }
-    }
+            IdType::ResidentId => Bi::new("中华人民共和国居民身份证", "PRC resident identity card"),
 
-    pub fn label_en(self) -> &'static str {
-        match self {
-            IdType::ResidentId => "PRC resident identity card",
-            IdType::HkMacauPermit => "Mainland travel permit for Hong Kong and Macau residents",
-            IdType::TaiwanPermit => "Mainland travel permit for Taiwan residents",
-            IdType::ResidencePermit => "Residence permit for Hong Kong, Macau and Taiwan residents",
-            IdType::ChinesePassport => "PRC passport",
-            IdType::ForeignPassport => "Foreign passport",
-            IdType::PermanentResidence => "Foreign permanent resident ID card",
-            IdType::CreditCode => "Unified social credit code",
+            IdType::HkMacauPermit => Bi::new(
+                "港澳居民来往内地通行证",
+                "Mainland travel permit for Hong Kong and Macau residents",
+            ),
+
+            IdType::TaiwanPermit => Bi::new(
+                "台湾居民来往大陆通行证",
+                "Mainland travel permit for Taiwan residents",
+            ),
+
+            IdType::ResidencePermit => Bi::new(
+                "港澳台居民居住证",
+                "Residence permit for Hong Kong, Macau and Taiwan residents",
+            ),
+
+            IdType::ChinesePassport => Bi::new("中华人民共和国护照", "PRC passport"),
+
+            IdType::ForeignPassport => Bi::new("外国（地区）护照", "Foreign passport"),
+
+            IdType::PermanentResidence => {
+                Bi::new("外国人永久居留身份证", "Foreign permanent resident ID card")
+            }
+
+            IdType::CreditCode => Bi::new("统一社会信用代码", "Unified social credit code"),
         }
     }
 
     /// What the number looks like, shown as the input hint.
-    pub fn hint(self) -> &'static str {
+    pub fn hint(self) -> Bi {
         match self {
-            IdType::ResidentId => "18 位，如 520115199003071238",
-            IdType::HkMacauPermit => "H/M + 8 位数字，如 H12345678",
-            IdType::TaiwanPermit => "8 位数字，如 01234567",
-            IdType::ResidencePermit => "18 位，以 810000/820000/830000 开头",
-            IdType::ChinesePassport => "E + 8 位，如 E12345678",
-            IdType::ForeignPassport => "5–17 位字母或数字",
-            IdType::PermanentResidence => "如 USA110080032157 或 18 位以 9 开头",
-            IdType::CreditCode => "18 位，如 91520115MA6D7K2T20",
-        }
-    }
+            IdType::ResidentId => Bi::new(
+                "18 位，如 520115199003071238",
+                "18 characters, e.g. 520115199003071238",
+            ),
 
-    pub fn hint_en(self) -> &'static str {
-        match self {
-            IdType::ResidentId => "18 characters, e.g. 520115199003071238",
-            IdType::HkMacauPermit => "H or M and 8 digits, e.g. H12345678",
-            IdType::TaiwanPermit => "8 digits, e.g. 01234567",
-            IdType::ResidencePermit => "18 characters starting 810000, 820000 or 830000",
-            IdType::ChinesePassport => "E and 8 characters, e.g. E12345678",
-            IdType::ForeignPassport => "5–17 letters or digits",
-            IdType::PermanentResidence => "e.g. USA110080032157, or 18 characters starting with 9",
-            IdType::CreditCode => "18 characters, e.g. 91520115MA6D7K2T20",
+            IdType::HkMacauPermit => Bi::new(
+                "H/M + 8 位数字，如 H12345678",
+                "H or M and 8 digits, e.g. H12345678",
+            ),
+
+            IdType::TaiwanPermit => Bi::new("8 位数字，如 01234567", "8 digits, e.g. 01234567"),
+
+            IdType::ResidencePermit => Bi::new(
+                "18 位，以 810000/820000/830000 开头",
+                "18 characters starting 810000, 820000 or 830000",
+            ),
+
+            IdType::ChinesePassport => Bi::new(
+                "E + 8 位，如 E12345678",
+                "E and 8 characters, e.g. E12345678",
+            ),
+
+            IdType::ForeignPassport => Bi::new("5–17 位字母或数字", "5–17 letters or digits"),
+
+            IdType::PermanentResidence => Bi::new(
+                "如 USA110080032157 或 18 位以 9 开头",
+                "e.g. USA110080032157, or 18 characters starting with 9",
+            ),
+
+            IdType::CreditCode => Bi::new(
+                "18 位，如 91520115MA6D7K2T20",
+                "18 characters, e.g. 91520115MA6D7K2T20",
+            ),
         }
     }
 

@@ -44,7 +44,11 @@ pub enum IdError {
 }
 
 impl IdError {
-    pub fn message_zh(&self) -> String {
+    pub fn message(&self) -> crate::text::Bi {
+        crate::text::Bi::owned(self.message_zh(), self.message_en())
+    }
+
+    fn message_zh(&self) -> String {
         match self {
             IdError::Empty => "请填写号码".into(),
             IdError::Length { expected, got } => format!("应为{expected}位，现在是{got}位"),
@@ -62,7 +66,7 @@ impl IdError {
         }
     }
 
-    pub fn message_en(&self) -> String {
+    fn message_en(&self) -> String {
         match self {
             IdError::Empty => "Enter the number".into(),
             IdError::Length { expected, got } => {

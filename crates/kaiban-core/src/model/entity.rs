@@ -1,3 +1,4 @@
+use crate::text::Bi;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -46,27 +47,23 @@ impl EntityType {
         EntityType::ALL.into_iter().find(|t| t.key() == key)
     }
 
-    pub fn label_zh(self) -> &'static str {
+    pub fn label(self) -> Bi {
         match self {
-            EntityType::Llc => "有限责任公司",
-            EntityType::OnePersonLlc => "一人有限责任公司",
-            EntityType::JointStock => "股份有限公司",
-            EntityType::SoleProprietorship => "个人独资企业",
-            EntityType::GeneralPartnership => "普通合伙企业",
-            EntityType::LimitedPartnership => "有限合伙企业",
-            EntityType::IndividualBusiness => "个体工商户",
-        }
-    }
+            EntityType::Llc => Bi::new("有限责任公司", "Limited liability company"),
 
-    pub fn label_en(self) -> &'static str {
-        match self {
-            EntityType::Llc => "Limited liability company",
-            EntityType::OnePersonLlc => "One-person limited liability company",
-            EntityType::JointStock => "Joint-stock company",
-            EntityType::SoleProprietorship => "Sole proprietorship",
-            EntityType::GeneralPartnership => "General partnership",
-            EntityType::LimitedPartnership => "Limited partnership",
-            EntityType::IndividualBusiness => "Individual business",
+            EntityType::OnePersonLlc => {
+                Bi::new("一人有限责任公司", "One-person limited liability company")
+            }
+
+            EntityType::JointStock => Bi::new("股份有限公司", "Joint-stock company"),
+
+            EntityType::SoleProprietorship => Bi::new("个人独资企业", "Sole proprietorship"),
+
+            EntityType::GeneralPartnership => Bi::new("普通合伙企业", "General partnership"),
+
+            EntityType::LimitedPartnership => Bi::new("有限合伙企业", "Limited partnership"),
+
+            EntityType::IndividualBusiness => Bi::new("个体工商户", "Individual business"),
         }
     }
 

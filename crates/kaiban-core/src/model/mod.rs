@@ -11,6 +11,7 @@ pub use people::{OrgCategory, Person};
 pub use roles::{Role, RoleRef};
 
 use crate::date::Date;
+use crate::text::Bi;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the JSON shape changes; `migrate` upgrades older documents.
@@ -220,34 +221,27 @@ impl ContributionMethod {
         ContributionMethod::OtherPropertyRight,
         ContributionMethod::Labour,
     ];
-    pub fn label_zh(self) -> &'static str {
+    pub fn label(self) -> Bi {
         match self {
-            ContributionMethod::Cash => "货币",
-            ContributionMethod::InKind => "实物",
-            ContributionMethod::IntellectualProperty => "知识产权",
-            ContributionMethod::LandUseRight => "土地使用权",
-            ContributionMethod::Equity => "股权",
-            ContributionMethod::DebtClaim => "债权",
-            ContributionMethod::Data => "数据",
-            ContributionMethod::VirtualProperty => "网络虚拟财产",
-            ContributionMethod::OtherPropertyRight => "其他财产权利",
-            ContributionMethod::Labour => "劳务",
+            ContributionMethod::Cash => Bi::new("货币", "Cash"),
+            ContributionMethod::InKind => Bi::new("实物", "Property in kind"),
+            ContributionMethod::IntellectualProperty => {
+                Bi::new("知识产权", "Intellectual property")
+            }
+            ContributionMethod::LandUseRight => Bi::new("土地使用权", "Land-use right"),
+            ContributionMethod::Equity => Bi::new("股权", "Equity"),
+            ContributionMethod::DebtClaim => Bi::new("债权", "Debt claim"),
+            ContributionMethod::Data => Bi::new("数据", "Data"),
+            ContributionMethod::VirtualProperty => {
+                Bi::new("网络虚拟财产", "Online virtual property")
+            }
+            ContributionMethod::OtherPropertyRight => {
+                Bi::new("其他财产权利", "Other property right")
+            }
+            ContributionMethod::Labour => Bi::new("劳务", "Labour"),
         }
     }
-    pub fn label_en(self) -> &'static str {
-        match self {
-            ContributionMethod::Cash => "Cash",
-            ContributionMethod::InKind => "Property in kind",
-            ContributionMethod::IntellectualProperty => "Intellectual property",
-            ContributionMethod::LandUseRight => "Land-use right",
-            ContributionMethod::Equity => "Equity",
-            ContributionMethod::DebtClaim => "Debt claim",
-            ContributionMethod::Data => "Data",
-            ContributionMethod::VirtualProperty => "Online virtual property",
-            ContributionMethod::OtherPropertyRight => "Other property right",
-            ContributionMethod::Labour => "Labour",
-        }
-    }
+
     pub fn is_cash(self) -> bool {
         self == ContributionMethod::Cash
     }

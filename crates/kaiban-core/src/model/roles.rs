@@ -46,20 +46,21 @@ impl RoleRef<'_> {
     /// The JSON path of the field that names the person (made on demand: callers that only
     /// need who holds which role pay nothing for it).
     pub fn path(&self) -> String {
+        use crate::path::{self, InvestorField};
         let i = self.index;
         match self.role {
-            Role::Investor => format!("investors[{i}].person_id"),
-            Role::LegalRepresentative => "officers.legal_representative_id".into(),
-            Role::Director => format!("officers.directors[{i}].person_id"),
-            Role::Supervisor => format!("officers.supervisors[{i}].person_id"),
-            Role::Manager => "officers.manager_id".into(),
-            Role::AuditCommitteeMember => format!("officers.audit_committee[{i}]"),
-            Role::ExecutingPartner => format!("executing_partners[{i}].partner_id"),
-            Role::ExecutingPartnerDelegate => format!("executing_partners[{i}].delegate_id"),
-            Role::FinanceOfficer => "finance_officer_id".into(),
-            Role::Liaison => "liaison_id".into(),
-            Role::BeneficialOwner => format!("beneficial_owners.owners[{i}].person_id"),
-            Role::FamilyMember => format!("individual_business.family_member_ids[{i}]"),
+            Role::Investor => path::investor(i, InvestorField::PersonId),
+            Role::LegalRepresentative => path::LEGAL_REPRESENTATIVE.into(),
+            Role::Director => path::director(i),
+            Role::Supervisor => path::supervisor(i),
+            Role::Manager => path::MANAGER.into(),
+            Role::AuditCommitteeMember => path::audit_member(i),
+            Role::ExecutingPartner => path::executing_partner(i, "partner_id"),
+            Role::ExecutingPartnerDelegate => path::executing_partner(i, "delegate_id"),
+            Role::FinanceOfficer => path::FINANCE_OFFICER.into(),
+            Role::Liaison => path::LIAISON.into(),
+            Role::BeneficialOwner => path::beneficial_owner(i, "person_id"),
+            Role::FamilyMember => format!("{}[{i}]", path::FAMILY_MEMBERS),
         }
     }
 }

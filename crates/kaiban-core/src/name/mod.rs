@@ -9,7 +9,7 @@ use crate::model::EntityType;
 use crate::rules::Finding;
 use words::{BANNED_WORDS, INDUSTRY_WORDS, RESTRICTED_PREFIXES, ZONE_WORDS};
 
-const PATH: &str = "name.full";
+const PATH: &str = crate::path::NAME_FULL;
 pub const MAX_LENGTH: usize = 50;
 
 /// A name split into its parts. Parts that could not be found are `None` / empty.
@@ -341,21 +341,21 @@ fn check_form(parsed: &ParsedName, entity: EntityType, findings: &mut Vec<Findin
             PATH,
             format!(
                 "{}的名称不得含有“{word}”字样，组织形式应为{expected_zh}",
-                entity.label_zh()
+                entity.label().zh
             ),
             format!(
                 "A {} name may not contain “{word}”; use {expected_en}",
-                entity.label_en().to_lowercase()
+                entity.label().en.to_lowercase()
             ),
         ));
     } else if parsed.form.is_none() || parsed.form_mismatch {
         findings.push(Finding::error(
             "name.form_mismatch",
             PATH,
-            format!("{}的名称应以{expected_zh}结尾", entity.label_zh()),
+            format!("{}的名称应以{expected_zh}结尾", entity.label().zh),
             format!(
                 "A {} name must end with {expected_en}",
-                entity.label_en().to_lowercase()
+                entity.label().en.to_lowercase()
             ),
         ));
     }

@@ -50,7 +50,11 @@ pub enum Rejection {
 }
 
 impl Rejection {
-    pub fn zh(&self) -> String {
+    pub fn text(&self) -> crate::text::Bi {
+        crate::text::Bi::owned(self.zh(), self.en())
+    }
+
+    fn zh(&self) -> String {
         match self {
             Rejection::NotJson(e) => format!("文件内容无效（{e}）"),
             Rejection::WrongKind(kind) => format!("这不是所需的文件（{kind}）"),
@@ -61,7 +65,7 @@ impl Rejection {
         }
     }
 
-    pub fn en(&self) -> String {
+    fn en(&self) -> String {
         match self {
             Rejection::NotJson(e) => format!("the file is not valid ({e})"),
             Rejection::WrongKind(kind) => format!("this is not the expected file ({kind})"),

@@ -8,6 +8,7 @@
 
 use crate::model::{Application, PersonId, Role};
 use crate::rules::Indexed;
+use crate::text::Bi;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -25,28 +26,16 @@ pub enum SignerRole {
 }
 
 impl SignerRole {
-    pub fn label_zh(self) -> &'static str {
+    pub fn label(self) -> Bi {
         match self {
-            SignerRole::Investor => "投资人",
-            SignerRole::LegalRepresentative => "法定代表人",
-            SignerRole::Director => "董事",
-            SignerRole::Supervisor => "监事",
-            SignerRole::Manager => "经理",
-            SignerRole::ExecutingPartnerDelegate => "委派代表",
-            SignerRole::FinanceOfficer => "财务负责人",
-            SignerRole::Liaison => "联络员",
-        }
-    }
-    pub fn label_en(self) -> &'static str {
-        match self {
-            SignerRole::Investor => "investor",
-            SignerRole::LegalRepresentative => "legal representative",
-            SignerRole::Director => "director",
-            SignerRole::Supervisor => "supervisor",
-            SignerRole::Manager => "manager",
-            SignerRole::ExecutingPartnerDelegate => "delegate",
-            SignerRole::FinanceOfficer => "finance officer",
-            SignerRole::Liaison => "liaison",
+            SignerRole::Investor => Bi::new("投资人", "investor"),
+            SignerRole::LegalRepresentative => Bi::new("法定代表人", "legal representative"),
+            SignerRole::Director => Bi::new("董事", "director"),
+            SignerRole::Supervisor => Bi::new("监事", "supervisor"),
+            SignerRole::Manager => Bi::new("经理", "manager"),
+            SignerRole::ExecutingPartnerDelegate => Bi::new("委派代表", "delegate"),
+            SignerRole::FinanceOfficer => Bi::new("财务负责人", "finance officer"),
+            SignerRole::Liaison => Bi::new("联络员", "liaison"),
         }
     }
 }

@@ -3,6 +3,7 @@
 use super::{missing_person, person_name, Finding, Indexed};
 use crate::model::{Application, OwnershipBasis};
 use crate::money::FEN_PER_WAN;
+use crate::path;
 
 /// Art 3: capital or contributions of at most 10 million yuan.
 const EXEMPTION_CAPITAL_LIMIT_FEN: u64 = 1_000 * FEN_PER_WAN;
@@ -28,7 +29,7 @@ pub(super) fn check(app: &Indexed, out: &mut Vec<Finding>) {
         if !exemption_available_in(app) {
             out.push(Finding::error(
                 "beneficial_owners.exemption_not_available",
-                "beneficial_owners.exemption_commitment",
+                path::BENEFICIAL_EXEMPTION,
                 "只有注册资本（出资额）不超过1000万元且股东（合伙人）全部为自然人的，才可以承诺免报受益所有人信息（《受益所有人信息管理办法》第三条）",
                 "Only entities with capital of at most 10 million yuan whose members are all natural persons may commit instead of filing beneficial owners (Beneficial Owner Information Measures, Art 3)",
             ));
@@ -38,13 +39,13 @@ pub(super) fn check(app: &Indexed, out: &mut Vec<Finding>) {
     if bo.owners.is_empty() {
         out.push(Finding::error(
             "beneficial_owners.required",
-            "beneficial_owners.owners",
+            path::BENEFICIAL_OWNERS,
             "请填写至少一名受益所有人，或在符合条件时承诺免报（《受益所有人信息管理办法》第三条、第六条）",
             "Enter at least one beneficial owner, or make the commitment if you qualify (Beneficial Owner Information Measures, Art 3 and 6)",
         ));
     }
     for (i, owner) in bo.owners.iter().enumerate() {
-        let path = format!("beneficial_owners.owners[{i}].person_id");
+        let path = path::beneficial_owner(i, "person_id");
         if missing_person(app, &owner.person_id, path.clone(), out) {
             continue;
         }
@@ -66,7 +67,7 @@ pub(super) fn check(app: &Indexed, out: &mut Vec<Finding>) {
         {
             out.push(Finding::warning(
                 "beneficial_owners.below_threshold",
-                format!("beneficial_owners.owners[{i}].share_millionths"),
+                path::beneficial_owner(i, "share_millionths"),
                 format!("“{}”的比例低于25%，按持股或收益标准不构成受益所有人，请核对比例或选择其他认定标准（《受益所有人信息管理办法》第六条）", person_name(app, &owner.person_id)),
                 format!("“{}” holds under 25%, which does not make them a beneficial owner by ownership or income: check the share or choose another basis (Art 6)", person_name(app, &owner.person_id)),
             ));

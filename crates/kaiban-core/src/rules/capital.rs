@@ -3,6 +3,7 @@
 use super::{person_name, Context, Finding, Indexed};
 use crate::model::{ContributionMethod, EntityType, EstablishmentMethod, PartnerKind};
 use crate::money::{format_wan, FEN_PER_WAN};
+use crate::path;
 
 /// Decree 784 Art 3 "obviously abnormal": the SAMR draft's examples, used as warning limits.
 const ABNORMAL_CAPITAL_FEN: u64 = 100_000 * FEN_PER_WAN;
@@ -13,7 +14,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
     if registered == 0 && !entity.capital_is_optional() {
         out.push(Finding::error(
             "capital.required",
-            "capital.registered_fen",
+            path::CAPITAL_REGISTERED,
             "请填写注册资本（出资额），必须大于0",
             "Enter the registered capital (contribution total); it must be more than 0",
         ));
@@ -21,7 +22,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
     if registered > ABNORMAL_CAPITAL_FEN {
         out.push(Finding::warning(
             "capital.abnormally_large",
-            "capital.registered_fen",
+            path::CAPITAL_REGISTERED,
             format!("注册资本{}万元明显偏高，登记机关可能要求说明或调整（《国务院关于实施〈公司法〉注册资本登记管理制度的规定》第三条）", format_wan(registered)),
             format!("A capital of {} 万元 is unusually large; the registrar may ask you to explain or adjust it (State Council Decree 784, Art 3)", format_wan(registered)),
         ));
@@ -31,7 +32,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
     if registered > 0 && !app.investors.is_empty() && total != registered {
         out.push(Finding::error(
             "capital.sum_mismatch",
-            "capital.registered_fen",
+            path::CAPITAL_REGISTERED,
             format!("各{}认缴出资额合计{}万元，与注册资本{}万元不一致，两者必须完全相等（《公司法》第四十七条）", entity.investor_title_zh(), format_wan(total), format_wan(registered)),
             format!("The {}s' subscribed amounts add up to {} 万元, but the registered capital is {} 万元; they must be equal (Company Law, Art 47)", entity.investor_title_en(), format_wan(total), format_wan(registered)),
         ));
@@ -41,11 +42,11 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
     let abnormal_deadline = ctx.establishment_date(app).add_years(ABNORMAL_TERM_YEARS);
     for (i, inv) in app.investors.iter().enumerate() {
         let who = person_name(app, &inv.person_id);
-        let at = |field: &str| format!("investors[{i}].{field}");
+        let at = |field| path::investor(i, field);
         if inv.subscribed_fen == 0 && !entity.capital_is_optional() {
             out.push(Finding::error(
                 "contribution.subscribed_required",
-                at("subscribed_fen"),
+                at(path::InvestorField::SubscribedFen),
                 format!("请填写“{who}”的认缴出资额"),
                 format!("Enter the amount “{who}” subscribes"),
             ));
@@ -53,7 +54,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
         if inv.paid_fen > inv.subscribed_fen {
             out.push(Finding::error(
                 "contribution.paid_exceeds_subscribed",
-                at("paid_fen"),
+                at(path::InvestorField::PaidFen),
                 format!("“{who}”的实缴出资额不能大于认缴出资额"),
                 format!("“{who}” cannot have paid in more than they subscribed"),
             ));
@@ -61,7 +62,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
         if entity == EntityType::JointStock && inv.paid_fen != inv.subscribed_fen {
             out.push(Finding::error(
                 "contribution.jsc_paid_in_full",
-                at("paid_fen"),
+                at(path::InvestorField::PaidFen),
                 format!("发起人“{who}”应当在公司成立前按照其认购的股份全额缴纳股款（《公司法》第九十八条）"),
                 format!("Founder “{who}” must pay for all subscribed shares in full before establishment (Company Law, Art 98)"),
             ));
@@ -69,7 +70,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
         if inv.subscribed_fen > 0 && inv.contributions.is_empty() {
             out.push(Finding::error(
                 "contribution.methods_required",
-                at("contributions"),
+                at(path::InvestorField::Contributions),
                 format!("请填写“{who}”的出资方式和金额"),
                 format!("Enter how “{who}” contributes and how much"),
             ));
@@ -79,7 +80,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
         if !inv.contributions.is_empty() && methods_total != inv.subscribed_fen {
             out.push(Finding::error(
                 "contribution.methods_sum_mismatch",
-                at("contributions"),
+                at(path::InvestorField::Contributions),
                 format!(
                     "“{who}”各出资方式金额合计{}万元，与其认缴出资额{}万元不一致",
                     format_wan(methods_total),
@@ -94,29 +95,36 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
         }
         let is_limited_partner = inv.partner_kind == Some(PartnerKind::Limited);
         for (j, c) in inv.contributions.iter().enumerate() {
-            let at = |field: &str| format!("investors[{i}].contributions[{j}].{field}");
+            let at = |field| path::contribution(i, j, field);
             if c.amount_fen == 0 {
                 out.push(Finding::error(
                     "contribution.amount_required",
-                    at("amount_fen"),
+                    at(path::ContributionField::AmountFen),
                     "请填写该出资方式的金额，必须大于0",
                     "Enter the amount for this contribution; it must be more than 0",
                 ));
             }
-            check_method(entity, is_limited_partner, c.method, who, at("method"), out);
+            check_method(
+                entity,
+                is_limited_partner,
+                c.method,
+                who,
+                at(path::ContributionField::Method),
+                out,
+            );
             if !c.method.is_cash() && c.appraisal_ref.trim().is_empty() && entity.is_company() {
                 out.push(Finding::warning(
                     "contribution.appraisal_missing",
-                    at("appraisal_ref"),
-                    format!("以{}出资应当评估作价，请填写评估报告编号（《公司法》第四十八条）", c.method.label_zh()),
-                    format!("A contribution in {} must be appraised: enter the appraisal report number (Company Law, Art 48)", c.method.label_en().to_lowercase()),
+                    at(path::ContributionField::AppraisalRef),
+                    format!("以{}出资应当评估作价，请填写评估报告编号（《公司法》第四十八条）", c.method.label().zh),
+                    format!("A contribution in {} must be appraised: enter the appraisal report number (Company Law, Art 48)", c.method.label().en.to_lowercase()),
                 ));
             }
             match c.due_date {
                 None if entity.is_limited_liability_company() || entity.is_partnership() => {
                     out.push(Finding::error(
                         "contribution.due_date_required",
-                        at("due_date"),
+                        at(path::ContributionField::DueDate),
                         "请填写认缴出资日期",
                         "Enter the date by which this contribution is paid",
                     ));
@@ -124,7 +132,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
                 Some(due) if entity.is_limited_liability_company() && due > deadline => {
                     out.push(Finding::error(
                         "contribution.due_date_beyond_five_years",
-                        at("due_date"),
+                        at(path::ContributionField::DueDate),
                         format!("有限责任公司全体股东认缴的出资额应当自公司成立之日起五年内缴足，出资日期最晚为{deadline}，填写的是{due}（《公司法》第四十七条）"),
                         format!("Shareholders must pay in full within five years of establishment: the latest date is {deadline}, not {due} (Company Law, Art 47)"),
                     ));
@@ -132,7 +140,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
                 Some(due) if due > abnormal_deadline => {
                     out.push(Finding::warning(
                         "contribution.due_date_abnormal",
-                        at("due_date"),
+                        at(path::ContributionField::DueDate),
                         format!("出资期限超过{ABNORMAL_TERM_YEARS}年明显异常，登记机关可能要求调整"),
                         format!("A payment term over {ABNORMAL_TERM_YEARS} years is abnormal; the registrar may ask you to shorten it"),
                     ));
@@ -140,7 +148,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
                 Some(due) if due < ctx.today && inv.paid_fen < inv.subscribed_fen => {
                     out.push(Finding::warning(
                         "contribution.due_date_past",
-                        at("due_date"),
+                        at(path::ContributionField::DueDate),
                         "认缴出资日期早于今天，但尚未全部实缴，请核对",
                         "The payment date is in the past but not everything is paid in: check it",
                     ));
@@ -154,6 +162,23 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
     }
 }
 
+/// Whether an investor of `entity` may contribute in `method` (a limited partner:
+/// `is_limited_partner`): the capital step offers exactly these.
+pub fn contribution_allowed(
+    entity: EntityType,
+    is_limited_partner: bool,
+    method: ContributionMethod,
+) -> bool {
+    use ContributionMethod::*;
+    let barred = entity.is_company() && matches!(method, Labour | OtherPropertyRight)
+        || matches!(
+            entity,
+            EntityType::SoleProprietorship | EntityType::IndividualBusiness
+        ) && method == Labour
+        || is_limited_partner && method == Labour;
+    !barred
+}
+
 fn check_method(
     entity: EntityType,
     is_limited_partner: bool,
@@ -163,12 +188,15 @@ fn check_method(
     out: &mut Vec<Finding>,
 ) {
     use ContributionMethod::*;
+    if contribution_allowed(entity, is_limited_partner, method) {
+        return;
+    }
     if entity.is_company() && matches!(method, Labour | OtherPropertyRight) {
         out.push(Finding::error(
             "contribution.method_not_allowed",
             path,
-            format!("公司股东不得以{}出资；可以用货币、实物、知识产权、土地使用权、股权、债权、数据、网络虚拟财产出资（《公司法》第四十八条）", method.label_zh()),
-            format!("Company shareholders may not contribute {}; use cash, property, IP, land-use rights, equity, debt claims, data or virtual property (Company Law, Art 48)", method.label_en().to_lowercase()),
+            format!("公司股东不得以{}出资；可以用货币、实物、知识产权、土地使用权、股权、债权、数据、网络虚拟财产出资（《公司法》第四十八条）", method.label().zh),
+            format!("Company shareholders may not contribute {}; use cash, property, IP, land-use rights, equity, debt claims, data or virtual property (Company Law, Art 48)", method.label().en.to_lowercase()),
         ));
     } else if matches!(
         entity,
@@ -196,7 +224,7 @@ fn check_shares(app: &Indexed, out: &mut Vec<Finding>) {
     let (Some(total), Some(par)) = (c.total_shares, c.par_value_fen) else {
         out.push(Finding::error(
             "shares.required",
-            "capital.total_shares",
+            path::CAPITAL_TOTAL_SHARES,
             "请填写股份总数和每股金额",
             "Enter the number of shares and the par value per share",
         ));
@@ -206,7 +234,7 @@ fn check_shares(app: &Indexed, out: &mut Vec<Finding>) {
         if total.checked_mul(par) != Some(registered) {
             out.push(Finding::error(
                 "shares.capital_mismatch",
-                "capital.total_shares",
+                path::CAPITAL_TOTAL_SHARES,
                 format!("股份总数×每股金额应等于注册资本{}万元（《公司法》第九十六条）", format_wan(registered)),
                 format!("Number of shares × par value must equal the registered capital of {} 万元 (Company Law, Art 96)", format_wan(registered)),
             ));
@@ -216,13 +244,13 @@ fn check_shares(app: &Indexed, out: &mut Vec<Finding>) {
     match c.establishment_method {
         EstablishmentMethod::Promotion if subscribed != total => out.push(Finding::error(
             "shares.promotion_all_subscribed",
-            "capital.total_shares",
+            path::CAPITAL_TOTAL_SHARES,
             format!("发起设立时发起人应当认购设立时应发行的全部股份：已认购{subscribed}股，共{total}股（《公司法》第九十七条）"),
             format!("In promotion, the founders subscribe all shares issued at establishment: {subscribed} of {total} (Company Law, Art 97)"),
         )),
         EstablishmentMethod::PublicSubscription if subscribed * 100 < total * 35 => out.push(Finding::error(
             "shares.subscription_minimum",
-            "capital.total_shares",
+            path::CAPITAL_TOTAL_SHARES,
             "募集设立时发起人认购的股份不得少于公司设立时应发行股份总数的35%（《公司法》第九十七条）",
             "In public subscription, founders subscribe at least 35% of the shares issued at establishment (Company Law, Art 97)",
         )),

@@ -3,32 +3,36 @@
 
 use super::{missing_person, Finding, Indexed};
 use crate::model::EntityType;
+use crate::path;
 
 pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
     let roles = [
         (
             &app.finance_officer_id,
-            "finance_officer_id",
+            (path::FINANCE_OFFICER, path::FINANCE_OFFICER_MOBILE),
             entity.needs_finance_officer(),
             ("财务负责人", "finance officer"),
         ),
         (
             &app.liaison_id,
-            "liaison_id",
+            (path::LIAISON, path::LIAISON_MOBILE),
             entity.needs_liaison(),
             ("登记联络员", "registration liaison"),
         ),
     ];
-    for (id, path, required, (zh, en)) in roles {
+    for (id, (path, mobile_path), required, (zh, en)) in roles {
+        // A type without the role (the individual business) has no step to fix it on: a
+        // leftover choice from another type is not part of its filing.
+        if !required {
+            continue;
+        }
         let Some(id) = id else {
-            if required {
-                out.push(Finding::error(
-                    &format!("{}.required", path.trim_end_matches("_id")),
-                    path,
-                    format!("请选择{zh}"),
-                    format!("Choose the {en}"),
-                ));
-            }
+            out.push(Finding::error(
+                &format!("{}.required", path.trim_end_matches("_id")),
+                path,
+                format!("请选择{zh}"),
+                format!("Choose the {en}"),
+            ));
             continue;
         };
         if missing_person(app, id, path.to_string(), out) {
@@ -43,10 +47,9 @@ pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
                 format!("The {en} must be a natural person"),
             ));
         } else if person.mobile.trim().is_empty() {
-            let i = app.person_index(id).expect("exists");
             out.push(Finding::error(
                 "contacts.mobile_required",
-                format!("persons[{i}].mobile"),
+                mobile_path,
                 format!("请填写{zh}“{}”本人实名登记的手机号码", person.name),
                 format!(
                     "Enter the {en} “{}”'s own real-name mobile number",

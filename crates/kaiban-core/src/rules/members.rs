@@ -2,12 +2,13 @@
 
 use super::{missing_person, person_name, Finding, Indexed};
 use crate::model::{EntityType, PartnerKind};
+use crate::path;
 
 pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
     check_count(app, entity, out);
     let mut seen = std::collections::HashSet::with_capacity(app.investors.len());
     for (i, inv) in app.investors.iter().enumerate() {
-        let path = format!("investors[{i}].person_id");
+        let path = path::investor(i, path::InvestorField::PersonId);
         if missing_person(app, &inv.person_id, path.clone(), out) {
             continue;
         }
@@ -58,7 +59,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
         if count(PartnerKind::General) == 0 || count(PartnerKind::Limited) == 0 {
             out.push(Finding::error(
                 "partners.general_and_limited_required",
-                "investors",
+                path::INVESTORS,
                 "有限合伙企业至少应当有一个普通合伙人和一个有限合伙人（《合伙企业法》第六十一条）",
                 "A limited partnership needs at least one general partner and one limited partner (Partnership Enterprise Law, Art 61)",
             ));
@@ -85,7 +86,7 @@ fn check_count(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
     let now_en = format!("{en}. There are {n} now.");
     out.push(Finding::error(
         "investors.count",
-        "investors",
+        path::INVESTORS,
         now_zh,
         now_en,
     ));
@@ -93,7 +94,7 @@ fn check_count(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
 
 fn check_partner_kind(app: &Indexed, entity: EntityType, i: usize, out: &mut Vec<Finding>) {
     let inv = &app.investors[i];
-    let path = format!("investors[{i}].partner_kind");
+    let path = path::investor(i, path::InvestorField::PartnerKind);
     let kind = match (entity, inv.partner_kind) {
         (EntityType::GeneralPartnership, None) => PartnerKind::General,
         (_, Some(kind)) => kind,
@@ -142,7 +143,7 @@ fn check_founder_domicile(app: &Indexed, out: &mut Vec<Finding>) {
     if !founders.is_empty() && domestic * 2 <= founders.len() {
         out.push(Finding::error(
             "founders.domicile_majority",
-            "investors",
+            path::INVESTORS,
             format!("股份有限公司应当有半数以上的发起人在中华人民共和国境内有住所（《公司法》第九十二条）。现在{}名发起人中有{}名。", founders.len(), domestic),
             format!("More than half of the founders must be domiciled in China (Company Law, Art 92): {domestic} of {} are", founders.len()),
         ));

@@ -20,12 +20,14 @@ mod small_business;
 mod submission;
 
 pub use beneficial::exemption_available as beneficial_exemption_available;
+pub use capital::contribution_allowed;
 pub use finding::{Finding, Severity};
 pub use submission::{ACCEPTED_MEDIA_TYPES, MAX_ATTACHMENT_BYTES};
 
 use crate::catalog::Catalog;
 use crate::date::Date;
 use crate::model::Application;
+use crate::path;
 pub(crate) use indexed::Indexed;
 
 /// What the rules need besides the document.
@@ -57,7 +59,7 @@ pub fn check(app: &Application, ctx: &Context) -> Vec<Finding> {
     let Some(entity) = app.entity_type else {
         return vec![Finding::error(
             "entity_type.required",
-            "entity_type",
+            path::ENTITY_TYPE,
             "请选择要设立的企业类型",
             "Choose the type of enterprise to set up",
         )];

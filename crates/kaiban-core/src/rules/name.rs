@@ -3,13 +3,14 @@
 use super::Finding;
 use super::Indexed;
 use crate::model::EntityType;
+use crate::path;
 
 pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
     out.extend(crate::name::check(&app.name.full, entity));
     if !app.name.full.trim().is_empty() && !app.name.self_declaration_accepted {
         out.push(Finding::error(
             "name.self_declaration_required",
-            "name.self_declaration_accepted",
+            path::NAME_SELF_DECLARATION,
             "请确认名称自主申报承诺：名称不侵犯他人权利，如被纠正将依法变更（《企业名称登记管理规定》第十七条）",
             "Confirm the name self-declaration: the name infringes no one's rights and will be changed if the registrar corrects it (Name Provisions, Art 17)",
         ));

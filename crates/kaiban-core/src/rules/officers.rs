@@ -2,33 +2,27 @@
 
 use super::{missing_person, person_name, Context, Finding, Indexed};
 use crate::model::{BoardMode, EntityType, Supervision};
+use crate::path;
 use std::collections::HashSet;
 
 pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
     let _ = ctx;
     let o = &app.officers;
     for (i, d) in o.directors.iter().enumerate() {
-        let path = format!("officers.directors[{i}].person_id");
+        let path = path::director(i);
         if !missing_person(app, &d.person_id, path.clone(), out) {
             natural_person_only(app, &d.person_id, path, "董事", "director", out);
         }
     }
     for (i, s) in o.supervisors.iter().enumerate() {
-        let path = format!("officers.supervisors[{i}].person_id");
+        let path = path::supervisor(i);
         if !missing_person(app, &s.person_id, path.clone(), out) {
             natural_person_only(app, &s.person_id, path, "监事", "supervisor", out);
         }
     }
     if let Some(id) = &o.manager_id {
-        if !missing_person(app, id, "officers.manager_id".into(), out) {
-            natural_person_only(
-                app,
-                id,
-                "officers.manager_id".into(),
-                "经理",
-                "manager",
-                out,
-            );
+        if !missing_person(app, id, path::MANAGER.into(), out) {
+            natural_person_only(app, id, path::MANAGER.into(), "经理", "manager", out);
         }
     }
     check_board(app, out);
@@ -37,7 +31,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
     if entity == EntityType::JointStock && o.manager_id.is_none() {
         out.push(Finding::warning(
             "officers.jsc_manager_missing",
-            "officers.manager_id",
+            path::MANAGER,
             "股份有限公司通常设经理，由董事会决定聘任或者解聘（《公司法》第一百二十六条）",
             "A joint-stock company normally has a manager appointed by the board (Company Law, Art 126)",
         ));
@@ -70,7 +64,7 @@ fn check_board(app: &Indexed, out: &mut Vec<Finding>) {
             if o.directors.len() < 3 {
                 out.push(Finding::error(
                     "board.too_small",
-                    "officers.directors",
+                    path::DIRECTORS,
                     format!("董事会成员为三人以上，现在有{}人；规模较小或者股东人数较少的公司可以不设董事会，只设一名董事（《公司法》第六十八条、第七十五条）", o.directors.len()),
                     format!("A board has at least three members ({} now); a small company may instead have a single director (Company Law, Art 68 and 75)", o.directors.len()),
                 ));
@@ -78,7 +72,7 @@ fn check_board(app: &Indexed, out: &mut Vec<Finding>) {
             if chairs != 1 {
                 out.push(Finding::error(
                     "board.chair_count",
-                    "officers.directors",
+                    path::DIRECTORS,
                     format!("董事会应当设董事长一人，现在选择了{chairs}人（《公司法》第六十八条）"),
                     format!("The board has exactly one chair; {chairs} are marked (Company Law, Art 68)"),
                 ));
@@ -88,7 +82,7 @@ fn check_board(app: &Indexed, out: &mut Vec<Finding>) {
             {
                 out.push(Finding::error(
                     "board.chair_is_vice_chair",
-                    "officers.directors",
+                    path::DIRECTORS,
                     "董事长和副董事长不能是同一人",
                     "The chair and the vice-chair cannot be the same person",
                 ));
@@ -106,7 +100,7 @@ fn check_board(app: &Indexed, out: &mut Vec<Finding>) {
             {
                 out.push(Finding::error(
                     "board.employee_director_required",
-                    "officers.directors",
+                    path::DIRECTORS,
                     "职工人数三百人以上且未设有职工代表的监事会的，董事会成员中应当有职工代表（《公司法》第六十八条）",
                     "With 300 or more employees and no supervisory board with employee representatives, the board must include an employee representative (Company Law, Art 68)",
                 ));
@@ -116,7 +110,7 @@ fn check_board(app: &Indexed, out: &mut Vec<Finding>) {
             if o.directors.len() != 1 {
                 out.push(Finding::error(
                     "board.single_director_count",
-                    "officers.directors",
+                    path::DIRECTORS,
                     format!("不设董事会的，只设一名董事，现在有{}人（《公司法》第七十五条）", o.directors.len()),
                     format!("Without a board there is exactly one director; there are {} (Company Law, Art 75)", o.directors.len()),
                 ));
@@ -124,7 +118,7 @@ fn check_board(app: &Indexed, out: &mut Vec<Finding>) {
             if chairs > 0 || o.directors.iter().any(|d| d.vice_chair) {
                 out.push(Finding::error(
                     "board.single_director_no_chair",
-                    "officers.directors",
+                    path::DIRECTORS,
                     "不设董事会时没有董事长、副董事长",
                     "Without a board there is no chair or vice-chair",
                 ));
@@ -141,7 +135,7 @@ fn check_supervision(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) 
             if n < 3 {
                 out.push(Finding::error(
                     "supervisors.board_too_small",
-                    "officers.supervisors",
+                    path::SUPERVISORS,
                     format!("监事会成员为三人以上，现在有{n}人（《公司法》第七十六条）"),
                     format!("A supervisory board has at least three members; there are {n} (Company Law, Art 76)"),
                 ));
@@ -150,7 +144,7 @@ fn check_supervision(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) 
             if n > 0 && reps * 3 < n {
                 out.push(Finding::error(
                     "supervisors.employee_share",
-                    "officers.supervisors",
+                    path::SUPERVISORS,
                     format!("监事会中职工代表的比例不得低于三分之一，现在{n}人中有{reps}人（《公司法》第七十六条）"),
                     format!("At least a third of the supervisory board must be employee representatives: {reps} of {n} (Company Law, Art 76)"),
                 ));
@@ -158,7 +152,7 @@ fn check_supervision(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) 
             if o.supervisors.iter().filter(|s| s.chair).count() != 1 {
                 out.push(Finding::error(
                     "supervisors.chair_count",
-                    "officers.supervisors",
+                    path::SUPERVISORS,
                     "监事会设主席一人（《公司法》第七十六条）",
                     "The supervisory board has one chair (Company Law, Art 76)",
                 ));
@@ -166,7 +160,7 @@ fn check_supervision(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) 
         }
         Supervision::Single if n != 1 => out.push(Finding::error(
             "supervisors.single_count",
-            "officers.supervisors",
+            path::SUPERVISORS,
             format!("不设监事会的，设一名监事，现在有{n}人（《公司法》第七十六条）"),
             format!("Without a supervisory board there is exactly one supervisor; there are {n} (Company Law, Art 76)"),
         )),
@@ -174,14 +168,14 @@ fn check_supervision(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) 
             if !entity.is_limited_liability_company() {
                 out.push(Finding::error(
                     "supervisors.none_not_allowed",
-                    "officers.supervision",
+                    path::SUPERVISION,
                     "股份有限公司应当设监事会、监事或者董事会审计委员会（《公司法》第一百二十一条、第一百三十三条）",
                     "A joint-stock company must have supervisors or an audit committee (Company Law, Art 121 and 133)",
                 ));
             } else if !o.no_supervisor_consent {
                 out.push(Finding::error(
                     "supervisors.none_needs_consent",
-                    "officers.no_supervisor_consent",
+                    path::NO_SUPERVISOR_CONSENT,
                     "不设监事须经全体股东一致同意，请确认已取得全体股东同意（《公司法》第八十三条）",
                     "Having no supervisor needs the consent of all shareholders: confirm you have it (Company Law, Art 83)",
                 ));
@@ -193,7 +187,7 @@ fn check_supervision(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) 
     if o.supervision != Supervision::Board && o.supervision != Supervision::Single && n > 0 {
         out.push(Finding::warning(
             "supervisors.listed_but_not_used",
-            "officers.supervisors",
+            path::SUPERVISORS,
             "已选择不设监事（或设审计委员会），所列监事将不会登记",
             "You chose no supervisors (or an audit committee); the supervisors listed will not be registered",
         ));
@@ -206,7 +200,7 @@ fn check_supervision(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) 
         if senior.contains(s.person_id.as_str()) {
             out.push(Finding::error(
                 "supervisors.also_director_or_manager",
-                format!("officers.supervisors[{i}].person_id"),
+                path::supervisor(i),
                 format!("“{}”已担任董事、经理或财务负责人，董事、高级管理人员不得兼任监事（《公司法》第七十六条）", person_name(app, &s.person_id)),
                 format!("“{}” is already a director, manager or finance officer; directors and senior managers may not be supervisors (Company Law, Art 76)", person_name(app, &s.person_id)),
             ));
@@ -220,14 +214,14 @@ fn check_audit_committee(app: &Indexed, entity: EntityType, out: &mut Vec<Findin
     if entity == EntityType::JointStock && members.len() < 3 {
         out.push(Finding::error(
             "audit_committee.too_small",
-            "officers.audit_committee",
+            path::AUDIT_COMMITTEE,
             format!("审计委员会成员为三名以上，现在有{}名（《公司法》第一百二十一条）", members.len()),
             format!("The audit committee has at least three members; there are {} (Company Law, Art 121)", members.len()),
         ));
     } else if members.is_empty() {
         out.push(Finding::error(
             "audit_committee.empty",
-            "officers.audit_committee",
+            path::AUDIT_COMMITTEE,
             "请选择审计委员会成员（《公司法》第六十九条）",
             "Choose the members of the audit committee (Company Law, Art 69)",
         ));
@@ -236,7 +230,7 @@ fn check_audit_committee(app: &Indexed, entity: EntityType, out: &mut Vec<Findin
         if !o.directors.iter().any(|d| &d.person_id == id) {
             out.push(Finding::error(
                 "audit_committee.not_a_director",
-                format!("officers.audit_committee[{i}]"),
+                path::audit_member(i),
                 format!("“{}”不是董事；审计委员会成员须为董事（《公司法》第六十九条、第一百二十一条）", person_name(app, id)),
                 format!("“{}” is not a director; audit committee members must be directors (Company Law, Art 69 and 121)", person_name(app, id)),
             ));
@@ -251,7 +245,7 @@ fn check_audit_committee(app: &Indexed, entity: EntityType, out: &mut Vec<Findin
     if !members.is_empty() && independent * 2 <= members.len() {
         out.push(Finding::warning(
             "audit_committee.independence",
-            "officers.audit_committee",
+            path::AUDIT_COMMITTEE,
             "审计委员会成员中过半数不得在公司担任董事以外的其他职务（《公司法》第一百二十一条）",
             "More than half of the audit committee may hold no post in the company other than director (Company Law, Art 121)",
         ));
@@ -263,13 +257,13 @@ fn check_legal_representative(app: &Indexed, out: &mut Vec<Finding>) {
     let Some(id) = &o.legal_representative_id else {
         out.push(Finding::error(
             "legal_representative.required",
-            "officers.legal_representative_id",
+            path::LEGAL_REPRESENTATIVE,
             "请选择法定代表人",
             "Choose the legal representative",
         ));
         return;
     };
-    if missing_person(app, id, "officers.legal_representative_id".into(), out) {
+    if missing_person(app, id, path::LEGAL_REPRESENTATIVE.into(), out) {
         return;
     }
     let executing_director = o.directors.iter().any(|d| {
@@ -280,7 +274,7 @@ fn check_legal_representative(app: &Indexed, out: &mut Vec<Finding>) {
     if !executing_director && !is_manager {
         out.push(Finding::error(
             "legal_representative.not_eligible",
-            "officers.legal_representative_id",
+            path::LEGAL_REPRESENTATIVE,
             format!("“{}”既不是代表公司执行公司事务的董事，也不是经理；法定代表人只能由他们担任（《公司法》第十条）", person_name(app, id)),
             format!("“{}” is neither a director who executes the company's affairs nor the manager; only they can be legal representative (Company Law, Art 10)", person_name(app, id)),
         ));
@@ -288,7 +282,7 @@ fn check_legal_representative(app: &Indexed, out: &mut Vec<Finding>) {
     natural_person_only(
         app,
         id,
-        "officers.legal_representative_id".into(),
+        path::LEGAL_REPRESENTATIVE.into(),
         "法定代表人",
         "legal representative",
         out,

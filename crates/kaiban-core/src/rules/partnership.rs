@@ -2,19 +2,20 @@
 
 use super::{missing_person, person_name, Context, Finding, Indexed};
 use crate::model::{EntityType, PartnerKind};
+use crate::path;
 
 pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
     let _ = ctx;
     if app.executing_partners.is_empty() {
         out.push(Finding::error(
             "executing_partner.required",
-            "executing_partners",
+            path::EXECUTING_PARTNERS,
             "请选择执行事务合伙人（《合伙企业法》第二十六条）",
             "Choose the executing partner(s) (Partnership Enterprise Law, Art 26)",
         ));
     }
     for (i, e) in app.executing_partners.iter().enumerate() {
-        let path = format!("executing_partners[{i}].partner_id");
+        let path = path::executing_partner(i, "partner_id");
         if missing_person(app, &e.partner_id, path.clone(), out) {
             continue;
         }
@@ -45,7 +46,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
         let is_organisation = app
             .person(&e.partner_id)
             .is_some_and(|p| p.is_organisation());
-        let delegate_path = format!("executing_partners[{i}].delegate_id");
+        let delegate_path = path::executing_partner(i, "delegate_id");
         match &e.delegate_id {
             None if is_organisation => out.push(Finding::error(
                 "executing_partner.delegate_required",

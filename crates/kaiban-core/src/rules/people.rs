@@ -4,23 +4,28 @@
 use super::{Context, Finding, Indexed};
 use crate::ids::{check_document, IdType, MobileNumber};
 use crate::model::{EntityType, Person, Role};
+use crate::path::{self, PersonField};
 use std::collections::HashMap;
 use validator::Validate;
 
 pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
-    for (i, person) in app.persons.iter().enumerate() {
-        check_fields(person, i, ctx, out);
+    for person in app.persons.iter() {
+        check_fields(person, ctx, out);
     }
     check_duplicates(app, out);
     check_ages(app, entity, ctx, out);
 }
 
-fn check_fields(person: &Person, i: usize, ctx: &Context, out: &mut Vec<Finding>) {
-    let at = |field: &str| format!("persons[{i}].{field}");
+fn check_fields(person: &Person, ctx: &Context, out: &mut Vec<Finding>) {
+    let at = |field: PersonField| path::person(&person.id, field);
     if let Err(errors) = person.validate() {
         for (field, list) in errors.field_errors() {
+            let path = PersonField::from_key(&field).map_or_else(
+                || format!("{}.{field}", path::person_record(&person.id)),
+                at,
+            );
             for error in list.iter() {
-                out.push(validation_finding(&error.code, at(&field)));
+                out.push(validation_finding(&error.code, path.clone()));
             }
         }
     }
@@ -28,7 +33,7 @@ fn check_fields(person: &Person, i: usize, ctx: &Context, out: &mut Vec<Finding>
     if person.id_number.trim().is_empty() {
         out.push(Finding::error(
             "person.id_number_required",
-            at("id_number"),
+            at(PersonField::IdNumber),
             "请填写证件号码",
             "Enter the document number",
         ));
@@ -43,9 +48,9 @@ fn check_fields(person: &Person, i: usize, ctx: &Context, out: &mut Vec<Finding>
         };
         out.push(Finding::error(
             "person.id_number_invalid",
-            at("id_number"),
-            format!("{zh}：{}", e.message_zh()),
-            format!("{en}: {}", e.message_en()),
+            at(PersonField::IdNumber),
+            format!("{zh}：{}", e.message().zh),
+            format!("{en}: {}", e.message().en),
         ));
     } else if person
         .resident_id()
@@ -53,7 +58,7 @@ fn check_fields(person: &Person, i: usize, ctx: &Context, out: &mut Vec<Finding>
     {
         out.push(Finding::warning(
             "person.birth_year_implausible",
-            at("id_number"),
+            at(PersonField::IdNumber),
             "身份证号码中的出生年份早于1900年，请核对",
             "The birth year in the identity number is before 1900: check the number",
         ));
@@ -62,7 +67,7 @@ fn check_fields(person: &Person, i: usize, ctx: &Context, out: &mut Vec<Finding>
     if person.id_valid_to.is_some_and(|d| d < ctx.today) {
         out.push(Finding::error(
             "person.document_expired",
-            at("id_valid_to"),
+            at(PersonField::IdValidTo),
             "证件已过期，请使用有效证件",
             "The document has expired: use a valid one",
         ));
@@ -72,7 +77,7 @@ fn check_fields(person: &Person, i: usize, ctx: &Context, out: &mut Vec<Finding>
         if person.org_representative.trim().is_empty() {
             out.push(Finding::error(
                 "person.org_representative_required",
-                at("org_representative"),
+                at(PersonField::OrgRepresentative),
                 "请填写该单位的法定代表人（负责人）",
                 "Enter the organisation's legal representative",
             ));
@@ -80,7 +85,7 @@ fn check_fields(person: &Person, i: usize, ctx: &Context, out: &mut Vec<Finding>
     } else if person.resident_id().is_none() && person.birth_date.is_none() {
         out.push(Finding::error(
             "person.birth_date_required",
-            at("birth_date"),
+            at(PersonField::BirthDate),
             "请填写出生日期（该证件不含出生日期）",
             "Enter the date of birth (this document does not show it)",
         ));
@@ -93,7 +98,7 @@ fn check_fields(person: &Person, i: usize, ctx: &Context, out: &mut Vec<Finding>
     {
         out.push(Finding::error(
             "person.nationality_required",
-            at("nationality"),
+            at(PersonField::Nationality),
             "请填写国籍（地区）",
             "Enter the nationality",
         ));
@@ -103,13 +108,13 @@ fn check_fields(person: &Person, i: usize, ctx: &Context, out: &mut Vec<Finding>
         match person.mobile.parse::<MobileNumber>() {
             Err(e) => out.push(Finding::error(
                 "person.mobile_invalid",
-                at("mobile"),
-                format!("手机号码有误：{}", e.message_zh()),
-                format!("The mobile number is wrong: {}", e.message_en()),
+                at(PersonField::Mobile),
+                format!("手机号码有误：{}", e.message().zh),
+                format!("The mobile number is wrong: {}", e.message().en),
             )),
             Ok(m) if !m.in_known_segment() => out.push(Finding::warning(
                 "person.mobile_unusual_segment",
-                at("mobile"),
+                at(PersonField::Mobile),
                 "该号段不是常见的手机号段，请确认是本人实名登记的手机号",
                 "This is not a usual mobile range: make sure it is the person's own real-name number",
             )),
@@ -147,7 +152,7 @@ fn validation_finding(code: &str, path: String) -> Finding {
 
 fn check_duplicates(app: &Indexed, out: &mut Vec<Finding>) {
     let mut first_by_key: HashMap<(IdType, String), &Person> = HashMap::new();
-    for (i, person) in app.persons.iter().enumerate() {
+    for person in app.persons.iter() {
         if person.id_number.trim().is_empty() {
             continue;
         }
@@ -157,7 +162,7 @@ fn check_duplicates(app: &Indexed, out: &mut Vec<Finding>) {
         };
         out.push(Finding::error(
             "person.duplicate",
-            format!("persons[{i}].id_number"),
+            path::person(&person.id, PersonField::IdNumber),
             format!("此证件号码已录入为“{}”；同一人担任多个职务时请选择已录入的人员，不要重复录入", first.name),
             format!("This document number is already entered for “{}”: pick that person for each role instead of entering them again", first.name),
         ));
@@ -235,7 +240,7 @@ mod tests {
         let mut app = example("llc");
         app.persons[0].id_number = "520115199003071230".into();
         let f = find(&app, "person.id_number_invalid");
-        assert_eq!(f.path, "persons[0].id_number");
+        assert_eq!(f.path, format!("persons[{}].id_number", app.persons[0].id));
         assert!(f.message_zh.contains("应为“8”"));
         assert!(f.message_en.contains("“8”"));
     }
@@ -289,7 +294,7 @@ mod tests {
         app.persons.push(copy);
         assert_eq!(
             find(&app, "person.duplicate").path,
-            format!("persons[{}].id_number", app.persons.len() - 1)
+            "persons[dup].id_number"
         );
     }
 

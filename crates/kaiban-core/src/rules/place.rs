@@ -4,6 +4,7 @@ use super::{Context, Finding, Indexed};
 use crate::catalog::divisions::{self, DivisionLevel};
 use crate::ids::PostalCode;
 use crate::model::{AttachmentPurpose, DomicileProof};
+use crate::path;
 
 const DETAIL_MIN: usize = 5;
 const DETAIL_MAX: usize = 120;
@@ -16,19 +17,19 @@ pub(super) fn check(app: &Indexed, ctx: &Context, out: &mut Vec<Finding>) {
     match divisions::find(&d.division_code) {
         None => out.push(Finding::error(
             "domicile.division_required",
-            "domicile.division_code",
+            path::DOMICILE_DIVISION,
             "请选择住所所在的区（县、市）",
             "Choose the district or county of the address",
         )),
         Some(division) if division.level != DivisionLevel::County => out.push(Finding::error(
             "domicile.division_not_county",
-            "domicile.division_code",
+            path::DOMICILE_DIVISION,
             "请选择到区（县、市）一级",
             "Choose a district or county, not a larger area",
         )),
         Some(division) if division.parent_code != JURISDICTION_CITY => out.push(Finding::warning(
             "domicile.outside_jurisdiction",
-            "domicile.division_code",
+            path::DOMICILE_DIVISION,
             format!("住所在{}，不属于本平台（贵阳市）的登记管辖范围，申请将转至住所地登记机关", division.name_zh),
             format!("The address is in {}, outside this portal's area (Guiyang); the application will be passed to the authority there", division.name_en),
         )),
@@ -38,21 +39,21 @@ pub(super) fn check(app: &Indexed, ctx: &Context, out: &mut Vec<Finding>) {
     if detail_len == 0 {
         out.push(Finding::error(
             "domicile.detail_required",
-            "domicile.detail",
+            path::DOMICILE_DETAIL,
             "请填写详细地址，具体到门牌号和房间号",
             "Enter the street address down to the building and room number",
         ));
     } else if detail_len < DETAIL_MIN {
         out.push(Finding::error(
             "domicile.detail_too_short",
-            "domicile.detail",
+            path::DOMICILE_DETAIL,
             "详细地址太短，请具体到路名、门牌号和房间号",
             "The address is too short: give the street, number and room",
         ));
     } else if detail_len > DETAIL_MAX {
         out.push(Finding::error(
             "domicile.detail_too_long",
-            "domicile.detail",
+            path::DOMICILE_DETAIL,
             format!("详细地址不能超过{DETAIL_MAX}个字"),
             format!("The address must be at most {DETAIL_MAX} characters"),
         ));
@@ -61,16 +62,16 @@ pub(super) fn check(app: &Indexed, ctx: &Context, out: &mut Vec<Finding>) {
         if let Err(e) = d.postcode.parse::<PostalCode>() {
             out.push(Finding::error(
                 "domicile.postcode_invalid",
-                "domicile.postcode",
-                format!("邮政编码有误：{}", e.message_zh()),
-                format!("The postcode is wrong: {}", e.message_en()),
+                path::DOMICILE_POSTCODE,
+                format!("邮政编码有误：{}", e.message().zh),
+                format!("The postcode is wrong: {}", e.message().en),
             ));
         }
     }
     match d.proof {
         DomicileProof::Declaration if !d.declaration_accepted => out.push(Finding::error(
             "domicile.declaration_required",
-            "domicile.declaration_accepted",
+            path::DOMICILE_DECLARATION,
             "请确认住所申报承诺：住所真实、合法、可以使用",
             "Confirm the address declaration: the premises are real, lawful and usable",
         )),
@@ -82,7 +83,7 @@ pub(super) fn check(app: &Indexed, ctx: &Context, out: &mut Vec<Finding>) {
         {
             out.push(Finding::error(
                 "domicile.proof_required",
-                "domicile.proof",
+                crate::path::DOMICILE_PROOF_FILE,
                 "请上传住所使用证明（如房产证明、租赁合同），或改为住所申报承诺",
                 "Upload proof of the premises (title deed or lease), or make the address declaration instead",
             ))

@@ -4,6 +4,7 @@
 use super::{Context, Finding, Indexed};
 use crate::catalog::ScopeKind;
 use crate::model::AttachmentPurpose;
+use crate::path;
 
 pub const MAX_ITEMS: usize = 30;
 
@@ -12,7 +13,7 @@ pub(super) fn check(app: &Indexed, ctx: &Context, out: &mut Vec<Finding>) {
     if items.is_empty() {
         out.push(Finding::error(
             "scope.required",
-            "business_scope.items",
+            path::SCOPE_ITEMS,
             "请至少选择一项经营范围；第一项为主营项目",
             "Choose at least one business-scope item; the first is the main business",
         ));
@@ -21,7 +22,7 @@ pub(super) fn check(app: &Indexed, ctx: &Context, out: &mut Vec<Finding>) {
     if items.len() > MAX_ITEMS {
         out.push(Finding::error(
             "scope.too_many",
-            "business_scope.items",
+            path::SCOPE_ITEMS,
             format!("经营范围最多选择{MAX_ITEMS}项，现在有{}项", items.len()),
             format!(
                 "Choose at most {MAX_ITEMS} scope items; there are {}",
@@ -30,7 +31,7 @@ pub(super) fn check(app: &Indexed, ctx: &Context, out: &mut Vec<Finding>) {
         ));
     }
     for (i, id) in items.iter().enumerate() {
-        let path = format!("business_scope.items[{i}]");
+        let path = crate::path::scope_item(i);
         if items[..i].contains(id) {
             out.push(Finding::error(
                 "scope.duplicate",
@@ -57,7 +58,7 @@ pub(super) fn check(app: &Indexed, ctx: &Context, out: &mut Vec<Finding>) {
             if !has_document {
                 out.push(Finding::error(
                     "scope.pre_approval_document_required",
-                    path.clone(),
+                    crate::path::approval_file(id),
                     format!("“{}”属于登记前须经批准的项目（{}），请上传批准文件（《公司法》第九条）", item.text_zh, item.authority),
                     format!("“{}” needs approval before registration ({}): upload the approval document (Company Law, Art 9)", item.text_en, item.authority),
                 ));

@@ -2,6 +2,7 @@
 
 use super::{missing_person, Finding, Indexed};
 use crate::model::{EntityType, OrganisationForm};
+use crate::path;
 
 pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
     match entity {
@@ -10,7 +11,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
                 if inv.property_form.is_none() {
                     out.push(Finding::error(
                         "investor.property_form_required",
-                        format!("investors[{i}].property_form"),
+                        path::investor(i, path::InvestorField::PropertyForm),
                         "请选择以个人财产出资还是以家庭共有财产出资（《个人独资企业登记管理办法》第十条）",
                         "Choose whether the investment is personal property or family property (Sole Proprietorship Registration Measures, Art 10)",
                     ));
@@ -22,7 +23,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
             if ib.organisation_form == OrganisationForm::Family && ib.family_member_ids.is_empty() {
                 out.push(Finding::error(
                     "individual_business.family_members_required",
-                    "individual_business.family_member_ids",
+                    path::FAMILY_MEMBERS,
                     "家庭经营的，请填写参加经营的家庭成员（《个体工商户登记管理办法》第八条）",
                     "For a family business, list the family members who take part (Individual Business Registration Measures, Art 8)",
                 ));

@@ -4,6 +4,7 @@ use super::Finding;
 use super::Indexed;
 use crate::ids::MobileNumber;
 use crate::model::DeliveryMethod;
+use crate::path;
 
 /// Largest attachment the registrar accepts.
 pub const MAX_ATTACHMENT_BYTES: u64 = 20 * 1024 * 1024;
@@ -12,7 +13,7 @@ pub const ACCEPTED_MEDIA_TYPES: [&str; 4] =
 
 pub(super) fn check(app: &Indexed, out: &mut Vec<Finding>) {
     for (i, a) in app.attachments.iter().enumerate() {
-        let at = |field: &str| format!("attachments[{i}].{field}");
+        let at = |field: &str| path::attachment(i, field);
         if a.name.trim().is_empty() || a.name.chars().count() > 200 {
             out.push(Finding::error(
                 "attachment.name_invalid",
@@ -62,7 +63,7 @@ pub(super) fn check(app: &Indexed, out: &mut Vec<Finding>) {
         if delivery.recipient.trim().is_empty() {
             out.push(Finding::error(
                 "delivery.recipient_required",
-                "licence_delivery.recipient",
+                path::DELIVERY_RECIPIENT,
                 "请填写收件人",
                 "Enter the recipient",
             ));
@@ -70,7 +71,7 @@ pub(super) fn check(app: &Indexed, out: &mut Vec<Finding>) {
         if delivery.address.trim().chars().count() < 5 {
             out.push(Finding::error(
                 "delivery.address_required",
-                "licence_delivery.address",
+                path::DELIVERY_ADDRESS,
                 "请填写完整的邮寄地址",
                 "Enter the full postal address",
             ));
@@ -78,9 +79,9 @@ pub(super) fn check(app: &Indexed, out: &mut Vec<Finding>) {
         if let Err(e) = delivery.phone.parse::<MobileNumber>() {
             out.push(Finding::error(
                 "delivery.phone_invalid",
-                "licence_delivery.phone",
-                format!("收件人手机号码有误：{}", e.message_zh()),
-                format!("The recipient's mobile number is wrong: {}", e.message_en()),
+                path::DELIVERY_PHONE,
+                format!("收件人手机号码有误：{}", e.message().zh),
+                format!("The recipient's mobile number is wrong: {}", e.message().en),
             ));
         }
     }
@@ -91,7 +92,7 @@ pub(super) fn check(app: &Indexed, out: &mut Vec<Finding>) {
     if !app.declaration.no_disqualification {
         out.push(Finding::error(
             "declaration.no_disqualification_required",
-            "declaration.no_disqualification",
+            path::DECLARATION_NO_DISQUALIFICATION,
             "请确认董事、监事、高级管理人员不存在不得担任的情形（《公司法》第一百七十八条）",
             "Confirm that no director, supervisor or senior manager is disqualified (Company Law, Art 178)",
         ));

@@ -41,7 +41,7 @@ fn roles_text(signer: &RequiredSigner) -> String {
     signer
         .roles
         .iter()
-        .map(|r| r.label_en())
+        .map(|r| r.label().en)
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -1,0 +1,156 @@
+//! The filing once the applicant is done: the signing round, the signed package in the
+//! outbox, its delivery with upload progress, and the receiver's answer.
+
+use super::journey::Journey;
+use super::session::{DraftSession, Notice};
+use crate::steps::Step;
+use crate::submit::{self, OutboxItem, Submission};
+use kaiban_core::model::Application;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[derive(Clone, Copy)]
+pub struct Filing {
+    pub signing: RwSignal<Option<crate::signing::SigningSession>>,
+    pub submission: RwSignal<Option<Submission>>,
+    pub upload_progress: RwSignal<Option<f64>>,
+    session: DraftSession,
+    journey: Journey,
+}
+
+impl Filing {
+    pub fn new(
+        signing: RwSignal<Option<crate::signing::SigningSession>>,
+        submission: RwSignal<Option<Submission>>,
+        session: DraftSession,
+        journey: Journey,
+    ) -> Filing {
+        Filing {
+            signing,
+            submission,
+            upload_progress: RwSignal::new(None),
+            session,
+            journey,
+        }
+    }
+
+    /// Signatures cover the exact payload: a change to the application voids them.
+    pub fn void_signatures_on_change(&self, application: RwSignal<Application>) {
+        let filing = *self;
+        Effect::new(move |_| {
+            let changed = application.with(|app| {
+                let session = filing.signing.get_untracked()?;
+                let again = kaiban_core::package::Payload::new(
+                    app,
+                    session.application_id.clone(),
+                    session.created_at.clone(),
+                );
+                (again.encoded() != session.payload).then_some(session.entries.len())
+            });
+            if let Some(voided) = changed {
+                filing.signing.set(None);
+                if voided > 0 {
+                    filing
+                        .session
+                        .notices
+                        .update(|n| n.push(Notice::SignaturesVoided(voided)));
+                }
+            }
+        });
+    }
+
+    fn queued() -> Submission {
+        Submission::Queued {
+            attempts: 0,
+            last_error: None,
+        }
+    }
+
+    /// Hands the signed package to the outbox and delivers it (now, or when back online).
+    pub fn submit(&self, item: OutboxItem) {
+        let filing = *self;
+        spawn_local(async move {
+            if let Err(e) = submit::enqueue(&item).await {
+                filing.session.save_status.set(super::SaveStatus::Failed(e));
+                return;
+            }
+            filing.submission.set(Some(Self::queued()));
+            let _ = filing.session.save_pending().await;
+            filing.deliver(item).await;
+        });
+    }
+
+    async fn deliver(&self, item: OutboxItem) {
+        let filing = *self;
+        let draft_id = item.draft_id.clone();
+        let current = move || filing.session.draft_id.get_untracked() == draft_id;
+        let shown = current.clone();
+        let outcome = submit::deliver(
+            item.clone(),
+            move |state| {
+                if shown() {
+                    filing.submission.set(Some(state));
+                }
+            },
+            move |fraction| filing.upload_progress.set(Some(fraction)),
+        )
+        .await;
+        if let Some(state) = outcome {
+            // Durable first, shown second.
+            let _ = submit::record_final(&item, &state).await;
+            if current() {
+                filing.submission.set(Some(state));
+            }
+        }
+        let _ = filing.session.save_pending().await;
+    }
+
+    /// Resumes a submission that was queued (offline, or interrupted by a reload). The outbox
+    /// is the durable record: written before anything says "queued", and given the
+    /// receiver's final answer before anything says "submitted".
+    pub fn resume_delivery(&self) {
+        let filing = *self;
+        spawn_local(async move {
+            let draft_id = filing.session.draft_id.get_untracked();
+            let Some((item, final_state)) = submit::outbox_entry(&draft_id).await else {
+                return;
+            };
+            match final_state {
+                Some(state) => {
+                    if filing.submission.get_untracked().as_ref() != Some(&state) {
+                        filing.submission.set(Some(state));
+                    }
+                }
+                None => {
+                    if filing.submission.get_untracked().is_none() {
+                        filing.submission.set(Some(Self::queued()));
+                    }
+                    filing.deliver(item).await;
+                }
+            }
+        });
+    }
+
+    /// After the registrar returned the case: the application becomes editable again (the old
+    /// signatures no longer apply) and the applicant is taken to `step`.
+    pub fn reopen_for_correction(&self, step: Step) {
+        let filing = *self;
+        spawn_local(async move {
+            submit::discard(&filing.session.draft_id.get_untracked()).await;
+            filing.submission.set(None);
+            filing.signing.set(None);
+            filing.journey.go(step);
+        });
+    }
+
+    pub fn is_submitted(&self) -> bool {
+        self.submission.with(|s| {
+            matches!(
+                s,
+                Some(Submission::Delivered { .. })
+                    | Some(Submission::Queued { .. })
+                    | Some(Submission::Sending { .. })
+            )
+        })
+    }
+}

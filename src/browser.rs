@@ -1,0 +1,38 @@
+//! What the app asks of the browser outside the page's own DOM: local storage, offering a
+//! file for download, and reading a file the applicant chose.
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// This origin's `localStorage`, if the browser grants it (not in some private modes).
+pub fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Offers `text` as a file download.
+pub fn download(file_name: &str, text: &str) {
+    let href = format!(
+        "data:application/json;charset=utf-8,{}",
+        js_sys::encode_uri_component(text)
+    );
+    if let Ok(a) = document().create_element("a") {
+        let _ = a.set_attribute("href", &href);
+        let _ = a.set_attribute("download", file_name);
+        if let Some(body) = document().body() {
+            let _ = body.append_child(&a);
+            if let Some(a) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&a) {
+                a.click();
+            }
+            let _ = body.remove_child(&a);
+        }
+    }
+}
+
+/// The file chosen in `input` (name and text), clearing the input so the same file can be
+/// chosen again.
+pub async fn take_chosen_text(input: &web_sys::HtmlInputElement) -> Option<(String, String)> {
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    let text = JsFuture::from(file.text()).await.ok()?.as_string()?;
+    Some((file.name(), text))
+}

@@ -1,0 +1,44 @@
+//! Where a person's form is shown on a step that is not their home: a link to the step that is.
+
+use super::PersonEditor;
+use crate::app::use_wizard;
+use crate::i18n::use_i18n;
+use crate::steps::{person_home_step, Step};
+use leptos::prelude::*;
+
+/// The editor where the person's details belong, else their summary and where to edit them.
+#[component]
+pub fn PersonDetails(#[prop(into)] person_id: String, step: Step) -> impl IntoView {
+    let wizard = use_wizard();
+    let i18n = use_i18n();
+    let id = person_id.clone();
+    let home = Memo::new(move |_| wizard.application.with(|a| person_home_step(a, &id)));
+    move || {
+        if home.get() == step {
+            view! { <PersonEditor person_id=person_id.clone() step natural_only=true /> }.into_any()
+        } else {
+            let home = home.get();
+            view! {
+                <p class="kb-derived kb-derived-link">
+                    {move || {
+                        i18n.locale
+                            .get()
+                            .pick(
+                                "此人信息在以下步骤填写：",
+                                "This person's details are on: ",
+                            )
+                            .to_string()
+                    }}
+                    <button
+                        type="button"
+                        class="kb-link-button"
+                        on:click=move |_| wizard.journey.go(home)
+                    >
+                        {move || i18n.t(home.title())}
+                    </button>
+                </p>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! The finance officer and the registration liaison, with their own mobile numbers.
+
+use super::page::StepPage;
+use crate::app::use_wizard;
+use crate::fields::Bind;
+use crate::fields::PersonDetails;
+use crate::fields::{PersonEditor, PersonPicker, TextInput};
+use crate::i18n::{both, text};
+use crate::steps::labels;
+use crate::steps::person_home_step;
+use crate::steps::Step;
+use kaiban_core::path;
+use leptos::prelude::*;
+
+/// A contact role: the picker, and the person's details or at least their mobile.
+#[component]
+fn ContactRole(
+    path: &'static str,
+    /// Where the role's mobile number is asked for (see `path::LIAISON_MOBILE`).
+    mobile_path: &'static str,
+    label: Signal<String>,
+    hint: Signal<String>,
+    get: fn(&kaiban_core::model::Application) -> Option<String>,
+    set: fn(&mut kaiban_core::model::Application, Option<String>),
+) -> impl IntoView {
+    let wizard = use_wizard();
+    let step = Step::Contacts;
+    let app = wizard.application;
+    let chosen = Memo::new(move |_| app.with(get));
+    view! {
+        <PersonPicker
+            bind=Bind::new(
+                path,
+                Signal::derive(move || chosen.get()),
+                Callback::new(move |id: Option<String>| {
+                    app.update(|a| set(a, id));
+                    wizard.drop_unreferenced_people();
+                }),
+            )
+            step
+            natural_only=true
+            label
+            hint
+        />
+        {move || {
+            chosen
+                .get()
+                .map(|id| {
+                    let home = app.with_untracked(|a| person_home_step(a, &id));
+                    let person = if home == step {
+                        view! {
+                            <PersonEditor
+                                person_id=id.clone()
+                                step
+                                natural_only=true
+                                mobile_elsewhere=true
+                            />
+                        }
+                            .into_any()
+                    } else {
+                        view! { <PersonDetails person_id=id.clone() step /> }.into_any()
+                    };
+                    let mobile = wizard
+                        .bind_person(
+                            &id,
+                            path::PersonField::Mobile,
+                            |p| p.mobile.clone(),
+                            |p, v| p.mobile = v,
+                        );
+                    let own_mobile = mobile.path.clone();
+                    view! {
+                        {person}
+                        <TextInput
+                            bind=Bind::new(mobile_path, mobile.value, mobile.set)
+                            also=Some(own_mobile)
+                            step
+                            label=both("手机号码", "Mobile number")
+                            hint=both(
+                                "本人实名登记的手机号码",
+                                "The person's own real-name mobile",
+                            )
+                            input_mode="tel"
+                            autocomplete="off"
+                            width="kb-w-10"
+                        />
+                    }
+                })
+        }}
+    }
+}
+
+#[component]
+pub fn ContactsStep() -> impl IntoView {
+    view! {
+        <StepPage
+            step=Step::Contacts
+            lead=both(
+                "财务负责人信息同步用于税务登记；登记联络员负责与登记机关联系，二人均须使用本人实名手机号。",
+                "The finance officer's details go to tax registration; the liaison is the registrar's contact. Both need their own real-name mobile.",
+            )
+        >
+            <ContactRole
+                path=path::FINANCE_OFFICER
+                mobile_path=path::FINANCE_OFFICER_MOBILE
+                label=text(labels::FINANCE_OFFICER)
+                hint=both(
+                    "监事不得兼任财务负责人",
+                    "A supervisor may not be the finance officer",
+                )
+                get=|a| a.finance_officer_id.clone()
+                set=|a, id| a.finance_officer_id = id
+            />
+            <ContactRole
+                path=path::LIAISON
+                mobile_path=path::LIAISON_MOBILE
+                label=text(labels::LIAISON)
+                hint=both(
+                    "可以由股东、员工或委托代理人担任",
+                    "May be a shareholder, an employee or an agent",
+                )
+                get=|a| a.liaison_id.clone()
+                set=|a, id| a.liaison_id = id
+            />
+        </StepPage>
+    }
+}

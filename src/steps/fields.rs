@@ -1,0 +1,236 @@
+//! Which step shows which field: the one table that the error summary, the progress list's
+//! error marks and the contract test below read. Entries are path patterns
+//! (`kaiban_core::path::pattern`: positions and ids dropped); a step lists every field it has
+//! an input or a message anchor for.
+
+use super::{steps_for, Step};
+use kaiban_core::model::{Application, Role};
+use kaiban_core::path::{self, pattern};
+use kaiban_core::Finding;
+
+/// The fields of a person record, on every step that shows a person's form.
+const PERSON: &[&str] = &[
+    "persons[].id_type",
+    "persons[].id_number",
+    "persons[].name",
+    "persons[].org_representative",
+    "persons[].org_category",
+    "persons[].birth_date",
+    "persons[].nationality",
+    "persons[].domiciled_in_china",
+    "persons[].id_valid_to",
+    "persons[].mobile",
+    "persons[].email",
+    "persons[].address",
+];
+
+/// The fields `step` renders, as patterns.
+pub fn fields(step: Step) -> Vec<&'static str> {
+    let own: &[&str] = match step {
+        Step::EntityType => &[path::ENTITY_TYPE],
+        Step::Name => &[path::NAME_FULL, path::NAME_SELF_DECLARATION],
+        Step::Domicile => &[
+            path::DOMICILE_DIVISION,
+            path::DOMICILE_ZONE,
+            path::DOMICILE_DETAIL,
+            path::DOMICILE_POSTCODE,
+            path::DOMICILE_PHONE,
+            path::DOMICILE_PROOF,
+            path::DOMICILE_DECLARATION,
+        ],
+        Step::Scope => &[path::SCOPE_ITEMS, "business_scope.items[]"],
+        Step::Investors => &[
+            path::INVESTORS,
+            "investors[].person_id",
+            "investors[].partner_kind",
+            "investors[].property_form",
+            path::BUSINESS_FORM,
+            path::FAMILY_MEMBERS,
+            "individual_business.family_member_ids[]",
+        ],
+        Step::Capital => &[
+            path::CAPITAL_REGISTERED,
+            path::CAPITAL_ESTABLISHMENT,
+            path::CAPITAL_TOTAL_SHARES,
+            path::CAPITAL_PAR_VALUE,
+            "investors[].subscribed_fen",
+            "investors[].paid_fen",
+            "investors[].shares",
+            "investors[].contributions",
+            "investors[].contributions[].method",
+            "investors[].contributions[].amount_fen",
+            "investors[].contributions[].due_date",
+            "investors[].contributions[].appraisal_ref",
+        ],
+        Step::Officers => &[
+            path::BOARD_MODE,
+            path::DIRECTORS,
+            "officers.directors[].person_id",
+            "officers.directors[].chair",
+            "officers.directors[].vice_chair",
+            "officers.directors[].employee_representative",
+            "officers.directors[].executes_affairs",
+            path::SUPERVISORS,
+            "officers.supervisors[].person_id",
+            "officers.supervisors[].chair",
+            "officers.supervisors[].employee_representative",
+            path::SUPERVISION,
+            path::NO_SUPERVISOR_CONSENT,
+            path::AUDIT_COMMITTEE,
+            "officers.audit_committee[]",
+            path::MANAGER,
+            path::LEGAL_REPRESENTATIVE,
+            path::EMPLOYEE_COUNT,
+        ],
+        Step::Partnership => &[
+            path::EXECUTING_PARTNERS,
+            "executing_partners[].partner_id",
+            "executing_partners[].delegate_id",
+        ],
+        Step::Contacts => &[
+            path::FINANCE_OFFICER,
+            path::FINANCE_OFFICER_MOBILE,
+            path::LIAISON,
+            path::LIAISON_MOBILE,
+        ],
+        Step::BeneficialOwners => &[
+            path::BENEFICIAL_OWNERS,
+            "beneficial_owners.owners[].person_id",
+            "beneficial_owners.owners[].basis",
+            "beneficial_owners.owners[].share_millionths",
+            path::BENEFICIAL_EXEMPTION,
+        ],
+        Step::Attachments => &[
+            path::DOMICILE_PROOF_FILE,
+            "attachments.approval[]",
+            "attachments[].name",
+            "attachments[].size",
+            "attachments[].media_type",
+            "attachments[].sha256",
+        ],
+        Step::Delivery => &[
+            path::DELIVERY_METHOD,
+            path::DELIVERY_RECIPIENT,
+            path::DELIVERY_PHONE,
+            path::DELIVERY_ADDRESS,
+        ],
+        Step::Declaration => &[
+            path::DECLARATION_TRUTHFUL,
+            path::DECLARATION_NO_DISQUALIFICATION,
+        ],
+        _ => &[],
+    };
+    let shows_people = matches!(
+        step,
+        Step::Investors
+            | Step::Officers
+            | Step::Partnership
+            | Step::Contacts
+            | Step::BeneficialOwners
+    );
+    let people = if shows_people { PERSON } else { &[] };
+    own.iter().chain(people).copied().collect()
+}
+
+/// The step where the person is edited: the first of their roles that shows their form (an
+/// investor's on the investors step, an officer's on the officers step …); else where the
+/// contacts are chosen.
+pub fn person_home_step(app: &Application, person_id: &str) -> Step {
+    app.roles()
+        .into_iter()
+        .filter(|r| r.person_id == person_id)
+        .filter_map(|r| match r.role {
+            Role::Investor | Role::FamilyMember => Some((0, Step::Investors)),
+            Role::LegalRepresentative | Role::Director | Role::Supervisor | Role::Manager => {
+                Some((1, Step::Officers))
+            }
+            Role::ExecutingPartnerDelegate => Some((2, Step::Partnership)),
+            Role::BeneficialOwner => Some((3, Step::BeneficialOwners)),
+            _ => None,
+        })
+        .min_by_key(|(rank, _)| *rank)
+        .map_or(Step::Contacts, |(_, step)| step)
+}
+
+/// The step whose page shows the field at `path`: a person's fields on their home step, any
+/// other field on the first step of the journey that lists it (the review page if none does).
+pub fn step_of_path(app: &Application, path: &str) -> Step {
+    if let Some(id) = path::person_of(path) {
+        return person_home_step(app, id);
+    }
+    let wanted = pattern(path);
+    steps_for(app.entity_type)
+        .into_iter()
+        .find(|step| fields(*step).contains(&wanted.as_str()))
+        .unwrap_or(Step::Review)
+}
+
+/// The step whose page shows `finding`.
+pub fn step_of(app: &Application, finding: &Finding) -> Step {
+    step_of_path(app, &finding.path)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod contract {
+    //! Every path a rule can emit has an input on a step of that entity type: the example
+    //! applications, and thousands of broken variants of them, run through `check`.
+    use super::*;
+    use kaiban_core::date::Date;
+    use kaiban_core::samples::{broken_variants, examples};
+    use kaiban_core::{check, Context};
+
+    /// The findings no step of the application's journey shows, as "code at path".
+    fn unshown(app: &Application, table: impl Fn(Step) -> Vec<&'static str>) -> Vec<String> {
+        let ctx = Context::with_bundled_catalog(Date::new(2026, 6, 1).unwrap());
+        let steps = steps_for(app.entity_type);
+        check(app, &ctx)
+            .into_iter()
+            .filter(|f| {
+                let step = step_of(app, f);
+                !steps.contains(&step) || !table(step).contains(&pattern(&f.path).as_str())
+            })
+            .map(|f| format!("{} at {} (→ {:?})", f.code, f.path, step_of(app, &f)))
+            .collect()
+    }
+
+    #[test]
+    fn every_finding_lands_on_a_step_that_shows_its_field() {
+        let mut problems = std::collections::BTreeSet::new();
+        let mut checked = 0;
+        for (kind, example) in examples() {
+            for app in std::iter::once(example.clone()).chain(broken_variants(&example)) {
+                checked += 1;
+                for p in unshown(&app, fields) {
+                    problems.insert(format!("{kind}: {p}"));
+                }
+            }
+        }
+        assert!(
+            checked > 1_000,
+            "only {checked} applications were generated"
+        );
+        assert!(
+            problems.is_empty(),
+            "findings without a field on their step:\n{}",
+            {
+                let list: Vec<_> = problems.into_iter().collect();
+                list.join("\n")
+            }
+        );
+    }
+
+    #[test]
+    fn a_field_missing_from_the_table_is_caught() {
+        let mut app = kaiban_core::samples::example("llc");
+        app.name.full.clear();
+        let without_name = |step: Step| {
+            let mut f = fields(step);
+            f.retain(|p| *p != path::NAME_FULL);
+            f
+        };
+        assert!(unshown(&app, fields).is_empty());
+        assert!(unshown(&app, without_name)
+            .iter()
+            .any(|p| p.starts_with("name.required at name.full")));
+    }
+}

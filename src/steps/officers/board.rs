@@ -1,0 +1,238 @@
+//! The board of directors, or the single director.
+
+use super::{set_person, Organs};
+use crate::fields::Bind;
+use crate::fields::PersonDetails;
+use crate::fields::{Checkbox, MessageAnchor, PersonPicker, Radios};
+use crate::i18n::both;
+use kaiban_core::model::{BoardMode, Director};
+use kaiban_core::path;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn Board(organs: Organs) -> impl IntoView {
+    let Organs {
+        wizard,
+        app,
+        i18n,
+        step,
+        entity,
+        board_mode,
+        supervision,
+        directors,
+        supervisors,
+    } = organs;
+    let _ = (
+        wizard,
+        app,
+        i18n,
+        step,
+        entity,
+        board_mode,
+        supervision,
+        directors,
+        supervisors,
+    );
+    let board_options = Signal::derive(move || {
+        let l = i18n.locale.get();
+        vec![
+            (
+                "board".to_string(),
+                l.pick("设董事会", "A board of directors").to_string(),
+                Some(
+                    l.pick(
+                        "三名以上董事，设董事长一人",
+                        "Three or more directors, one of them chair",
+                    )
+                    .to_string(),
+                ),
+            ),
+            (
+                "single_director".to_string(),
+                l.pick("不设董事会，设一名董事", "A single director")
+                    .to_string(),
+                Some(
+                    l.pick(
+                        "规模较小或者股东人数较少的公司可以选择",
+                        "For small companies or few shareholders",
+                    )
+                    .to_string(),
+                ),
+            ),
+        ]
+    });
+    let add_director = move |_| {
+        app.update(|a| a.officers.directors.push(Director::default()));
+    };
+    view! {
+        <Radios
+            bind=Bind::new(
+                path::BOARD_MODE,
+                Signal::derive(move || {
+                    match board_mode.get() {
+                        BoardMode::Board => "board",
+                        BoardMode::SingleDirector => "single_director",
+                    }
+                        .to_string()
+                }),
+                Callback::new(move |v: String| {
+                    app.update(|a| {
+                        a.officers.board_mode = if v == "single_director" {
+                            BoardMode::SingleDirector
+                        } else {
+                            BoardMode::Board
+                        };
+                        if a.officers.board_mode == BoardMode::SingleDirector {
+                            for d in &mut a.officers.directors {
+                                d.chair = false;
+                                d.vice_chair = false;
+                            }
+                        }
+                    })
+                }),
+            )
+            step
+            legend=both("董事会", "Board")
+            options=board_options
+        />
+        <MessageAnchor path=path::DIRECTORS step />
+        {move || {
+            let mode = board_mode.get();
+            let n = directors.get().len();
+            directors
+                .get()
+                .into_iter()
+                .enumerate()
+                .map(|(i, person_id)| {
+                    let at = move |f: &str| format!("officers.directors[{i}].{f}");
+                    let flag = move |f: fn(&Director) -> bool| Signal::derive(move || {
+                        app.with(|a| a.officers.directors.get(i).is_some_and(f))
+                    });
+                    let set_flag = move |f: fn(&mut Director, bool)| Callback::new(move |v: bool| {
+                        app.update(|a| {
+                            if let Some(d) = a.officers.directors.get_mut(i) {
+                                f(d, v)
+                            }
+                        })
+                    });
+                    view! {
+                        <section class="kb-card">
+                            <h2 class="kb-card-title">
+                                {move || {
+                                    format!(
+                                        "{} {}",
+                                        i18n.locale.get().pick("董事", "Director"),
+                                        i + 1,
+                                    )
+                                }}
+                            </h2>
+                            <PersonPicker
+                                bind=Bind::new(
+                                    at("person_id"),
+                                    Signal::derive(move || {
+                                        app.with(|a| {
+                                            a.officers
+                                                .directors
+                                                .get(i)
+                                                .map(|d| d.person_id.clone())
+                                                .filter(|id| !id.is_empty())
+                                        })
+                                    }),
+                                    set_person(
+                                        wizard,
+                                        move |a, id| {
+                                            if let Some(d) = a.officers.directors.get_mut(i) {
+                                                d.person_id = id.unwrap_or_default();
+                                            }
+                                        },
+                                    ),
+                                )
+                                step
+                                natural_only=true
+                                label=both("人员", "Person")
+                            />
+                            {(!person_id.is_empty())
+                                .then(|| {
+                                    view! { <PersonDetails person_id=person_id.clone() step /> }
+                                })}
+                            {(mode == BoardMode::Board)
+                                .then(|| {
+                                    view! {
+                                        <Checkbox
+                                            bind=Bind::new(
+                                                at("chair"),
+                                                flag(|d| d.chair),
+                                                set_flag(|d, v| d.chair = v),
+                                            )
+                                            step
+                                            label=both("董事长", "Chair of the board")
+                                        />
+                                        <Checkbox
+                                            bind=Bind::new(
+                                                at("vice_chair"),
+                                                flag(|d| d.vice_chair),
+                                                set_flag(|d, v| d.vice_chair = v),
+                                            )
+                                            step
+                                            label=both("副董事长", "Vice-chair")
+                                        />
+                                    }
+                                })}
+                            <Checkbox
+                                bind=Bind::new(
+                                    at("executes_affairs"),
+                                    flag(|d| d.executes_affairs),
+                                    set_flag(|d, v| d.executes_affairs = v),
+                                )
+                                step
+                                label=both(
+                                    "代表公司执行公司事务",
+                                    "Executes the company's affairs",
+                                )
+                            />
+                            <Checkbox
+                                bind=Bind::new(
+                                    at("employee_representative"),
+                                    flag(|d| d.employee_representative),
+                                    set_flag(|d, v| d.employee_representative = v),
+                                )
+                                step
+                                label=both("职工代表董事", "Employee representative")
+                            />
+                            {(n > 1)
+                                .then(|| {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="kb-link-button kb-danger"
+                                            on:click=move |_| {
+                                                app.update(|a| {
+                                                    a.officers.directors.remove(i);
+                                                });
+                                                wizard.drop_unreferenced_people();
+                                            }
+                                        >
+                                            {move || {
+                                                format!(
+                                                    "{} {}",
+                                                    i18n.locale.get().pick("删除董事", "Remove director"),
+                                                    i + 1,
+                                                )
+                                            }}
+                                        </button>
+                                    }
+                                })}
+                        </section>
+                    }
+                })
+                .collect_view()
+        }}
+        <Show when=move || board_mode.get() == BoardMode::Board || directors.get().is_empty()>
+            <button type="button" class="kb-button kb-button-secondary" on:click=add_director>
+                {move || {
+                    i18n.locale.get().pick("＋ 添加董事", "+ Add a director").to_string()
+                }}
+            </button>
+        </Show>
+    }
+}

@@ -1,0 +1,97 @@
+//! The company's organs: board or single director, supervisors or audit committee, manager
+//! and legal representative. One section per file.
+
+mod board;
+mod management;
+mod supervision;
+
+use super::page::StepPage;
+use crate::app::{use_wizard, Wizard};
+use crate::i18n::{both, use_i18n};
+use crate::steps::Step;
+use kaiban_core::model::{BoardMode, EntityType, Supervision};
+use leptos::prelude::*;
+
+fn person_name<'a>(a: &'a kaiban_core::model::Application, id: &str) -> &'a str {
+    a.person(id)
+        .map(|p| p.name.as_str())
+        .filter(|n| !n.is_empty())
+        .unwrap_or("?")
+}
+
+fn set_person(
+    wizard: Wizard,
+    change: impl Fn(&mut kaiban_core::model::Application, Option<String>) + Send + Sync + 'static,
+) -> Callback<Option<String>> {
+    Callback::new(move |id: Option<String>| {
+        wizard.application.update(|a| change(a, id));
+        wizard.drop_unreferenced_people();
+    })
+}
+
+/// What the officers step's sections share: the application and the choices they follow.
+#[derive(Clone, Copy)]
+pub(super) struct Organs {
+    pub wizard: Wizard,
+    pub app: RwSignal<kaiban_core::model::Application>,
+    pub i18n: crate::i18n::I18n,
+    pub step: Step,
+    pub entity: Memo<EntityType>,
+    pub board_mode: Memo<BoardMode>,
+    pub supervision: Memo<Supervision>,
+    pub directors: Memo<Vec<String>>,
+    pub supervisors: Memo<Vec<String>>,
+}
+
+#[component]
+pub fn OfficersStep() -> impl IntoView {
+    let wizard = use_wizard();
+    let i18n = use_i18n();
+    let step = Step::Officers;
+    let app = wizard.application;
+    let entity = Memo::new(move |_| app.with(|a| a.entity_type).unwrap_or(EntityType::Llc));
+    let board_mode = Memo::new(move |_| app.with(|a| a.officers.board_mode));
+    let supervision = Memo::new(move |_| app.with(|a| a.officers.supervision));
+    let directors = Memo::new(move |_| {
+        app.with(|a| {
+            a.officers
+                .directors
+                .iter()
+                .map(|d| d.person_id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let supervisors = Memo::new(move |_| {
+        app.with(|a| {
+            a.officers
+                .supervisors
+                .iter()
+                .map(|s| s.person_id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let organs = Organs {
+        wizard,
+        app,
+        i18n,
+        step,
+        entity,
+        board_mode,
+        supervision,
+        directors,
+        supervisors,
+    };
+    view! {
+        <StepPage
+            step
+            lead=both(
+                "法定代表人由代表公司执行公司事务的董事或者经理担任（《公司法》第十条）。董事、高级管理人员不得兼任监事。",
+                "The legal representative is a director who executes the company's affairs, or the manager (Company Law, Art 10). Directors and senior managers may not be supervisors.",
+            )
+        >
+            <board::Board organs />
+            <supervision::SupervisionSection organs />
+            <management::Management organs />
+        </StepPage>
+    }
+}

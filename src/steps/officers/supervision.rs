@@ -1,0 +1,314 @@
+//! Supervisors, a supervisory board, an audit committee, or none (all shareholders agreeing).
+
+use super::{person_name, set_person, Organs};
+use crate::app::field_id;
+use crate::bind;
+use crate::fields::Bind;
+use crate::fields::PersonDetails;
+use crate::fields::{Checkbox, FieldMessages, MessageAnchor, PersonPicker, Radios};
+use crate::i18n::both;
+use kaiban_core::model::{Supervision, Supervisor};
+use kaiban_core::path;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
+    let Organs {
+        wizard,
+        app,
+        i18n,
+        step,
+        entity,
+        board_mode,
+        supervision,
+        directors,
+        supervisors,
+    } = organs;
+    let _ = (
+        wizard,
+        app,
+        i18n,
+        step,
+        entity,
+        board_mode,
+        supervision,
+        directors,
+        supervisors,
+    );
+    let supervision_options = Signal::derive(move || {
+        let l = i18n.locale.get();
+        let mut options = vec![
+            (
+                "single".to_string(),
+                l.pick("设一名监事", "A single supervisor").to_string(),
+                None,
+            ),
+            (
+                "board".to_string(),
+                l.pick("设监事会", "A supervisory board").to_string(),
+                Some(
+                    l.pick(
+                        "三人以上，职工代表不少于三分之一",
+                        "Three or more, at least a third employee representatives",
+                    )
+                    .to_string(),
+                ),
+            ),
+            (
+                "audit_committee".to_string(),
+                l.pick(
+                    "在董事会中设审计委员会，不设监事",
+                    "An audit committee of the board instead",
+                )
+                .to_string(),
+                None,
+            ),
+        ];
+        if entity.get().is_limited_liability_company() {
+            options.push((
+                "none".to_string(),
+                l.pick("不设监事", "No supervisor").to_string(),
+                Some(
+                    l.pick(
+                        "须经全体股东一致同意",
+                        "Needs the consent of all shareholders",
+                    )
+                    .to_string(),
+                ),
+            ));
+        }
+        options
+    });
+    let add_supervisor = move |_| {
+        app.update(|a| a.officers.supervisors.push(Supervisor::default()));
+    };
+    view! {
+        <h2 class="kb-section-title">
+            {move || i18n.locale.get().pick("监督机构", "Supervision").to_string()}
+        </h2>
+        <Radios
+            bind=Bind::new(
+                path::SUPERVISION,
+                Signal::derive(move || {
+                    match supervision.get() {
+                        Supervision::Board => "board",
+                        Supervision::Single => "single",
+                        Supervision::None => "none",
+                        Supervision::AuditCommittee => "audit_committee",
+                    }
+                        .to_string()
+                }),
+                Callback::new(move |v: String| {
+                    app.update(|a| {
+                        a.officers.supervision = match v.as_str() {
+                            "board" => Supervision::Board,
+                            "none" => Supervision::None,
+                            "audit_committee" => Supervision::AuditCommittee,
+                            _ => Supervision::Single,
+                        };
+                    })
+                }),
+            )
+            step
+            legend=both("监事或审计委员会", "Supervisors or audit committee")
+            options=supervision_options
+        />
+        <Show when=move || {
+            matches!(supervision.get(), Supervision::Board | Supervision::Single)
+        }>
+            <MessageAnchor path=path::SUPERVISORS step />
+            {move || {
+                let is_board = supervision.get() == Supervision::Board;
+                supervisors
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, person_id)| {
+                        let at = move |f: &str| format!("officers.supervisors[{i}].{f}");
+                        view! {
+                            <section class="kb-card">
+                                <h2 class="kb-card-title">
+                                    {move || {
+                                        format!(
+                                            "{} {}",
+                                            i18n.locale.get().pick("监事", "Supervisor"),
+                                            i + 1,
+                                        )
+                                    }}
+                                </h2>
+                                <PersonPicker
+                                    bind=Bind::new(
+                                        at("person_id"),
+                                        Signal::derive(move || {
+                                            app.with(|a| {
+                                                a.officers
+                                                    .supervisors
+                                                    .get(i)
+                                                    .map(|s| s.person_id.clone())
+                                                    .filter(|id| !id.is_empty())
+                                            })
+                                        }),
+                                        set_person(
+                                            wizard,
+                                            move |a, id| {
+                                                if let Some(s) = a.officers.supervisors.get_mut(i) {
+                                                    s.person_id = id.unwrap_or_default();
+                                                }
+                                            },
+                                        ),
+                                    )
+                                    step
+                                    natural_only=true
+                                    label=both("人员", "Person")
+                                />
+                                {(!person_id.is_empty())
+                                    .then(|| {
+                                        view! { <PersonDetails person_id=person_id.clone() step /> }
+                                    })}
+                                {is_board
+                                    .then(|| {
+                                        view! {
+                                            <Checkbox
+                                                bind=Bind::new(
+                                                    at("chair"),
+                                                    Signal::derive(move || {
+                                                        app.with(|a| {
+                                                            a.officers.supervisors.get(i).is_some_and(|s| s.chair)
+                                                        })
+                                                    }),
+                                                    Callback::new(move |v| {
+                                                        app.update(|a| {
+                                                            if let Some(s) = a.officers.supervisors.get_mut(i) {
+                                                                s.chair = v;
+                                                            }
+                                                        })
+                                                    }),
+                                                )
+                                                step
+                                                label=both(
+                                                    "监事会主席",
+                                                    "Chair of the supervisory board",
+                                                )
+                                            />
+                                            <Checkbox
+                                                bind=Bind::new(
+                                                    at("employee_representative"),
+                                                    Signal::derive(move || {
+                                                        app.with(|a| {
+                                                            a.officers
+                                                                .supervisors
+                                                                .get(i)
+                                                                .is_some_and(|s| s.employee_representative)
+                                                        })
+                                                    }),
+                                                    Callback::new(move |v| {
+                                                        app.update(|a| {
+                                                            if let Some(s) = a.officers.supervisors.get_mut(i) {
+                                                                s.employee_representative = v;
+                                                            }
+                                                        })
+                                                    }),
+                                                )
+                                                step
+                                                label=both("职工代表监事", "Employee representative")
+                                            />
+                                        }
+                                    })}
+                                <button
+                                    type="button"
+                                    class="kb-link-button kb-danger"
+                                    on:click=move |_| {
+                                        app.update(|a| {
+                                            a.officers.supervisors.remove(i);
+                                        });
+                                        wizard.drop_unreferenced_people();
+                                    }
+                                >
+                                    {move || {
+                                        format!(
+                                            "{} {}",
+                                            i18n.locale.get().pick("删除监事", "Remove supervisor"),
+                                            i + 1,
+                                        )
+                                    }}
+                                </button>
+                            </section>
+                        }
+                    })
+                    .collect_view()
+            }}
+            <button type="button" class="kb-button kb-button-secondary" on:click=add_supervisor>
+                {move || {
+                    i18n.locale.get().pick("＋ 添加监事", "+ Add a supervisor").to_string()
+                }}
+            </button>
+        </Show>
+        <Show when=move || supervision.get() == Supervision::None>
+            <Checkbox
+                bind=bind!(app, path::NO_SUPERVISOR_CONSENT, officers.no_supervisor_consent)
+                step
+                label=both(
+                    "全体股东已一致同意不设监事",
+                    "All shareholders have agreed to have no supervisor",
+                )
+            />
+        </Show>
+        <Show when=move || supervision.get() == Supervision::AuditCommittee>
+            <fieldset
+                class="kb-fieldset kb-field"
+                id=field_id("officers.audit_committee")
+                tabindex="-1"
+            >
+                <legend class="kb-label">
+                    {move || {
+                        i18n.locale
+                            .get()
+                            .pick(
+                                "审计委员会成员（从董事中选择）",
+                                "Audit committee members (directors)",
+                            )
+                            .to_string()
+                    }}
+                </legend>
+                <FieldMessages path=path::AUDIT_COMMITTEE step />
+                {move || {
+                    directors
+                        .get()
+                        .into_iter()
+                        .filter(|id| !id.is_empty())
+                        .enumerate()
+                        .map(|(k, id)| {
+                            let id_for_check = id.clone();
+                            let id_for_change = id.clone();
+                            view! {
+                                <Checkbox
+                                    bind=Bind::new(
+                                        format!("officers.audit_committee-option-{k}"),
+                                        Signal::derive(move || {
+                                            app.with(|a| {
+                                                a.officers.audit_committee.contains(&id_for_check)
+                                            })
+                                        }),
+                                        Callback::new(move |v: bool| {
+                                            app.update(|a| {
+                                                a.officers.audit_committee.retain(|m| *m != id_for_change);
+                                                if v {
+                                                    a.officers.audit_committee.push(id_for_change.clone());
+                                                }
+                                            })
+                                        }),
+                                    )
+                                    step
+                                    label=Signal::derive({
+                                        let id = id.clone();
+                                        move || app.with(|a| person_name(a, &id).to_string())
+                                    })
+                                />
+                            }
+                        })
+                        .collect_view()
+                }}
+            </fieldset>
+        </Show>
+    }
+}

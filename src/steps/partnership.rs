@@ -1,0 +1,169 @@
+//! Executing partners (执行事务合伙人) of a partnership, and the delegate an organisation
+//! partner sends.
+
+use super::page::StepPage;
+use crate::app::use_wizard;
+use crate::fields::Bind;
+use crate::fields::PersonDetails;
+use crate::fields::{MessageAnchor, PersonPicker};
+use crate::i18n::{both, use_i18n};
+use crate::steps::Step;
+use kaiban_core::model::{EntityType, ExecutingPartner, PartnerKind};
+use kaiban_core::path;
+use leptos::prelude::*;
+
+#[component]
+pub fn PartnershipStep() -> impl IntoView {
+    let wizard = use_wizard();
+    let i18n = use_i18n();
+    let step = Step::Partnership;
+    let app = wizard.application;
+    let rows = Memo::new(move |_| {
+        app.with(|a| {
+            a.executing_partners
+                .iter()
+                .map(|e| {
+                    (
+                        e.partner_id.clone(),
+                        e.delegate_id.clone(),
+                        a.person(&e.partner_id).is_some_and(|p| p.is_organisation()),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let eligible = Signal::derive(move || {
+        app.with(|a| {
+            let limited = a.entity_type == Some(EntityType::LimitedPartnership);
+            a.investors
+                .iter()
+                .filter(|i| !limited || i.partner_kind == Some(PartnerKind::General))
+                .map(|i| i.person_id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    if rows.get_untracked().is_empty() {
+        app.update(|a| a.executing_partners.push(ExecutingPartner::default()));
+    }
+    view! {
+        <StepPage
+            step
+            lead=both(
+                "执行事务合伙人对外代表合伙企业。有限合伙企业由普通合伙人执行合伙事务；执行事务合伙人是单位的，须委派一名自然人代表。",
+                "Executing partners act for the partnership. In a limited partnership only general partners do; an organisation names a natural person as its delegate.",
+            )
+        >
+            <MessageAnchor path=path::EXECUTING_PARTNERS step />
+            {move || {
+                rows.get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (_, delegate, is_org))| {
+                        view! {
+                            <section class="kb-card">
+                                <h2 class="kb-card-title">
+                                    {move || {
+                                        format!(
+                                            "{} {}",
+                                            i18n
+                                                .locale
+                                                .get()
+                                                .pick("执行事务合伙人", "Executing partner"),
+                                            i + 1,
+                                        )
+                                    }}
+                                </h2>
+                                <PersonPicker
+                                    bind=Bind::new(
+                                        format!("executing_partners[{i}].partner_id"),
+                                        Signal::derive(move || {
+                                            app.with(|a| {
+                                                a.executing_partners
+                                                    .get(i)
+                                                    .map(|e| e.partner_id.clone())
+                                                    .filter(|p| !p.is_empty())
+                                            })
+                                        }),
+                                        Callback::new(move |id: Option<String>| {
+                                            app.update(|a| {
+                                                if let Some(e) = a.executing_partners.get_mut(i) {
+                                                    e.partner_id = id.unwrap_or_default();
+                                                }
+                                            })
+                                        }),
+                                    )
+                                    step
+                                    label=both("合伙人", "Partner")
+                                    among=eligible
+                                />
+                                {is_org
+                                    .then(|| {
+                                        view! {
+                                            <PersonPicker
+                                                bind=Bind::new(
+                                                    format!("executing_partners[{i}].delegate_id"),
+                                                    Signal::derive(move || {
+                                                        app.with(|a| {
+                                                            a.executing_partners
+                                                                .get(i)
+                                                                .and_then(|e| e.delegate_id.clone())
+                                                        })
+                                                    }),
+                                                    Callback::new(move |id: Option<String>| {
+                                                        app.update(|a| {
+                                                            if let Some(e) = a.executing_partners.get_mut(i) {
+                                                                e.delegate_id = id;
+                                                            }
+                                                        });
+                                                        wizard.drop_unreferenced_people();
+                                                    }),
+                                                )
+                                                step
+                                                natural_only=true
+                                                label=both("委派代表", "Delegate")
+                                            />
+                                            {delegate
+                                                .clone()
+                                                .map(|d| view! { <PersonDetails person_id=d step /> })}
+                                        }
+                                    })}
+                                {(i > 0)
+                                    .then(|| {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="kb-link-button kb-danger"
+                                                on:click=move |_| {
+                                                    app.update(|a| {
+                                                        a.executing_partners.remove(i);
+                                                    })
+                                                }
+                                            >
+                                                {move || {
+                                                    i18n.locale.get().pick("删除", "Remove").to_string()
+                                                }}
+                                            </button>
+                                        }
+                                    })}
+                            </section>
+                        }
+                    })
+                    .collect_view()
+            }}
+            <button
+                type="button"
+                class="kb-button kb-button-secondary"
+                on:click=move |_| {
+                    app.update(|a| a.executing_partners.push(ExecutingPartner::default()))
+                }
+            >
+                {move || {
+                    i18n.locale
+                        .get()
+                        .pick("＋ 添加执行事务合伙人", "+ Add an executing partner")
+                        .to_string()
+                }}
+            </button>
+        </StepPage>
+    }
+}
