@@ -5,7 +5,23 @@ use super::session::{Notice, SaveStatus};
 use super::use_wizard;
 use crate::i18n::{use_i18n, Text};
 use crate::offline::use_connectivity;
+use kaiban_core::text::Bi;
 use leptos::prelude::*;
+
+static STORAGE_NEARLY_FULL: Bi = Bi::new(
+    "本设备为本网站保留的存储空间快用完了。请在“我的草稿”中导出重要草稿，并删除不需要的草稿和附件。",
+    "This device's storage for this site is nearly full. Export the drafts you need from Saved applications, and delete drafts or documents you no longer need.",
+);
+
+static EMBEDDED_STORAGE_BLOCKED: Bi = Bi::new(
+    "此浏览器不允许嵌入在其他网站中的页面保存数据，您填写的内容将无法自动保存。请在新窗口中打开本服务继续填写。",
+    "This browser does not let pages embedded in another site store data, so your answers cannot be saved here. Open the service in a new window to continue.",
+);
+
+static STORAGE_CLEARED: Bi = Bi::new(
+    "浏览器清除了本网站保存的数据。当前申请已从本页面重新保存，没有丢失；其他草稿可能已被清除。建议在“我的草稿”中导出备份。",
+    "The browser cleared this site's stored data. This application was saved again from this page and nothing in it is lost; other drafts may be gone. Export a copy from Saved applications.",
+);
 
 #[component]
 pub fn SaveIndicator() -> impl IntoView {
@@ -81,17 +97,7 @@ pub fn Banners() -> impl IntoView {
     view! {
         <Show when=move || nearly_full.get()>
             <div class="kb-banner kb-banner-warning" role="status">
-                <p>
-                    {move || {
-                        i18n.locale
-                            .get()
-                            .pick(
-                                "本设备为本网站保留的存储空间快用完了。请在“我的草稿”中导出重要草稿，并删除不需要的草稿和附件。",
-                                "This device's storage for this site is nearly full. Export the drafts you need from Saved applications, and delete drafts or documents you no longer need.",
-                            )
-                            .to_string()
-                    }}
-                </p>
+                <p>{move || { i18n.locale.get().text(&STORAGE_NEARLY_FULL).to_string() }}</p>
             </div>
         </Show>
         <Show when=move || connectivity.update_ready.get()>
@@ -123,17 +129,7 @@ pub fn Banners() -> impl IntoView {
         </Show>
         <Show when=blocked_in_frame>
             <div class="kb-banner kb-banner-warning" role="alert">
-                <p>
-                    {move || {
-                        i18n.locale
-                            .get()
-                            .pick(
-                                "此浏览器不允许嵌入在其他网站中的页面保存数据，您填写的内容将无法自动保存。请在新窗口中打开本服务继续填写。",
-                                "This browser does not let pages embedded in another site store data, so your answers cannot be saved here. Open the service in a new window to continue.",
-                            )
-                            .to_string()
-                    }}
-                </p>
+                <p>{move || { i18n.locale.get().text(&EMBEDDED_STORAGE_BLOCKED).to_string() }}</p>
                 <div class="kb-banner-actions">
                     <a
                         class="kb-button"
@@ -208,13 +204,7 @@ pub fn Banners() -> impl IntoView {
                             <div class="kb-banner kb-banner-warning" role="alert">
                                 <p>
                                     {move || {
-                                        i18n.locale
-                                            .get()
-                                            .pick(
-                                                "浏览器清除了本网站保存的数据。当前申请已从本页面重新保存，没有丢失；其他草稿可能已被清除。建议在“我的草稿”中导出备份。",
-                                                "The browser cleared this site's stored data. This application was saved again from this page and nothing in it is lost; other drafts may be gone. Export a copy from Saved applications.",
-                                            )
-                                            .to_string()
+                                        i18n.locale.get().text(&STORAGE_CLEARED).to_string()
                                     }}
                                 </p>
                             </div>

@@ -8,6 +8,8 @@ mod messages;
 mod money;
 mod person;
 mod person_details;
+mod person_picker;
+mod person_summary;
 mod text;
 
 pub use choice::{Checkbox, Radios, Select};
@@ -15,8 +17,10 @@ pub use error_summary::{ErrorSummary, FieldError};
 pub use frame::{Bind, FieldFrame};
 pub use messages::{FieldMessages, MessageAnchor};
 pub use money::{DateInput, MoneyInput};
-pub use person::{PersonEditor, PersonPicker, PersonSummary};
+pub use person::PersonEditor;
 pub use person_details::PersonDetails;
+pub use person_picker::PersonPicker;
+pub use person_summary::{describe, PersonSummary};
 pub use text::TextInput;
 
 use wasm_bindgen::JsCast;

@@ -1,71 +1,14 @@
 //! People are entered once and picked for every role. The editor binds to the one record in
 //! `persons`, so a correction made on any step shows everywhere.
 
-use super::Bind;
 use super::{Checkbox, DateInput, Select, TextInput};
-use crate::app::{field_id, use_validation, use_wizard};
+use crate::app::{field_id, use_wizard};
 use crate::i18n::{both, use_i18n};
 use crate::steps::Step;
 use kaiban_core::ids::{IdType, Sex};
-use kaiban_core::model::{OrgCategory, Person};
+use kaiban_core::model::OrgCategory;
 use kaiban_core::path::{self, PersonField};
 use leptos::prelude::*;
-
-const NEW_PERSON: &str = "__new";
-const NEW_ORGANISATION: &str = "__new_org";
-
-/// "张伟 · 居民身份证 5201…1238": enough to recognise someone without showing the whole number.
-pub fn describe(person: &Person, chinese: bool) -> String {
-    let number = person.id_number.trim();
-    let masked = if number.chars().count() > 8 {
-        let chars: Vec<char> = number.chars().collect();
-        format!(
-            "{}…{}",
-            chars[..4].iter().collect::<String>(),
-            chars[chars.len() - 4..].iter().collect::<String>()
-        )
-    } else {
-        number.to_string()
-    };
-    let name = if person.name.trim().is_empty() {
-        if chinese {
-            "（未填姓名）"
-        } else {
-            "(no name yet)"
-        }
-        .to_string()
-    } else {
-        person.name.clone()
-    };
-    let doc = if chinese {
-        person.id_type.label().zh
-    } else {
-        person.id_type.label().en
-    };
-    if masked.is_empty() {
-        name
-    } else {
-        format!("{name} · {doc} {masked}")
-    }
-}
-
-#[component]
-pub fn PersonSummary(#[prop(into)] person_id: String) -> impl IntoView {
-    let wizard = use_wizard();
-    let i18n = use_i18n();
-    move || {
-        let chinese = i18n.locale.get().is_chinese();
-        wizard
-            .persons
-            .with(|persons| {
-                persons
-                    .iter()
-                    .find(|p| p.id == person_id)
-                    .map(|p| describe(p, chinese))
-            })
-            .unwrap_or_default()
-    }
-}
 
 #[component]
 pub fn PersonEditor(
@@ -412,74 +355,5 @@ pub fn PersonEditor(
                 )
             }}
         </div>
-    }
-}
-
-/// Chooses a person for a role: anyone already entered, or a new person or organisation.
-#[component]
-pub fn PersonPicker(
-    bind: Bind<Option<String>>,
-    step: Step,
-    #[prop(into)] label: Signal<String>,
-    #[prop(optional, into)] hint: Option<Signal<String>>,
-    #[prop(optional)] natural_only: bool,
-    /// Limit the choice to these person ids (e.g. the partners).
-    #[prop(optional, into)]
-    among: Option<Signal<Vec<String>>>,
-) -> impl IntoView {
-    let wizard = use_wizard();
-    let i18n = use_i18n();
-    let validation = use_validation();
-    let options = Signal::derive(move || {
-        let l = i18n.locale.get();
-        let chinese = l.is_chinese();
-        let allowed = among.map(|a| a.get());
-        let mut options = vec![(String::new(), l.pick("请选择", "Choose").to_string())];
-        wizard.application.with(|a| {
-            for p in &a.persons {
-                if natural_only && p.is_organisation() {
-                    continue;
-                }
-                if allowed.as_ref().is_some_and(|ids| !ids.contains(&p.id)) {
-                    continue;
-                }
-                options.push((p.id.clone(), describe(p, chinese)));
-            }
-        });
-        if among.is_none() {
-            options.push((
-                NEW_PERSON.to_string(),
-                l.pick("＋ 添加新人员", "+ Add a new person").to_string(),
-            ));
-            if !natural_only {
-                options.push((
-                    NEW_ORGANISATION.to_string(),
-                    l.pick("＋ 添加单位（法人或其他组织）", "+ Add an organisation")
-                        .to_string(),
-                ));
-            }
-        }
-        options
-    });
-    let Bind {
-        path,
-        value,
-        set: on_change,
-    } = bind;
-    let path_for_touch = path.clone();
-    let on_select = Callback::new(move |v: String| {
-        validation.touch(&path_for_touch);
-        match v.as_str() {
-            "" => on_change.run(None),
-            NEW_PERSON => on_change.run(Some(wizard.add_person(false))),
-            NEW_ORGANISATION => on_change.run(Some(wizard.add_person(true))),
-            id => on_change.run(Some(id.to_string())),
-        }
-    });
-    let current = Signal::derive(move || value.get().unwrap_or_default());
-    let bind = Bind::new(path, current, on_select);
-    match hint {
-        Some(hint) => view! { <Select bind step label hint options /> }.into_any(),
-        None => view! { <Select bind step label options /> }.into_any(),
     }
 }

@@ -52,6 +52,11 @@ impl Locale {
         }
     }
 
+    /// The text of `bi` in this locale.
+    pub fn text(self, bi: &'static kaiban_core::text::Bi) -> &'static str {
+        bi.pick(self.is_chinese())
+    }
+
     /// The saved choice, else zh-CN: the service is Chinese first, whatever the browser says.
     pub fn load() -> Locale {
         crate::local_storage()

@@ -4,16 +4,22 @@
 use super::page::StepPage;
 use crate::app::use_wizard;
 use crate::fields::MessageAnchor;
-use crate::i18n::{both, use_i18n};
+use crate::i18n::{text, use_i18n};
 use crate::steps::Step;
 use kaiban_core::catalog::Catalog;
 use kaiban_core::model::{Attachment, AttachmentPurpose, DomicileProof};
 use kaiban_core::path;
 use kaiban_core::rules::{ACCEPTED_MEDIA_TYPES, MAX_ATTACHMENT_BYTES};
+use kaiban_core::text::Bi;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+static LEAD: Bi = Bi::new(
+    "可上传 PDF、JPG、PNG 或 WebP 文件，每个不超过 20 MB。通过政务数据共享能够获取的身份证件等材料无需上传。",
+    "Upload PDF, JPG, PNG or WebP files of up to 20 MB each. Documents the government can obtain through data sharing, such as ID cards, are not needed.",
+);
 
 #[derive(Clone, PartialEq)]
 struct Slot {
@@ -234,13 +240,7 @@ pub fn AttachmentsStep() -> impl IntoView {
         });
     };
     view! {
-        <StepPage
-            step
-            lead=both(
-                "可上传 PDF、JPG、PNG 或 WebP 文件，每个不超过 20 MB。通过政务数据共享能够获取的身份证件等材料无需上传。",
-                "Upload PDF, JPG, PNG or WebP files of up to 20 MB each. Documents the government can obtain through data sharing, such as ID cards, are not needed.",
-            )
-        >
+        <StepPage step lead=text(LEAD.clone())>
             <MessageAnchor path=path::DOMICILE_PROOF_FILE step />
             {move || {
                 let list = all_slots.get();

@@ -5,12 +5,23 @@ use crate::app::use_wizard;
 use crate::fields::Bind;
 use crate::fields::PersonDetails;
 use crate::fields::{Checkbox, MessageAnchor, PersonPicker, Radios, TextInput};
-use crate::i18n::{both, use_i18n};
+use crate::i18n::{both, text, use_i18n};
 use crate::steps::Step;
 use kaiban_core::model::{BeneficialOwner, OwnershipBasis};
 use kaiban_core::path;
 use kaiban_core::rules::beneficial_exemption_available;
+use kaiban_core::text::Bi;
 use leptos::prelude::*;
+
+static LEAD: Bi = Bi::new(
+    "受益所有人是最终拥有、实际控制企业或者享有企业最终收益的自然人（《受益所有人信息管理办法》）。",
+    "Beneficial owners are the natural persons who ultimately own, control or benefit from the business (Beneficial Owner Information Measures).",
+);
+
+static EXEMPTION_COMMITMENT: Bi = Bi::new(
+    "承诺免报：注册资本（出资额）不超过1000万元，股东（合伙人）全部为自然人，且不存在股东以外的自然人实际控制或享有收益",
+    "Commit instead of filing: capital of at most 10 million yuan, all members are natural persons, and no one else controls or benefits",
+);
 
 #[component]
 pub fn BeneficialOwnersStep() -> impl IntoView {
@@ -68,13 +79,7 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
         ]
     });
     view! {
-        <StepPage
-            step
-            lead=both(
-                "受益所有人是最终拥有、实际控制企业或者享有企业最终收益的自然人（《受益所有人信息管理办法》）。",
-                "Beneficial owners are the natural persons who ultimately own, control or benefit from the business (Beneficial Owner Information Measures).",
-            )
-        >
+        <StepPage step lead=text(LEAD.clone())>
             <Show when=move || eligible.get() || exempt.get()>
                 <Checkbox
                     bind=Bind::new(
@@ -85,10 +90,7 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                         }),
                     )
                     step
-                    label=both(
-                        "承诺免报：注册资本（出资额）不超过1000万元，股东（合伙人）全部为自然人，且不存在股东以外的自然人实际控制或享有收益",
-                        "Commit instead of filing: capital of at most 10 million yuan, all members are natural persons, and no one else controls or benefits",
-                    )
+                    label=text(EXEMPTION_COMMITMENT.clone())
                 />
             </Show>
             <Show when=move || !exempt.get()>

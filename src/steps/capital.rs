@@ -4,13 +4,53 @@ use crate::app::{field_id, today, use_wizard, RowSignals};
 use crate::bind;
 use crate::fields::Bind;
 use crate::fields::{DateInput, FieldMessages, MoneyInput, PersonSummary, Select, TextInput};
-use crate::i18n::{both, use_i18n};
+use crate::i18n::{both, text, use_i18n};
 use crate::steps::Step;
 use kaiban_core::model::PartnerKind;
 use kaiban_core::model::{Contribution, ContributionMethod, EntityType};
 use kaiban_core::path;
+use kaiban_core::path::ContributionField;
 use kaiban_core::rules::contribution_allowed;
+use kaiban_core::text::Bi;
 use leptos::prelude::*;
+
+static LEAD: Bi = Bi::new(
+    "金额以万元为单位，精确到分。各出资人认缴出资额合计必须等于注册资本。",
+    "Amounts are in 万元 (10,000 yuan), exact to the fen. The holders' subscriptions must add up to the capital exactly.",
+);
+
+static PAY_IN_DEADLINE: Bi = Bi::new(
+    "全体股东认缴的出资额应当自公司成立之日起五年内缴足：出资日期最晚为 ",
+    "Shareholders must pay in full within five years of establishment: the latest payment date is ",
+);
+/// Binds an input to `field` of contribution `j` of investor `i`, read from that investor's
+/// own row signal (typing in one row wakes no other).
+fn bind_contribution<T: Default + Send + Sync + 'static>(
+    (i, j, investor): (usize, usize, RwSignal<kaiban_core::model::Investor>),
+    field: ContributionField,
+    get: fn(&Contribution) -> T,
+    set: fn(&mut Contribution, T),
+) -> Bind<T> {
+    let app = use_wizard().application;
+    Bind::new(
+        path::contribution(i, j, field),
+        Signal::derive(move || {
+            investor.with(|v| v.contributions.get(j).map(get).unwrap_or_default())
+        }),
+        Callback::new(move |value| {
+            app.update(|a| {
+                if let Some(c) = a
+                    .investors
+                    .get_mut(i)
+                    .and_then(|v| v.contributions.get_mut(j))
+                {
+                    set(c, value);
+                }
+            })
+        }),
+    )
+}
+
 #[component]
 pub fn CapitalStep() -> impl IntoView {
     let wizard = use_wizard();
@@ -64,13 +104,7 @@ pub fn CapitalStep() -> impl IntoView {
         })
     };
     view! {
-        <StepPage
-            step
-            lead=both(
-                "金额以万元为单位，精确到分。各出资人认缴出资额合计必须等于注册资本。",
-                "Amounts are in 万元 (10,000 yuan), exact to the fen. The holders' subscriptions must add up to the capital exactly.",
-            )
-        >
+        <StepPage step lead=text(LEAD.clone())>
             <MoneyInput
                 bind=bind!(app, path::CAPITAL_REGISTERED, capital.registered_fen)
                 step
@@ -82,11 +116,7 @@ pub fn CapitalStep() -> impl IntoView {
                         let l = i18n.locale.get();
                         format!(
                             "{}{}{}",
-                            l
-                                .pick(
-                                    "全体股东认缴的出资额应当自公司成立之日起五年内缴足：出资日期最晚为 ",
-                                    "Shareholders must pay in full within five years of establishment: the latest payment date is ",
-                                ),
+                            l.text(&PAY_IN_DEADLINE),
                             deadline(),
                             l
                                 .pick(
@@ -276,23 +306,11 @@ pub fn CapitalStep() -> impl IntoView {
                                                         .then(|| {
                                                             view! {
                                                                 <DateInput
-                                                                    bind=Bind::new(
-                                                                        cat("due_date"),
-                                                                        Signal::derive(move || {
-                                                                            investor
-                                                                                .with(|v| v.contributions.get(j).and_then(|c| c.due_date))
-                                                                        }),
-                                                                        Callback::new(move |d| {
-                                                                            app.update(|a| {
-                                                                                if let Some(c) = a
-                                                                                    .investors
-                                                                                    .get_mut(i)
-                                                                                    .and_then(|v| v.contributions.get_mut(j))
-                                                                                {
-                                                                                    c.due_date = d;
-                                                                                }
-                                                                            })
-                                                                        }),
+                                                                    bind=bind_contribution(
+                                                                        (i, j, investor),
+                                                                        ContributionField::DueDate,
+                                                                        |c| c.due_date,
+                                                                        |c, d| c.due_date = d,
                                                                     )
                                                                     step
                                                                     label=both("认缴出资日期", "Pay in by")

@@ -6,8 +6,19 @@ use crate::app::use_wizard;
 use crate::i18n::{use_i18n, Locale, Text};
 use crate::steps::Step;
 use crate::submit;
+use kaiban_core::text::Bi;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+static NO_SUCH_CASE: Bi = Bi::new(
+    "找不到这个案件：回执编号或查询令牌不正确。请使用回执上的二维码或链接。",
+    "No case was found: the receipt number or the lookup token is wrong. Use the QR code or link on the receipt.",
+);
+
+static CORRECT_AND_RESUBMIT: Bi = Bi::new(
+    "请按上述原因修改后重新签名提交：修改会使原签名作废。",
+    "Correct the points above, then sign and submit again; changing the application voids the earlier signatures.",
+);
 
 fn status_label(status: &str, l: Locale) -> String {
     match status {
@@ -70,16 +81,10 @@ pub fn CaseProgress(
         let l = i18n.locale.get();
         match status.get() {
             None => view! { <p class="kb-loading">{i18n.tr(Text::Loading)}</p> }.into_any(),
-            Some(Err(e)) if e == "HTTP 404" => view! {
-                <p class="kb-warning-message">
-                    {l
-                        .pick(
-                            "找不到这个案件：回执编号或查询令牌不正确。请使用回执上的二维码或链接。",
-                            "No case was found: the receipt number or the lookup token is wrong. Use the QR code or link on the receipt.",
-                        )
-                        .to_string()}
-                </p>
-            }.into_any(),
+            Some(Err(e)) if e == "HTTP 404" => {
+                view! { <p class="kb-warning-message">{l.text(&NO_SUCH_CASE).to_string()}</p> }
+                    .into_any()
+            }
             Some(Err(e)) => view! {
                 <p class="kb-warning-message">
                     {format!(
@@ -91,7 +96,8 @@ pub fn CaseProgress(
                             ),
                     )}
                 </p>
-            }.into_any(),
+            }
+            .into_any(),
             Some(Ok(value)) => history(value, l, correctable, wizard, i18n).into_any(),
         }
     };
@@ -161,14 +167,7 @@ fn history(
                     {returned
                         .then(|| {
                             view! {
-                                <p>
-                                    {l
-                                        .pick(
-                                            "请按上述原因修改后重新签名提交：修改会使原签名作废。",
-                                            "Correct the points above, then sign and submit again; changing the application voids the earlier signatures.",
-                                        )
-                                        .to_string()}
-                                </p>
+                                <p>{l.text(&CORRECT_AND_RESUBMIT).to_string()}</p>
                                 <button
                                     type="button"
                                     class="kb-button"

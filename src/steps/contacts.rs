@@ -10,7 +10,13 @@ use crate::steps::labels;
 use crate::steps::person_home_step;
 use crate::steps::Step;
 use kaiban_core::path;
+use kaiban_core::text::Bi;
 use leptos::prelude::*;
+
+static LEAD: Bi = Bi::new(
+    "财务负责人信息同步用于税务登记；登记联络员负责与登记机关联系，二人均须使用本人实名手机号。",
+    "The finance officer's details go to tax registration; the liaison is the registrar's contact. Both need their own real-name mobile.",
+);
 
 /// A contact role: the picker, and the person's details or at least their mobile.
 #[component]
@@ -92,13 +98,7 @@ fn ContactRole(
 #[component]
 pub fn ContactsStep() -> impl IntoView {
     view! {
-        <StepPage
-            step=Step::Contacts
-            lead=both(
-                "财务负责人信息同步用于税务登记；登记联络员负责与登记机关联系，二人均须使用本人实名手机号。",
-                "The finance officer's details go to tax registration; the liaison is the registrar's contact. Both need their own real-name mobile.",
-            )
-        >
+        <StepPage step=Step::Contacts lead=text(LEAD.clone())>
             <ContactRole
                 path=path::FINANCE_OFFICER
                 mobile_path=path::FINANCE_OFFICER_MOBILE

@@ -1,12 +1,19 @@
 //! Saved applications: open, rename, duplicate, delete (with undo), export and import.
 
+use super::drafts_import::import_application;
 use crate::app::{use_wizard, Nav};
 use crate::browser::download;
-use crate::drafts::{self, Draft, DraftSummary};
+use crate::drafts::{self, DraftSummary};
 use crate::i18n::{use_i18n, Text};
 use crate::steps::Step;
+use kaiban_core::text::Bi;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+static WHERE_DRAFTS_ARE_KEPT: Bi = Bi::new(
+    "草稿只保存在本设备的本浏览器中。在门户网站内嵌使用时，草稿只在该网站内可见；换设备请先导出。",
+    "Drafts are kept in this browser on this device only. Inside a portal they are visible on that portal only; export a draft to move it to another device.",
+);
 
 fn format_time(ms: f64, chinese: bool) -> String {
     let date = js_sys::Date::new(&ms.into());
@@ -123,28 +130,9 @@ pub fn DraftsPage() -> impl IntoView {
     };
     let import = move |input: web_sys::HtmlInputElement| {
         spawn_local(async move {
-            let Some((file_name, text)) = crate::browser::take_chosen_text(&input).await else {
-                return;
-            };
-            match kaiban_core::migrate(&text) {
-                Ok(application) => {
-                    let mut draft = Draft::new(drafts::new_id());
-                    draft.application = application;
-                    draft.application.attachments.clear();
-                    draft.title = file_name.trim_end_matches(".json").to_string();
-                    match drafts::save(&draft).await {
-                        Ok(_) => message.set(Some((
-                            format!("已导入“{file_name}”为新草稿（原有草稿均未改动；附件需重新上传）。"),
-                            format!("Imported “{file_name}” as a new draft (no existing draft was changed; documents must be uploaded again)."),
-                        ))),
-                        Err(e) => message.set(Some((e.message(true), e.message(false)))),
-                    }
-                    refresh();
-                }
-                Err(e) => message.set(Some((
-                    format!("无法导入“{file_name}”：{}", e.message().zh),
-                    format!("Could not import “{file_name}”: {}", e.message().en),
-                ))),
+            if let Some((file_name, text)) = crate::browser::take_chosen_text(&input).await {
+                message.set(Some(import_application(&file_name, &text).await));
+                refresh();
             }
         });
     };
@@ -170,15 +158,7 @@ pub fn DraftsPage() -> impl IntoView {
         <main id="kb-main" class="kb-start kb-drafts" tabindex="-1">
             <h1 class="kb-title">{i18n.tr(Text::DraftsTitle)}</h1>
             <p class="kb-hint">
-                {move || {
-                    i18n.locale
-                        .get()
-                        .pick(
-                            "草稿只保存在本设备的本浏览器中。在门户网站内嵌使用时，草稿只在该网站内可见；换设备请先导出。",
-                            "Drafts are kept in this browser on this device only. Inside a portal they are visible on that portal only; export a draft to move it to another device.",
-                        )
-                        .to_string()
-                }}
+                {move || { i18n.locale.get().text(&WHERE_DRAFTS_ARE_KEPT).to_string() }}
             </p>
             {move || {
                 message

@@ -6,11 +6,17 @@ use crate::app::use_wizard;
 use crate::fields::Bind;
 use crate::fields::PersonDetails;
 use crate::fields::{MessageAnchor, PersonPicker};
-use crate::i18n::{both, use_i18n};
+use crate::i18n::{both, text, use_i18n};
 use crate::steps::Step;
 use kaiban_core::model::{EntityType, ExecutingPartner, PartnerKind};
 use kaiban_core::path;
+use kaiban_core::text::Bi;
 use leptos::prelude::*;
+
+static LEAD: Bi = Bi::new(
+    "执行事务合伙人对外代表合伙企业。有限合伙企业由普通合伙人执行合伙事务；执行事务合伙人是单位的，须委派一名自然人代表。",
+    "Executing partners act for the partnership. In a limited partnership only general partners do; an organisation names a natural person as its delegate.",
+);
 
 #[component]
 pub fn PartnershipStep() -> impl IntoView {
@@ -46,13 +52,7 @@ pub fn PartnershipStep() -> impl IntoView {
         app.update(|a| a.executing_partners.push(ExecutingPartner::default()));
     }
     view! {
-        <StepPage
-            step
-            lead=both(
-                "执行事务合伙人对外代表合伙企业。有限合伙企业由普通合伙人执行合伙事务；执行事务合伙人是单位的，须委派一名自然人代表。",
-                "Executing partners act for the partnership. In a limited partnership only general partners do; an organisation names a natural person as its delegate.",
-            )
-        >
+        <StepPage step lead=text(LEAD.clone())>
             <MessageAnchor path=path::EXECUTING_PARTNERS step />
             {move || {
                 rows.get()

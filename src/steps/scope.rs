@@ -1,11 +1,17 @@
 use super::page::StepPage;
 use crate::app::{field_id, use_wizard};
 use crate::fields::FieldMessages;
-use crate::i18n::{both, use_i18n};
+use crate::i18n::{text, use_i18n};
 use crate::steps::Step;
 use kaiban_core::catalog::{Catalog, ScopeItem, ScopeKind};
 use kaiban_core::path;
+use kaiban_core::text::Bi;
 use leptos::prelude::*;
+
+static LEAD: Bi = Bi::new(
+    "请从经营范围规范表述目录中选择。第一项为主营项目，决定名称中的行业表述；许可项目须取得批准后方可经营。",
+    "Choose from the standard catalogue. The first item is the main business and should match the industry in the name; licensed items need a permit before you operate them.",
+);
 
 const SHOWN_RESULTS: usize = 12;
 
@@ -50,13 +56,7 @@ pub fn ScopeStep() -> impl IntoView {
     };
     let swap = move |i: usize, j: usize| app.update(|a| a.business_scope.items.swap(i, j));
     view! {
-        <StepPage
-            step
-            lead=both(
-                "请从经营范围规范表述目录中选择。第一项为主营项目，决定名称中的行业表述；许可项目须取得批准后方可经营。",
-                "Choose from the standard catalogue. The first item is the main business and should match the industry in the name; licensed items need a permit before you operate them.",
-            )
-        >
+        <StepPage step lead=text(LEAD.clone())>
             <div class="kb-field">
                 <h2
                     class="kb-label kb-section-title"

@@ -7,8 +7,14 @@ use crate::i18n::{use_i18n, Text};
 use crate::signing;
 use crate::signing::exchange::{payload_hash, SignatureFile, SigningRequest, SIGNATURE_KIND};
 use kaiban_core::package::Payload;
+use kaiban_core::text::Bi;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+static SIGNATURE_FILE_SAVED: Bi = Bi::new(
+    "签名文件已下载。请把它发回给申请人，由申请人导入。",
+    "The signature file has been downloaded. Send it back to the applicant, who imports it.",
+);
 
 /// The signing request imported on this device, waiting for its signer.
 #[derive(Clone, Copy)]
@@ -117,13 +123,7 @@ pub fn SignRequestPage() -> impl IntoView {
                                         </h2>
                                         <p>
                                             {move || {
-                                                i18n.locale
-                                                    .get()
-                                                    .pick(
-                                                        "签名文件已下载。请把它发回给申请人，由申请人导入。",
-                                                        "The signature file has been downloaded. Send it back to the applicant, who imports it.",
-                                                    )
-                                                    .to_string()
+                                                i18n.locale.get().text(&SIGNATURE_FILE_SAVED).to_string()
                                             }}
                                         </p>
                                     </div>
@@ -140,13 +140,7 @@ pub fn SignRequestPage() -> impl IntoView {
                                 />
                                 <label class="kb-checkbox-label" for="remote-sign-confirm">
                                     {move || {
-                                        i18n.locale
-                                            .get()
-                                            .pick(
-                                                "我是本人，已阅读并确认以上申请内容，同意以电子签名方式签署。",
-                                                "I am this person, I have read the application above and I agree to sign it electronically.",
-                                            )
-                                            .to_string()
+                                        i18n.locale.get().text(&super::signing::CONSENT).to_string()
                                     }}
                                 </label>
                             </div>

@@ -2,17 +2,29 @@
 //! on their own device through request/signature files; then the package is submitted.
 
 use super::review::ApplicationSummary;
+use super::submission_panel::SubmissionPanel;
 use crate::app::{use_wizard, Wizard};
 use crate::browser::download;
 use crate::config::Config;
 use crate::i18n::{use_i18n, Locale, Text};
 use crate::signing::exchange::{accept_signature, SigningRequest, REQUEST_KIND};
 use crate::signing::{self, SigningSession};
-use crate::steps::Step;
-use crate::submit::{self, Submission};
+use crate::submit::{self};
 use kaiban_core::package::{Package, Payload, RequiredSigner};
+use kaiban_core::text::Bi;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+static LEAD: Bi = Bi::new(
+    "以下每一位人员都要对同一份申请签名。签名使用本设备上为签名人生成的密钥，密钥不会离开设备。签名后修改任何内容，全部签名都将作废。",
+    "Everyone below signs the same application, with a key made for them on the device they sign on; the key never leaves that device. Any change after signing voids every signature.",
+);
+
+/// The signer's consent, here and on a signing request opened on another device.
+pub(super) static CONSENT: Bi = Bi::new(
+    "我是本人，已阅读并确认以上申请内容，同意以电子签名方式签署。",
+    "I am this person, I have read the application above and I agree to sign it electronically.",
+);
 
 fn now_rfc3339() -> String {
     let iso: String = js_sys::Date::new_0().to_iso_string().into();
@@ -168,17 +180,7 @@ pub fn SigningStep() -> impl IntoView {
         <h1 class="kb-title" tabindex="-1">
             {i18n.tr(Text::StepSigning)}
         </h1>
-        <p class="kb-lead">
-            {move || {
-                i18n.locale
-                    .get()
-                    .pick(
-                        "以下每一位人员都要对同一份申请签名。签名使用本设备上为签名人生成的密钥，密钥不会离开设备。签名后修改任何内容，全部签名都将作废。",
-                        "Everyone below signs the same application, with a key made for them on the device they sign on; the key never leaves that device. Any change after signing voids every signature.",
-                    )
-                    .to_string()
-            }}
-        </p>
+        <p class="kb-lead">{move || { i18n.locale.get().text(&LEAD).to_string() }}</p>
         {move || {
             problem
                 .get()
@@ -292,15 +294,7 @@ pub fn SigningStep() -> impl IntoView {
                                                             }
                                                         />
                                                         <label class="kb-checkbox-label" for="sign-confirm">
-                                                            {move || {
-                                                                i18n.locale
-                                                                    .get()
-                                                                    .pick(
-                                                                        "我是本人，已阅读并确认以上申请内容，同意以电子签名方式签署。",
-                                                                        "I am this person, I have read the application above and I agree to sign it electronically.",
-                                                                    )
-                                                                    .to_string()
-                                                            }}
+                                                            {move || { i18n.locale.get().text(&CONSENT).to_string() }}
                                                         </label>
                                                     </div>
                                                     <div class="kb-actions">
@@ -368,152 +362,5 @@ pub fn SigningStep() -> impl IntoView {
                 {json}
             </pre>
         </details>
-    }
-}
-
-#[component]
-fn SubmissionPanel(all_signed: Signal<bool>, on_submit: Callback<()>) -> impl IntoView {
-    let wizard = use_wizard();
-    let i18n = use_i18n();
-    let config = expect_context::<Config>();
-    view! {
-        {move || {
-            let l = i18n.locale.get();
-            match wizard.filing.submission.get() {
-                None | Some(Submission::Refused { .. }) => {
-                    let refused = match wizard.filing.submission.get() {
-                        Some(Submission::Refused { reason }) => Some(reason),
-                        _ => None,
-                    };
-                    view! {
-                        <div class="kb-submit">
-                            {refused
-                                .map(|r| {
-                                    view! {
-                                        <div class="kb-error-summary" role="alert">
-                                            <h2 class="kb-error-summary-title">
-                                                {l
-                                                    .pick(
-                                                        "登记机关的系统拒收了本申请",
-                                                        "The registrar's system refused the application",
-                                                    )
-                                                    .to_string()}
-                                            </h2>
-                                            <p>{r.into_text(l.is_chinese()).to_string()}</p>
-                                        </div>
-                                    }
-                                })}
-                            <p class="kb-endpoint">
-                                {l.pick("提交至：", "Submitting to: ").to_string()}
-                                <code>{config.endpoint.clone()}</code>
-                            </p>
-                            <button
-                                type="button"
-                                class="kb-button"
-                                id="submit-application"
-                                disabled=move || !all_signed.get()
-                                on:click=move |_| on_submit.run(())
-                            >
-                                {l.pick("提交申请", "Submit the application").to_string()}
-                            </button>
-                            {(!all_signed.get())
-                                .then(|| {
-                                    view! {
-                                        <p class="kb-hint">
-                                            {l
-                                                .pick(
-                                                    "所有人签名后才能提交。",
-                                                    "You can submit once everyone has signed.",
-                                                )
-                                                .to_string()}
-                                        </p>
-                                    }
-                                })}
-                        </div>
-                    }
-                        .into_any()
-                }
-                Some(Submission::Queued { attempts, last_error }) => {
-                    view! {
-                        <div class="kb-panel" role="status">
-                            <h2 class="kb-panel-title">
-                                {l.pick("已排队，等待发送", "Queued to send").to_string()}
-                            </h2>
-                            <p>
-                                {l
-                                    .pick(
-                                        "申请已安全保存在本设备。联网后会自动发送，不会重复提交；关闭页面后再次打开也会继续。",
-                                        "The application is stored safely on this device. It is sent automatically when you are online, never twice, even if you close and reopen the page.",
-                                    )
-                                    .to_string()}
-                            </p>
-                            {last_error
-                                .map(|e| {
-                                    view! {
-                                        <p class="kb-hint">
-                                            {format!(
-                                                "{} {attempts}：{e}",
-                                                l.pick("已尝试次数", "Attempts"),
-                                            )}
-                                        </p>
-                                    }
-                                })}
-                        </div>
-                    }
-                        .into_any()
-                }
-                Some(Submission::Sending { .. }) => {
-                    view! {
-                        <div class="kb-panel" role="status">
-                            <h2 class="kb-panel-title">
-                                {l.pick("正在发送…", "Sending…").to_string()}
-                            </h2>
-                            <progress
-                                class="kb-upload-progress"
-                                max="100"
-                                value=move || {
-                                    wizard
-                                        .filing
-                                        .upload_progress
-                                        .get()
-                                        .map(|p| (p * 100.0).round())
-                                        .unwrap_or(0.0)
-                                }
-                            ></progress>
-                        </div>
-                    }
-                        .into_any()
-                }
-                Some(Submission::Delivered { receipt, .. }) => {
-                    view! {
-                        <div class="kb-panel kb-panel-success" role="status">
-                            <h2 class="kb-panel-title">
-                                {l.pick("申请已提交", "Application submitted").to_string()}
-                            </h2>
-                            <p>
-                                {format!(
-                                    "{}{}",
-                                    l.pick("回执编号：", "Receipt number: "),
-                                    receipt.receipt_id,
-                                )}
-                            </p>
-                            <button
-                                type="button"
-                                class="kb-button"
-                                on:click=move |_| wizard.journey.go(Step::Receipt)
-                            >
-                                {l
-                                    .pick(
-                                        "查看回执和办理进度",
-                                        "See the receipt and progress",
-                                    )
-                                    .to_string()}
-                            </button>
-                        </div>
-                    }
-                        .into_any()
-                }
-            }
-        }}
     }
 }

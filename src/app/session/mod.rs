@@ -1,6 +1,9 @@
 //! The draft being edited and its record in IndexedDB: revisions, autosave, the emergency
 //! copy written as the page hides, and the channel that tells other tabs about a save.
 
+mod emergency;
+mod tabs;
+
 use super::journey::Journey;
 use crate::drafts::{self, Draft, StorageError};
 use crate::local_storage;
@@ -10,8 +13,6 @@ use kaiban_core::model::Application;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 const CURRENT_DRAFT_KEY: &str = "kaiban.current_draft";
 /// Unsaved changes written synchronously as the page hides: an unloading page cannot finish
@@ -74,13 +75,6 @@ pub struct DraftSession {
     journey: Journey,
     /// Set once the stored draft has been read: changes before that are not edits.
     ready: RwSignal<bool>,
-}
-
-fn broadcast(message: &JsValue) {
-    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-        let _ = channel.post_message(message);
-        channel.close();
-    }
 }
 
 fn remember_current(id: &str) {
@@ -158,36 +152,6 @@ impl DraftSession {
     fn has_unsaved_edits(&self) -> bool {
         !self.read_only.get_untracked()
             && self.edits.get_untracked() > self.saved_edits.get_untracked()
-    }
-
-    fn emergency_key(&self) -> String {
-        format!("{EMERGENCY_PREFIX}{}", self.draft_id.get_untracked())
-    }
-
-    fn write_emergency_copy(&self) {
-        if !self.has_unsaved_edits() {
-            return;
-        }
-        if let (Some(storage), Ok(json)) = (local_storage(), serde_json::to_string(&self.capture()))
-        {
-            let _ = storage.set_item(&self.emergency_key(), &json);
-        }
-    }
-
-    fn clear_emergency_copy(&self) {
-        if let Some(storage) = local_storage() {
-            let _ = storage.remove_item(&self.emergency_key());
-        }
-    }
-
-    /// The copy written as the page last hid, if it continues the stored revision.
-    fn take_emergency_copy(id: &str, stored_revision: u64) -> Option<Draft> {
-        let storage = local_storage()?;
-        let key = format!("{EMERGENCY_PREFIX}{id}");
-        let json = storage.get_item(&key).ok()??;
-        let _ = storage.remove_item(&key);
-        let draft: Draft = serde_json::from_str(&json).ok()?;
-        (draft.revision == stored_revision).then_some(draft)
     }
 
     fn load_into_signals(&self, draft: Draft) {
@@ -372,61 +336,6 @@ impl DraftSession {
                 Err(e)
             }
         }
-    }
-
-    /// Tells other tabs that `revision` of draft `id` is stored.
-    fn announce(&self, id: &str, revision: u64) {
-        let message = js_sys::Object::new();
-        let set = |k: &str, v: JsValue| js_sys::Reflect::set(&message, &k.into(), &v);
-        let _ = set("draft_id", id.into());
-        let _ = set("revision", (revision as f64).into());
-        let _ = set("tab", self.tab_id.get_value().into());
-        broadcast(&message);
-    }
-
-    fn listen_to_other_tabs(&self) {
-        let session = *self;
-        let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
-            return;
-        };
-        let on_message =
-            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-                let data = event.data();
-                let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
-                let same_draft = get("draft_id").and_then(|v| v.as_string())
-                    == Some(session.draft_id.get_untracked());
-                let other_tab =
-                    get("tab").and_then(|v| v.as_string()) != Some(session.tab_id.get_value());
-                let newer = get("revision").and_then(|v| v.as_f64()).unwrap_or(0.0) as u64
-                    > session.revision.get_untracked();
-                if same_draft && other_tab && newer {
-                    session.stale.set(true);
-                }
-            });
-        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        on_message.forget();
-        std::mem::forget(channel);
-    }
-
-    fn flush_when_hidden(&self) {
-        let session = *self;
-        crate::crash::on_crash(move || session.write_emergency_copy());
-        let on_hide = Closure::<dyn Fn()>::new(move || {
-            if document().visibility_state() == web_sys::VisibilityState::Hidden {
-                session.write_emergency_copy();
-                session.flush();
-            }
-        });
-        let _ = document()
-            .add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
-        on_hide.forget();
-        let on_pagehide = Closure::<dyn Fn()>::new(move || {
-            session.write_emergency_copy();
-            session.flush();
-        });
-        let _ = window()
-            .add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
-        on_pagehide.forget();
     }
 
     /// Replaces this tab's copy with the newest stored one (after another tab saved).

@@ -1,0 +1,92 @@
+//! The name parser and checks, on real and made-up names.
+
+use super::*;
+
+fn codes(name: &str, entity: EntityType) -> Vec<String> {
+    check(name, entity).into_iter().map(|f| f.code).collect()
+}
+
+#[test]
+fn parses_the_four_parts() {
+    let p = parse("贵阳云栈科技有限公司", EntityType::Llc);
+    assert_eq!(p.region.as_deref(), Some("贵阳"));
+    assert_eq!(p.trade_name, "云栈");
+    assert_eq!(p.industry.as_deref(), Some("科技"));
+    assert_eq!(p.form.as_deref(), Some("有限公司"));
+    assert!(codes("贵阳云栈科技有限公司", EntityType::Llc).is_empty());
+}
+
+#[test]
+fn parses_city_district_zone_and_middle_region_forms() {
+    let p = parse("贵阳观山湖黔数信息技术有限责任公司", EntityType::Llc);
+    assert_eq!(p.region.as_deref(), Some("贵阳观山湖"));
+    assert_eq!(p.trade_name, "黔数");
+    assert_eq!(p.industry.as_deref(), Some("信息技术"));
+    let z = parse("贵阳高新筑云软件有限公司", EntityType::Llc);
+    assert_eq!(z.zone.as_deref(), Some("高新"));
+    assert_eq!(z.trade_name, "筑云");
+    let m = parse("筑云软件（贵阳）有限公司", EntityType::Llc);
+    assert!(m.region_in_middle);
+    assert_eq!(m.trade_name, "筑云");
+    let lp = parse(
+        "贵阳云栈投资合伙企业（有限合伙）",
+        EntityType::LimitedPartnership,
+    );
+    assert_eq!(lp.form.as_deref(), Some("合伙企业(有限合伙)"));
+    assert_eq!(lp.industry.as_deref(), Some("投资"));
+    assert!(codes(
+        "贵阳云栈投资合伙企业（有限合伙）",
+        EntityType::LimitedPartnership
+    )
+    .is_empty());
+}
+
+#[test]
+fn every_name_rule_fires() {
+    assert!(codes("", EntityType::Llc).contains(&"name.required".to_string()));
+    assert!(codes("", EntityType::IndividualBusiness).is_empty());
+    assert!(codes("贵阳ABC科技有限公司", EntityType::Llc).contains(&"name.characters".to_string()));
+    assert!(
+        codes("贵阳云栈2科技有限公司", EntityType::Llc).contains(&"name.characters".to_string())
+    );
+    assert!(codes("贵阳云栈科技有限公司", EntityType::JointStock)
+        .contains(&"name.form_mismatch".to_string()));
+    assert!(codes("贵阳云栈科技中心", EntityType::LimitedPartnership)
+        .contains(&"name.form_mismatch".to_string()));
+    assert!(
+        codes("贵阳云栈科技有限公司", EntityType::SoleProprietorship)
+            .contains(&"name.form_forbidden_word".to_string())
+    );
+    assert!(codes("贵阳云栈商贸公司店", EntityType::IndividualBusiness)
+        .contains(&"name.form_forbidden_word".to_string()));
+    assert!(codes("观山湖云栈科技有限公司", EntityType::Llc)
+        .contains(&"name.district_without_city".to_string()));
+    assert!(codes("高新区云栈科技有限公司", EntityType::Llc)
+        .contains(&"name.zone_without_division".to_string()));
+    assert!(codes("云栈科技有限公司", EntityType::Llc).contains(&"name.region_missing".to_string()));
+    assert!(codes("贵阳云科技有限公司", EntityType::Llc)
+        .contains(&"name.trade_name_too_short".to_string()));
+    assert!(codes("贵阳遵义科技有限公司", EntityType::Llc)
+        .contains(&"name.trade_name_is_place_or_industry".to_string()));
+    assert!(
+        codes("贵阳云栈有限公司", EntityType::Llc).contains(&"name.industry_missing".to_string())
+    );
+    assert!(codes("中国云栈科技有限公司", EntityType::Llc)
+        .contains(&"name.restricted_prefix".to_string()));
+    assert!(
+        codes("贵阳帝王科技有限公司", EntityType::Llc).contains(&"name.banned_word".to_string())
+    );
+    let long = format!("贵阳{}科技有限公司", "云".repeat(60));
+    assert!(codes(&long, EntityType::Llc).contains(&"name.too_long".to_string()));
+}
+
+#[test]
+fn messages_cite_the_article_in_both_languages() {
+    let f = check("贵阳云科技有限公司", EntityType::Llc);
+    let short = f
+        .iter()
+        .find(|f| f.code == "name.trade_name_too_short")
+        .unwrap();
+    assert!(short.message_zh.contains("第八条"));
+    assert!(short.message_en.contains("Art 8"));
+}
