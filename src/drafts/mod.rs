@@ -32,6 +32,11 @@ pub enum StorageError {
 }
 
 impl StorageError {
+    /// What happened and what to do, in both languages.
+    pub fn text(&self) -> kaiban_core::text::Bi {
+        kaiban_core::text::Bi::owned(self.message(true), self.message(false))
+    }
+
     pub fn message(&self, chinese: bool) -> String {
         match (self, chinese) {
             (StorageError::Unavailable(_), true) => "浏览器不允许本网站保存数据（可能处于无痕模式）。您填写的内容仍在本页面中，请导出草稿文件保存。".into(),

@@ -131,7 +131,7 @@ pub fn AttachmentsStep() -> impl IntoView {
     let step = Step::Attachments;
     let app = wizard.application;
     let all_slots = Memo::new(move |_| app.with(slots));
-    let problems = RwSignal::new(std::collections::HashMap::<String, (String, String)>::new());
+    let problems = RwSignal::new(std::collections::HashMap::<String, Bi>::new());
     let busy = RwSignal::new(None::<String>);
     let pick = move |slot: Slot, input: web_sys::HtmlInputElement| {
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -142,7 +142,7 @@ pub fn AttachmentsStep() -> impl IntoView {
         let media_type = file.type_();
         let refuse = |zh: String, en: String| {
             problems.update(|p| {
-                p.insert(slot.key.clone(), (zh, en));
+                p.insert(slot.key.clone(), Bi::owned(zh, en));
             })
         };
         if size > MAX_ATTACHMENT_BYTES {
@@ -187,7 +187,7 @@ pub fn AttachmentsStep() -> impl IntoView {
         spawn_local(async move {
             let stored = async {
                 let sha256 = sha256_hex(&file).await.map_err(|e| {
-                    (
+                    Bi::owned(
                         format!("无法读取该文件，请重新选择（{e}）"),
                         format!("The file could not be read: choose it again ({e})"),
                     )
@@ -200,8 +200,8 @@ pub fn AttachmentsStep() -> impl IntoView {
                 };
                 crate::drafts::put_attachment(&blob)
                     .await
-                    .map_err(|e| (e.message(true), e.message(false)))?;
-                Ok::<_, (String, String)>((id, sha256))
+                    .map_err(|e| e.text())?;
+                Ok::<_, Bi>((id, sha256))
             };
             match stored.await {
                 Ok((id, sha256)) => {
@@ -315,10 +315,10 @@ pub fn AttachmentsStep() -> impl IntoView {
                                 {move || {
                                     problems
                                         .with(|p| p.get(&key).cloned())
-                                        .map(|(zh, en)| {
+                                        .map(|problem| {
                                             view! {
                                                 <p class="kb-error-message" role="alert">
-                                                    {i18n.locale.get().pick(&zh, &en).to_string()}
+                                                    {problem.pick(i18n.locale.get().is_chinese()).to_string()}
                                                 </p>
                                             }
                                         })

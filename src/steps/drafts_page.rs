@@ -32,7 +32,7 @@ pub fn DraftsPage() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let list = RwSignal::new(None::<Vec<DraftSummary>>);
     let set_aside = RwSignal::new(0u32);
-    let message = RwSignal::new(None::<(String, String)>);
+    let message = RwSignal::new(None::<Bi>);
     let undo = RwSignal::new(None::<drafts::Deleted>);
     let renaming = RwSignal::new(None::<String>);
     let refresh = move || {
@@ -47,7 +47,7 @@ pub fn DraftsPage() -> impl IntoView {
                 }
                 Err(e) => {
                     list.set(Some(Vec::new()));
-                    message.set(Some((e.message(true), e.message(false))));
+                    message.set(Some(e.text()));
                 }
             }
         });
@@ -73,7 +73,7 @@ pub fn DraftsPage() -> impl IntoView {
                     refresh();
                 }
                 Ok(None) => refresh(),
-                Err(e) => message.set(Some((e.message(true), e.message(false)))),
+                Err(e) => message.set(Some(e.text())),
             }
         })
     };
@@ -85,7 +85,7 @@ pub fn DraftsPage() -> impl IntoView {
                         undo.set(None);
                         refresh();
                     }
-                    Err(e) => message.set(Some((e.message(true), e.message(false)))),
+                    Err(e) => message.set(Some(e.text())),
                 }
             });
         }
@@ -94,7 +94,7 @@ pub fn DraftsPage() -> impl IntoView {
         spawn_local(async move {
             match drafts::duplicate(&id, "（副本）").await {
                 Ok(_) => refresh(),
-                Err(e) => message.set(Some((e.message(true), e.message(false)))),
+                Err(e) => message.set(Some(e.text())),
             }
         })
     };
@@ -118,10 +118,10 @@ pub fn DraftsPage() -> impl IntoView {
                 if wizard.session.draft_id.get_untracked() == id {
                     wizard.session.title.set(draft.title.clone());
                     if let Err(e) = wizard.session.save_after_changes().await {
-                        message.set(Some((e.message(true), e.message(false))));
+                        message.set(Some(e.text()));
                     }
                 } else if let Err(e) = drafts::save(&draft).await {
-                    message.set(Some((e.message(true), e.message(false))));
+                    message.set(Some(e.text()));
                 }
             }
             renaming.set(None);
@@ -147,7 +147,7 @@ pub fn DraftsPage() -> impl IntoView {
                     pending.set(Some(request));
                     nav.go(Step::SignRequest);
                 }
-                Err(e) => message.set(Some((
+                Err(e) => message.set(Some(Bi::owned(
                     format!("无法导入签名请求：{}", e.text().zh),
                     format!("Could not import the signing request: {}", e.text().en),
                 ))),
@@ -163,10 +163,10 @@ pub fn DraftsPage() -> impl IntoView {
             {move || {
                 message
                     .get()
-                    .map(|(zh, en)| {
+                    .map(|message| {
                         view! {
                             <div class="kb-inset" role="status">
-                                <p>{i18n.locale.get().pick(&zh, &en).to_string()}</p>
+                                <p>{message.pick(i18n.locale.get().is_chinese()).to_string()}</p>
                             </div>
                         }
                     })

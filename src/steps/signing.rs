@@ -73,7 +73,7 @@ pub fn SigningStep() -> impl IntoView {
     });
     let signing_here = RwSignal::new(None::<String>);
     let confirmed = RwSignal::new(false);
-    let problem = RwSignal::new(None::<(String, String)>);
+    let problem = RwSignal::new(None::<Bi>);
     let busy = RwSignal::new(false);
     let all_signed = move || {
         let session = wizard.filing.signing.get();
@@ -106,7 +106,7 @@ pub fn SigningStep() -> impl IntoView {
                     let _ = problem.try_set(None);
                 }
                 Err(e) => {
-                    let _ = problem.try_set(Some((
+                    let _ = problem.try_set(Some(Bi::owned(
                         format!("签名失败：{e}"),
                         format!("Signing failed: {e}"),
                     )));
@@ -143,7 +143,7 @@ pub fn SigningStep() -> impl IntoView {
                     });
                     problem.set(None);
                 }
-                Err(e) => problem.set(Some((
+                Err(e) => problem.set(Some(Bi::owned(
                     format!("无法导入签名文件：{}", e.text().zh),
                     format!("Could not import the signature file: {}", e.text().en),
                 ))),
@@ -184,10 +184,10 @@ pub fn SigningStep() -> impl IntoView {
         {move || {
             problem
                 .get()
-                .map(|(zh, en)| {
+                .map(|problem| {
                     view! {
                         <div class="kb-error-summary" role="alert" tabindex="-1">
-                            <p>{i18n.locale.get().pick(&zh, &en).to_string()}</p>
+                            <p>{problem.pick(i18n.locale.get().is_chinese()).to_string()}</p>
                         </div>
                     }
                 })
