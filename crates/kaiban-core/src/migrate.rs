@@ -108,7 +108,9 @@ pub fn migrate(json: &str) -> Result<Application, MigrateError> {
         return serde_json::from_str(json).map_err(syntax);
     }
     let upgraded = v0_to_v1(object)?;
-    serde_json::from_value(upgraded).map_err(|e| MigrateError::Field {
+    // Through text again, not `from_value`: the browser already carries the deserializer for
+    // text, and a second one for values costs it tens of kilobytes (old files are rare).
+    serde_json::from_str(&upgraded.to_string()).map_err(|e| MigrateError::Field {
         path: "(document)".into(),
         message: e.to_string(),
     })

@@ -57,17 +57,30 @@ impl Bi {
     }
 
     /// Reads a `Bi`, or a plain string stored before texts were kept in both languages.
+    /// (A visitor of its own: serde's untagged enums cost the browser build kilobytes.)
     pub fn deserialize_or_plain<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Bi, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Stored {
-            Bi(Bi),
-            Plain(String),
+        struct BiOrPlain;
+        impl<'de> serde::de::Visitor<'de> for BiOrPlain {
+            type Value = Bi;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or {zh, en}")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Bi, E> {
+                Ok(Bi::same(text))
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Bi, M::Error> {
+                let (mut zh, mut en) = (String::new(), String::new());
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "zh" => zh = map.next_value()?,
+                        "en" => en = map.next_value()?,
+                        _ => map.next_value::<serde::de::IgnoredAny>().map(|_| ())?,
+                    }
+                }
+                Ok(Bi::owned(zh, en))
+            }
         }
-        Ok(match Stored::deserialize(d)? {
-            Stored::Bi(bi) => bi,
-            Stored::Plain(text) => Bi::same(text),
-        })
+        d.deserialize_any(BiOrPlain)
     }
 }
 
