@@ -1,5 +1,5 @@
 use super::{use_wizard, Nav};
-use crate::i18n::{use_i18n, Text};
+use crate::i18n::{both, use_i18n, Text};
 use crate::steps::{self, Step};
 use leptos::prelude::*;
 
@@ -159,15 +159,10 @@ pub fn WizardLayout(step: Step) -> impl IntoView {
                 }>
                     <div class="kb-banner" role="status">
                         <p>
-                            {move || {
-                                i18n.locale
-                                    .get()
-                                    .pick(
-                                        "本申请已提交，内容不能再修改。",
-                                        "This application has been submitted and can no longer be changed.",
-                                    )
-                                    .to_string()
-                            }}
+                            {both(
+                                "本申请已提交，内容不能再修改。",
+                                "This application has been submitted and can no longer be changed.",
+                            )}
                         </p>
                         <button
                             type="button"

@@ -3,7 +3,7 @@
 
 use super::session::{Notice, SaveStatus};
 use super::use_wizard;
-use crate::i18n::{use_i18n, Text};
+use crate::i18n::{both, text, use_i18n, Text};
 use crate::offline::use_connectivity;
 use kaiban_core::text::Bi;
 use leptos::prelude::*;
@@ -97,7 +97,7 @@ pub fn Banners() -> impl IntoView {
     view! {
         <Show when=move || nearly_full.get()>
             <div class="kb-banner kb-banner-warning" role="status">
-                <p>{move || { i18n.locale.get().text(&STORAGE_NEARLY_FULL).to_string() }}</p>
+                <p>{text(STORAGE_NEARLY_FULL.clone())}</p>
             </div>
         </Show>
         <Show when=move || connectivity.update_ready.get()>
@@ -105,15 +105,10 @@ pub fn Banners() -> impl IntoView {
                 <p>
                     <strong>{i18n.tr(Text::UpdateReady)}</strong>
                     " "
-                    {move || {
-                        i18n.locale
-                            .get()
-                            .pick(
-                                "您的填写内容已保存，更新后会原样保留。",
-                                "Your answers are saved and stay as they are.",
-                            )
-                            .to_string()
-                    }}
+                    {both(
+                        "您的填写内容已保存，更新后会原样保留。",
+                        "Your answers are saved and stay as they are.",
+                    )}
                 </p>
                 <button
                     type="button"
@@ -129,7 +124,7 @@ pub fn Banners() -> impl IntoView {
         </Show>
         <Show when=blocked_in_frame>
             <div class="kb-banner kb-banner-warning" role="alert">
-                <p>{move || { i18n.locale.get().text(&EMBEDDED_STORAGE_BLOCKED).to_string() }}</p>
+                <p>{text(EMBEDDED_STORAGE_BLOCKED.clone())}</p>
                 <div class="kb-banner-actions">
                     <a
                         class="kb-button"
@@ -137,12 +132,7 @@ pub fn Banners() -> impl IntoView {
                         target="_blank"
                         rel="noopener"
                     >
-                        {move || {
-                            i18n.locale
-                                .get()
-                                .pick("在新窗口中打开", "Open in a new window")
-                                .to_string()
-                        }}
+                        {both("在新窗口中打开", "Open in a new window")}
                     </a>
                 </div>
             </div>
@@ -202,11 +192,7 @@ pub fn Banners() -> impl IntoView {
                     Notice::StorageCleared => {
                         view! {
                             <div class="kb-banner kb-banner-warning" role="alert">
-                                <p>
-                                    {move || {
-                                        i18n.locale.get().text(&STORAGE_CLEARED).to_string()
-                                    }}
-                                </p>
+                                <p>{text(STORAGE_CLEARED.clone())}</p>
                             </div>
                         }
                             .into_any()

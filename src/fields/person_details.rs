@@ -2,7 +2,7 @@
 
 use super::PersonEditor;
 use crate::app::use_wizard;
-use crate::i18n::use_i18n;
+use crate::i18n::{both, use_i18n};
 use crate::steps::{person_home_step, Step};
 use leptos::prelude::*;
 
@@ -20,15 +20,7 @@ pub fn PersonDetails(#[prop(into)] person_id: String, step: Step) -> impl IntoVi
             let home = home.get();
             view! {
                 <p class="kb-derived kb-derived-link">
-                    {move || {
-                        i18n.locale
-                            .get()
-                            .pick(
-                                "此人信息在以下步骤填写：",
-                                "This person's details are on: ",
-                            )
-                            .to_string()
-                    }}
+                    {both("此人信息在以下步骤填写：", "This person's details are on: ")}
                     <button
                         type="button"
                         class="kb-link-button"

@@ -4,7 +4,7 @@
 use super::page::StepPage;
 use crate::app::use_wizard;
 use crate::fields::MessageAnchor;
-use crate::i18n::{text, use_i18n};
+use crate::i18n::{both, text, use_i18n};
 use crate::steps::Step;
 use kaiban_core::catalog::Catalog;
 use kaiban_core::model::{Attachment, AttachmentPurpose, DomicileProof};
@@ -247,15 +247,10 @@ pub fn AttachmentsStep() -> impl IntoView {
                 if list.is_empty() {
                     return view! {
                         <p class="kb-inset">
-                            {move || {
-                                i18n.locale
-                                    .get()
-                                    .pick(
-                                        "根据您的填写，本申请无需上传附件。",
-                                        "From your answers, this application needs no documents.",
-                                    )
-                                    .to_string()
-                            }}
+                            {both(
+                                "根据您的填写，本申请无需上传附件。",
+                                "From your answers, this application needs no documents.",
+                            )}
                         </p>
                     }
                         .into_any();

@@ -222,9 +222,7 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                                             wizard.drop_unreferenced_people();
                                         }
                                     >
-                                        {move || {
-                                            i18n.locale.get().pick("删除", "Remove").to_string()
-                                        }}
+                                        {both("删除", "Remove")}
                                     </button>
                                 </section>
                             }
@@ -238,12 +236,7 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                         app.update(|a| a.beneficial_owners.owners.push(BeneficialOwner::default()))
                     }
                 >
-                    {move || {
-                        i18n.locale
-                            .get()
-                            .pick("＋ 添加受益所有人", "+ Add a beneficial owner")
-                            .to_string()
-                    }}
+                    {both("＋ 添加受益所有人", "+ Add a beneficial owner")}
                 </button>
             </Show>
         </StepPage>

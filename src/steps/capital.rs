@@ -226,12 +226,7 @@ pub fn CapitalStep() -> impl IntoView {
                                         id=field_id(&at("contributions"))
                                         tabindex="-1"
                                     >
-                                        {move || {
-                                            i18n.locale
-                                                .get()
-                                                .pick("出资方式", "How it is contributed")
-                                                .to_string()
-                                        }}
+                                        {both("出资方式", "How it is contributed")}
                                     </legend>
                                     <FieldMessages path=at("contributions") step />
                                     {(0..count)
@@ -360,12 +355,7 @@ pub fn CapitalStep() -> impl IntoView {
                                                                         })
                                                                     }
                                                                 >
-                                                                    {move || {
-                                                                        i18n.locale
-                                                                            .get()
-                                                                            .pick("删除此出资方式", "Remove this method")
-                                                                            .to_string()
-                                                                    }}
+                                                                    {both("删除此出资方式", "Remove this method")}
                                                                 </button>
                                                             }
                                                         })}
@@ -389,12 +379,7 @@ pub fn CapitalStep() -> impl IntoView {
                                             })
                                         }
                                     >
-                                        {move || {
-                                            i18n.locale
-                                                .get()
-                                                .pick("＋ 添加出资方式", "+ Add a method")
-                                                .to_string()
-                                        }}
+                                        {both("＋ 添加出资方式", "+ Add a method")}
                                     </button>
                                 </fieldset>
                             </section>

@@ -4,7 +4,7 @@
 
 use crate::app::nav::route_parameter;
 use crate::config::Config;
-use crate::i18n::{use_i18n, Text};
+use crate::i18n::{both, use_i18n, Text};
 use crate::steps::case_progress::CaseProgress;
 use leptos::prelude::*;
 
@@ -22,26 +22,17 @@ pub fn CasePage() -> impl IntoView {
             None => {
                 view! {
                     <p class="kb-warning-message">
-                        {move || {
-                            i18n.locale
-                                .get()
-                                .pick(
-                                    "链接不完整：请扫描回执上的二维码。",
-                                    "The link is incomplete: scan the QR code on the receipt.",
-                                )
-                                .to_string()
-                        }}
+                        {both(
+                            "链接不完整：请扫描回执上的二维码。",
+                            "The link is incomplete: scan the QR code on the receipt.",
+                        )}
                     </p>
                 }
                     .into_any()
             }
             Some(receipt_id) => {
                 view! {
-                    <p class="kb-receipt-label">
-                        {move || {
-                            i18n.locale.get().pick("回执编号", "Receipt number").to_string()
-                        }}
-                    </p>
+                    <p class="kb-receipt-label">{both("回执编号", "Receipt number")}</p>
                     <p class="kb-receipt-id" id="receipt-id">
                         {receipt_id.clone()}
                     </p>

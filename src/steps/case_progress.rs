@@ -3,7 +3,7 @@
 //! be corrected) and on the case page a receipt's link opens on any device.
 
 use crate::app::use_wizard;
-use crate::i18n::{use_i18n, Locale, Text};
+use crate::i18n::{both, use_i18n, Locale, Text};
 use crate::steps::Step;
 use crate::submit;
 use kaiban_core::text::Bi;
@@ -102,12 +102,10 @@ pub fn CaseProgress(
         }
     };
     view! {
-        <h2 class="kb-subtitle">
-            {move || i18n.locale.get().pick("办理进度", "Progress").to_string()}
-        </h2>
+        <h2 class="kb-subtitle">{both("办理进度", "Progress")}</h2>
         {timeline}
         <button type="button" class="kb-button kb-button-secondary" on:click=move |_| refresh()>
-            {move || i18n.locale.get().pick("刷新进度", "Refresh progress").to_string()}
+            {both("刷新进度", "Refresh progress")}
         </button>
     }
 }

@@ -3,7 +3,7 @@ use crate::app::{use_validation, use_wizard};
 use crate::bind;
 use crate::config::Config;
 use crate::fields::Checkbox;
-use crate::i18n::{both, text, use_i18n};
+use crate::i18n::{both, text};
 use crate::steps::step_of;
 use crate::steps::Step;
 use kaiban_core::path;
@@ -19,7 +19,6 @@ static TRUTHFUL: Bi = Bi::new(
 pub fn DeclarationStep() -> impl IntoView {
     let wizard = use_wizard();
     let validation = use_validation();
-    let i18n = use_i18n();
     let config = expect_context::<Config>();
     let step = Step::Declaration;
     let app = wizard.application;
@@ -64,12 +63,8 @@ pub fn DeclarationStep() -> impl IntoView {
                 )
             />
             <p class="kb-endpoint">
-                {move || {
-                    i18n.locale
-                        .get()
-                        .pick("申请将提交至：", "The application will be submitted to: ")
-                        .to_string()
-                }}<code>{config.endpoint.clone()}</code>
+                {both("申请将提交至：", "The application will be submitted to: ")}
+                <code>{config.endpoint.clone()}</code>
             </p>
         </StepPage>
     }

@@ -4,7 +4,7 @@ use super::drafts_import::import_application;
 use crate::app::{use_wizard, Nav};
 use crate::browser::download;
 use crate::drafts::{self, DraftSummary};
-use crate::i18n::{use_i18n, Text};
+use crate::i18n::{both, text, use_i18n, Text};
 use crate::steps::Step;
 use kaiban_core::text::Bi;
 use leptos::prelude::*;
@@ -157,9 +157,7 @@ pub fn DraftsPage() -> impl IntoView {
     view! {
         <main id="kb-main" class="kb-start kb-drafts" tabindex="-1">
             <h1 class="kb-title">{i18n.tr(Text::DraftsTitle)}</h1>
-            <p class="kb-hint">
-                {move || { i18n.locale.get().text(&WHERE_DRAFTS_ARE_KEPT).to_string() }}
-            </p>
+            <p class="kb-hint">{text(WHERE_DRAFTS_ARE_KEPT.clone())}</p>
             {move || {
                 message
                     .get()
@@ -197,9 +195,7 @@ pub fn DraftsPage() -> impl IntoView {
                                         },
                                     )} " "
                                     <button type="button" class="kb-link-button" on:click=restore>
-                                        {move || {
-                                            i18n.locale.get().pick("撤销", "Undo").to_string()
-                                        }}
+                                        {both("撤销", "Undo")}
                                     </button>
                                 </p>
                             </div>
@@ -208,20 +204,10 @@ pub fn DraftsPage() -> impl IntoView {
             }}
             <div class="kb-actions kb-actions-secondary">
                 <button type="button" class="kb-button" on:click=move |_| wizard.new_application()>
-                    {move || {
-                        i18n.locale
-                            .get()
-                            .pick("开始新的申请", "Start a new application")
-                            .to_string()
-                    }}
+                    {both("开始新的申请", "Start a new application")}
                 </button>
                 <label class="kb-button kb-button-secondary kb-file-button">
-                    {move || {
-                        i18n.locale
-                            .get()
-                            .pick("导入签名请求文件", "Import a signing request")
-                            .to_string()
-                    }}
+                    {both("导入签名请求文件", "Import a signing request")}
                     <input
                         type="file"
                         class="kb-visually-hidden"
@@ -231,12 +217,7 @@ pub fn DraftsPage() -> impl IntoView {
                     />
                 </label>
                 <label class="kb-button kb-button-secondary kb-file-button">
-                    {move || {
-                        i18n.locale
-                            .get()
-                            .pick("导入草稿文件", "Import a draft file")
-                            .to_string()
-                    }}
+                    {both("导入草稿文件", "Import a draft file")}
                     <input
                         type="file"
                         class="kb-visually-hidden"
@@ -249,16 +230,7 @@ pub fn DraftsPage() -> impl IntoView {
             {move || match list.get() {
                 None => view! { <p class="kb-loading">{i18n.tr(Text::Loading)}</p> }.into_any(),
                 Some(items) if items.is_empty() => {
-                    view! {
-                        <p>
-                            {move || {
-                                i18n.locale
-                                    .get()
-                                    .pick("还没有保存的草稿。", "No saved drafts yet.")
-                                    .to_string()
-                            }}
-                        </p>
-                    }
+                    view! { <p>{both("还没有保存的草稿。", "No saved drafts yet.")}</p> }
                         .into_any()
                 }
                 Some(items) => {
@@ -334,12 +306,7 @@ pub fn DraftsPage() -> impl IntoView {
                                                     }
                                                 >
                                                     <label class="kb-label" for="draft-rename">
-                                                        {move || {
-                                                            i18n.locale
-                                                                .get()
-                                                                .pick("草稿名称", "Draft name")
-                                                                .to_string()
-                                                        }}
+                                                        {both("草稿名称", "Draft name")}
                                                     </label>
                                                     <input
                                                         id="draft-rename"
@@ -350,12 +317,7 @@ pub fn DraftsPage() -> impl IntoView {
                                                         }
                                                     />
                                                     <button type="submit" class="kb-button kb-button-secondary">
-                                                        {move || {
-                                                            i18n.locale
-                                                                .get()
-                                                                .pick("保存名称", "Save name")
-                                                                .to_string()
-                                                        }}
+                                                        {both("保存名称", "Save name")}
                                                     </button>
                                                 </form>
                                             </Show>

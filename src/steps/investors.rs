@@ -364,12 +364,7 @@ fn FamilyBusiness() -> impl IntoView {
                                         wizard.drop_unreferenced_people();
                                     }
                                 >
-                                    {move || {
-                                        i18n.locale
-                                            .get()
-                                            .pick("删除该家庭成员", "Remove this family member")
-                                            .to_string()
-                                    }}
+                                    {both("删除该家庭成员", "Remove this family member")}
                                 </button>
                             </section>
                         }
@@ -384,12 +379,7 @@ fn FamilyBusiness() -> impl IntoView {
                     app.update(|a| a.individual_business.family_member_ids.push(id));
                 }
             >
-                {move || {
-                    i18n.locale
-                        .get()
-                        .pick("＋ 添加家庭成员", "+ Add a family member")
-                        .to_string()
-                }}
+                {both("＋ 添加家庭成员", "+ Add a family member")}
             </button>
         </Show>
     }

@@ -139,9 +139,7 @@ pub fn PartnershipStep() -> impl IntoView {
                                                     })
                                                 }
                                             >
-                                                {move || {
-                                                    i18n.locale.get().pick("删除", "Remove").to_string()
-                                                }}
+                                                {both("删除", "Remove")}
                                             </button>
                                         }
                                     })}
@@ -157,12 +155,7 @@ pub fn PartnershipStep() -> impl IntoView {
                     app.update(|a| a.executing_partners.push(ExecutingPartner::default()))
                 }
             >
-                {move || {
-                    i18n.locale
-                        .get()
-                        .pick("＋ 添加执行事务合伙人", "+ Add an executing partner")
-                        .to_string()
-                }}
+                {both("＋ 添加执行事务合伙人", "+ Add an executing partner")}
             </button>
         </StepPage>
     }

@@ -2,7 +2,7 @@
 //! on another device, and the case's progress.
 
 use crate::app::use_wizard;
-use crate::i18n::{use_i18n, Text};
+use crate::i18n::{both, use_i18n, Text};
 use crate::steps::case_progress::CaseProgress;
 use crate::steps::Step;
 use crate::submit::{Receipt, Submission};
@@ -72,15 +72,10 @@ pub fn ReceiptPage() -> impl IntoView {
             None => {
                 view! {
                     <p>
-                        {move || {
-                            i18n.locale
-                                .get()
-                                .pick(
-                                    "本申请尚未提交。",
-                                    "This application has not been submitted yet.",
-                                )
-                                .to_string()
-                        }}
+                        {both(
+                            "本申请尚未提交。",
+                            "This application has not been submitted yet.",
+                        )}
                     </p>
                     <button
                         type="button"

@@ -3,7 +3,7 @@
 
 use super::review_rows::rows;
 use crate::app::{use_validation, use_wizard};
-use crate::i18n::{use_i18n, Text};
+use crate::i18n::{both, use_i18n, Text};
 use crate::steps::step_of;
 use crate::steps::Step;
 use kaiban_core::model::Application;
@@ -96,9 +96,7 @@ pub fn ReviewStep() -> impl IntoView {
                     let _ = window().print();
                 }
             >
-                {move || {
-                    i18n.locale.get().pick("打印申请书", "Print the application").to_string()
-                }}
+                {both("打印申请书", "Print the application")}
             </button>
         </div>
     }

@@ -1,7 +1,7 @@
 use super::page::StepPage;
 use crate::app::{field_id, use_wizard};
 use crate::fields::FieldMessages;
-use crate::i18n::{text, use_i18n};
+use crate::i18n::{both, text, use_i18n};
 use crate::steps::Step;
 use kaiban_core::catalog::{Catalog, ScopeItem, ScopeKind};
 use kaiban_core::path;
@@ -63,12 +63,7 @@ pub fn ScopeStep() -> impl IntoView {
                     id=field_id("business_scope.items")
                     tabindex="-1"
                 >
-                    {move || {
-                        i18n.locale
-                            .get()
-                            .pick("已选择的经营范围", "Chosen activities")
-                            .to_string()
-                    }}
+                    {both("已选择的经营范围", "Chosen activities")}
                 </h2>
                 <FieldMessages path=path::SCOPE_ITEMS step />
                 <Show
@@ -76,15 +71,10 @@ pub fn ScopeStep() -> impl IntoView {
                     fallback=move || {
                         view! {
                             <p class="kb-hint">
-                                {move || {
-                                    i18n.locale
-                                        .get()
-                                        .pick(
-                                            "尚未选择。请在下面搜索并添加。",
-                                            "Nothing chosen yet. Search below and add items.",
-                                        )
-                                        .to_string()
-                                }}
+                                {both(
+                                    "尚未选择。请在下面搜索并添加。",
+                                    "Nothing chosen yet. Search below and add items.",
+                                )}
                             </p>
                         }
                     }
@@ -173,23 +163,13 @@ pub fn ScopeStep() -> impl IntoView {
             </div>
             <div class="kb-field">
                 <label class="kb-label" for="scope-search">
-                    {move || {
-                        i18n.locale
-                            .get()
-                            .pick("搜索经营范围", "Search activities")
-                            .to_string()
-                    }}
+                    {both("搜索经营范围", "Search activities")}
                 </label>
                 <p class="kb-hint" id="scope-search-hint">
-                    {move || {
-                        i18n.locale
-                            .get()
-                            .pick(
-                                "输入关键词，例如“软件”“咨询”“餐饮”",
-                                "Type a keyword, e.g. software, consulting, catering",
-                            )
-                            .to_string()
-                    }}
+                    {both(
+                        "输入关键词，例如“软件”“咨询”“餐饮”",
+                        "Type a keyword, e.g. software, consulting, catering",
+                    )}
                 </p>
                 <input
                     id="scope-search"
@@ -267,12 +247,7 @@ pub fn ScopeStep() -> impl IntoView {
             <Show when=move || !chosen.get().is_empty()>
                 <div class="kb-licence-preview">
                     <p class="kb-label">
-                        {move || {
-                            i18n.locale
-                                .get()
-                                .pick("营业执照上将显示为", "On the licence this reads")
-                                .to_string()
-                        }}
+                        {both("营业执照上将显示为", "On the licence this reads")}
                     </p>
                     <p class="kb-licence-text" lang="zh-CN">
                         {move || catalog.licence_text(&chosen.get())}

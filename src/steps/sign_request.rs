@@ -3,7 +3,7 @@
 
 use super::review::ApplicationSummary;
 use crate::browser::download;
-use crate::i18n::{use_i18n, Text};
+use crate::i18n::{both, text, use_i18n, Text};
 use crate::signing;
 use crate::signing::exchange::{payload_hash, SignatureFile, SigningRequest, SIGNATURE_KIND};
 use kaiban_core::package::Payload;
@@ -64,15 +64,10 @@ pub fn SignRequestPage() -> impl IntoView {
                 None => {
                     view! {
                         <p>
-                            {move || {
-                                i18n.locale
-                                    .get()
-                                    .pick(
-                                        "请在“我的草稿”页面导入收到的签名请求文件。",
-                                        "Import the signing request file you received on the Saved applications page.",
-                                    )
-                                    .to_string()
-                            }}
+                            {both(
+                                "请在“我的草稿”页面导入收到的签名请求文件。",
+                                "Import the signing request file you received on the Saved applications page.",
+                            )}
                         </p>
                     }
                         .into_any()
@@ -117,15 +112,9 @@ pub fn SignRequestPage() -> impl IntoView {
                                 view! {
                                     <div class="kb-panel kb-panel-success" role="status">
                                         <h2 class="kb-panel-title">
-                                            {move || {
-                                                i18n.locale.get().pick("已签名", "Signed").to_string()
-                                            }}
+                                            {both("已签名", "Signed")}
                                         </h2>
-                                        <p>
-                                            {move || {
-                                                i18n.locale.get().text(&SIGNATURE_FILE_SAVED).to_string()
-                                            }}
-                                        </p>
+                                        <p>{text(SIGNATURE_FILE_SAVED.clone())}</p>
                                     </div>
                                 }
                             }
@@ -151,15 +140,10 @@ pub fn SignRequestPage() -> impl IntoView {
                                     disabled=move || !confirmed.get()
                                     on:click=sign
                                 >
-                                    {move || {
-                                        i18n.locale
-                                            .get()
-                                            .pick(
-                                                "签名并下载签名文件",
-                                                "Sign and download the signature file",
-                                            )
-                                            .to_string()
-                                    }}
+                                    {both(
+                                        "签名并下载签名文件",
+                                        "Sign and download the signature file",
+                                    )}
                                 </button>
                             </div>
                         </Show>

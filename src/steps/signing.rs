@@ -6,7 +6,7 @@ use super::submission_panel::SubmissionPanel;
 use crate::app::{use_wizard, Wizard};
 use crate::browser::download;
 use crate::config::Config;
-use crate::i18n::{use_i18n, Locale, Text};
+use crate::i18n::{both, text, use_i18n, Locale, Text};
 use crate::signing::exchange::{accept_signature, SigningRequest, REQUEST_KIND};
 use crate::signing::{self, SigningSession};
 use crate::submit::{self};
@@ -180,7 +180,7 @@ pub fn SigningStep() -> impl IntoView {
         <h1 class="kb-title" tabindex="-1">
             {i18n.tr(Text::StepSigning)}
         </h1>
-        <p class="kb-lead">{move || { i18n.locale.get().text(&LEAD).to_string() }}</p>
+        <p class="kb-lead">{text(LEAD.clone())}</p>
         {move || {
             problem
                 .get()
@@ -270,15 +270,10 @@ pub fn SigningStep() -> impl IntoView {
                                             view! {
                                                 <div class="kb-sign-here">
                                                     <p class="kb-inset-title">
-                                                        {move || {
-                                                            i18n.locale
-                                                                .get()
-                                                                .pick(
-                                                                    "请签名人本人核对以下申请内容",
-                                                                    "The signer reads the application below",
-                                                                )
-                                                                .to_string()
-                                                        }}
+                                                        {both(
+                                                            "请签名人本人核对以下申请内容",
+                                                            "The signer reads the application below",
+                                                        )}
                                                     </p>
                                                     <div class="kb-sign-review">
                                                         <ApplicationSummary app=wizard.application />
@@ -294,7 +289,7 @@ pub fn SigningStep() -> impl IntoView {
                                                             }
                                                         />
                                                         <label class="kb-checkbox-label" for="sign-confirm">
-                                                            {move || { i18n.locale.get().text(&CONSENT).to_string() }}
+                                                            {text(CONSENT.clone())}
                                                         </label>
                                                     </div>
                                                     <div class="kb-actions">
@@ -304,18 +299,14 @@ pub fn SigningStep() -> impl IntoView {
                                                             disabled=move || !confirmed.get() || busy.get()
                                                             on:click=move |_| sign_here(id.clone())
                                                         >
-                                                            {move || {
-                                                                i18n.locale.get().pick("签名", "Sign").to_string()
-                                                            }}
+                                                            {both("签名", "Sign")}
                                                         </button>
                                                         <button
                                                             type="button"
                                                             class="kb-link-button"
                                                             on:click=move |_| signing_here.set(None)
                                                         >
-                                                            {move || {
-                                                                i18n.locale.get().pick("取消", "Cancel").to_string()
-                                                            }}
+                                                            {both("取消", "Cancel")}
                                                         </button>
                                                     </div>
                                                 </div>
@@ -330,12 +321,7 @@ pub fn SigningStep() -> impl IntoView {
         </ul>
         <div class="kb-field">
             <label class="kb-button kb-button-secondary kb-file-button">
-                {move || {
-                    i18n.locale
-                        .get()
-                        .pick("导入签名文件", "Import a signature file")
-                        .to_string()
-                }}
+                {both("导入签名文件", "Import a signature file")}
                 <input
                     type="file"
                     class="kb-visually-hidden"
@@ -351,12 +337,7 @@ pub fn SigningStep() -> impl IntoView {
         />
         <details class="kb-details">
             <summary>
-                {move || {
-                    i18n.locale
-                        .get()
-                        .pick("查看申请数据（JSON）", "See the application data (JSON)")
-                        .to_string()
-                }}
+                {both("查看申请数据（JSON）", "See the application data (JSON)")}
             </summary>
             <pre class="kb-json" id="application-json" tabindex="0">
                 {json}

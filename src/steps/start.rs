@@ -1,5 +1,5 @@
 use crate::app::Nav;
-use crate::i18n::{use_i18n, Text};
+use crate::i18n::{both, use_i18n, Text};
 use crate::steps::Step;
 use leptos::prelude::*;
 
@@ -40,12 +40,7 @@ pub fn StartPage() -> impl IntoView {
             </button>
             <p class="kb-resume">
                 <button type="button" class="kb-link-button" on:click=move |_| nav.go(Step::Drafts)>
-                    {move || {
-                        i18n.locale
-                            .get()
-                            .pick("继续填写已保存的申请", "Continue a saved application")
-                            .to_string()
-                    }}
+                    {both("继续填写已保存的申请", "Continue a saved application")}
                 </button>
             </p>
         </main>

@@ -229,9 +229,7 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
         }}
         <Show when=move || board_mode.get() == BoardMode::Board || directors.get().is_empty()>
             <button type="button" class="kb-button kb-button-secondary" on:click=add_director>
-                {move || {
-                    i18n.locale.get().pick("＋ 添加董事", "+ Add a director").to_string()
-                }}
+                {both("＋ 添加董事", "+ Add a director")}
             </button>
         </Show>
     }

@@ -70,12 +70,7 @@ pub(super) fn Management(organs: Organs) -> impl IntoView {
     });
     view! {
         <h2 class="kb-section-title">
-            {move || {
-                i18n.locale
-                    .get()
-                    .pick("经理与法定代表人", "Manager and legal representative")
-                    .to_string()
-            }}
+            {both("经理与法定代表人", "Manager and legal representative")}
         </h2>
         <PersonPicker
             bind=Bind::new(
@@ -101,15 +96,10 @@ pub(super) fn Management(organs: Organs) -> impl IntoView {
                 if also_director {
                     view! {
                         <p class="kb-derived kb-derived-link">
-                            {move || {
-                                i18n.locale
-                                    .get()
-                                    .pick(
-                                        "经理同时担任董事，信息见上方董事部分。",
-                                        "The manager is also a director; their details are above.",
-                                    )
-                                    .to_string()
-                            }}
+                            {both(
+                                "经理同时担任董事，信息见上方董事部分。",
+                                "The manager is also a director; their details are above.",
+                            )}
                         </p>
                     }
                         .into_any()

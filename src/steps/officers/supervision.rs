@@ -83,9 +83,7 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
         app.update(|a| a.officers.supervisors.push(Supervisor::default()));
     };
     view! {
-        <h2 class="kb-section-title">
-            {move || i18n.locale.get().pick("监督机构", "Supervision").to_string()}
-        </h2>
+        <h2 class="kb-section-title">{both("监督机构", "Supervision")}</h2>
         <Radios
             bind=Bind::new(
                 path::SUPERVISION,
@@ -238,9 +236,7 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
                     .collect_view()
             }}
             <button type="button" class="kb-button kb-button-secondary" on:click=add_supervisor>
-                {move || {
-                    i18n.locale.get().pick("＋ 添加监事", "+ Add a supervisor").to_string()
-                }}
+                {both("＋ 添加监事", "+ Add a supervisor")}
             </button>
         </Show>
         <Show when=move || supervision.get() == Supervision::None>
@@ -260,15 +256,10 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
                 tabindex="-1"
             >
                 <legend class="kb-label">
-                    {move || {
-                        i18n.locale
-                            .get()
-                            .pick(
-                                "审计委员会成员（从董事中选择）",
-                                "Audit committee members (directors)",
-                            )
-                            .to_string()
-                    }}
+                    {both(
+                        "审计委员会成员（从董事中选择）",
+                        "Audit committee members (directors)",
+                    )}
                 </legend>
                 <FieldMessages path=path::AUDIT_COMMITTEE step />
                 {move || {
