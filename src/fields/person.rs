@@ -1,6 +1,7 @@
 //! People are entered once and picked for every role. The editor binds to the one record in
 //! `persons`, so a correction made on any step shows everywhere.
 
+use super::Bind;
 use super::{Checkbox, DateInput, Select, TextInput};
 use crate::app::{field_id, use_wizard};
 use crate::i18n::{both, use_i18n};
@@ -23,9 +24,10 @@ pub fn PersonEditor(
     /// Ask for the kind of organisation (partnerships: who may be a general partner).
     #[prop(optional)]
     ask_org_category: bool,
-    /// The mobile number is asked for beside the form (the contacts step does).
+    /// The path the mobile number is asked for under, when a role needs it (the contacts
+    /// step's `path::LIAISON_MOBILE`); its findings and the person's own show at the input.
     #[prop(optional)]
-    mobile_elsewhere: bool,
+    mobile_path: Option<&'static str>,
 ) -> impl IntoView {
     let wizard = use_wizard();
     let i18n = use_i18n();
@@ -294,17 +296,25 @@ pub fn PersonEditor(
                                     />
                                 }
                             })}
-                        {(!organisation && !mobile_elsewhere)
+                        {(!organisation)
                             .then(|| {
+                                let own = wizard
+                                    .bind_person(
+                                        &person_id,
+                                        PersonField::Mobile,
+                                        |p| p.mobile.clone(),
+                                        |p, v| p.mobile = v,
+                                    );
+                                let (bind, also) = match mobile_path {
+                                    Some(role) => {
+                                        (Bind::new(role, own.value, own.set), Some(own.path))
+                                    }
+                                    None => (own, None),
+                                };
                                 view! {
                                     <TextInput
-                                        bind=wizard
-                                            .bind_person(
-                                                &person_id,
-                                                PersonField::Mobile,
-                                                |p| p.mobile.clone(),
-                                                |p, v| p.mobile = v,
-                                            )
+                                        bind
+                                        also
                                         step
                                         label=both("手机号码", "Mobile number")
                                         hint=both(

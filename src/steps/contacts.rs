@@ -53,19 +53,12 @@ fn ContactRole(
                 .get()
                 .map(|id| {
                     let home = app.with_untracked(|a| person_home_step(a, &id));
-                    let person = if home == step {
-                        view! {
-                            <PersonEditor
-                                person_id=id.clone()
-                                step
-                                natural_only=true
-                                mobile_elsewhere=true
-                            />
+                    if home == step {
+                        return view! {
+                            <PersonEditor person_id=id step natural_only=true mobile_path />
                         }
-                            .into_any()
-                    } else {
-                        view! { <PersonDetails person_id=id.clone() step /> }.into_any()
-                    };
+                            .into_any();
+                    }
                     let mobile = wizard
                         .bind_person(
                             &id,
@@ -75,21 +68,17 @@ fn ContactRole(
                         );
                     let own_mobile = mobile.path.clone();
                     view! {
-                        {person}
+                        <PersonDetails person_id=id.clone() step />
                         <TextInput
                             bind=Bind::new(mobile_path, mobile.value, mobile.set)
                             also=Some(own_mobile)
                             step
                             label=both("手机号码", "Mobile number")
-                            hint=both(
-                                "本人实名登记的手机号码",
-                                "The person's own real-name mobile",
-                            )
                             input_mode="tel"
-                            autocomplete="off"
                             width="kb-w-10"
                         />
                     }
+                        .into_any()
                 })
         }}
     }
