@@ -22,9 +22,13 @@ const FORMAT: u32 = 1;
 /// A screen this large (hundreds of investors) costs more to copy than it saves.
 const MAX_ELEMENTS: u32 = 4_000;
 const MAX_CHARS: usize = 400_000;
-/// Attributes that name or point at other elements: an inert copy needs none of them.
-const LINKING_ATTRIBUTES: [&str; 7] = [
+/// Attributes that name or point at other elements, or say which field an input is bound to
+/// (the tests and the error summary find fields by them): an inert copy needs none of them.
+const LINKING_ATTRIBUTES: [&str; 10] = [
     "id",
+    "data-path",
+    "data-also-id",
+    "data-person-id",
     "for",
     "name",
     "aria-describedby",

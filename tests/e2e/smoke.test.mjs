@@ -32,6 +32,8 @@ test('a new applicant can choose a type, move back and forth, reload and switch 
   await page.reload();
   await page.locator('h1').first().waitFor();
   assert.equal(await heading(page), '企业名称', 'a reload stays on the same step');
+  // The copy of the last screen (src/prerendered/resume_view.rs) gives way to the live page.
+  await page.waitForFunction(() => !document.querySelector('.kb-prerendered .kb-progress'));
   assert.match(await page.locator('.kb-progress').innerText(), /注册资本与出资/);
 
   await page.getByRole('button', { name: 'Switch to English' }).click();
