@@ -8,6 +8,14 @@ use kaiban_core::model::{Application, Person};
 use kaiban_core::path::{self, PersonField};
 use leptos::prelude::*;
 
+/// Where a list of role holders is in the application, read and written.
+pub type Holders<T> = (
+    fn(&Application) -> &Vec<T>,
+    fn(&mut Application) -> &mut Vec<T>,
+);
+/// Where a holder's person id is, read and written.
+pub type HolderPerson<T> = (fn(&T) -> &String, fn(&mut T) -> &mut String);
+
 impl Wizard {
     pub fn person_index(&self, id: &str) -> Option<usize> {
         self.application.with(|a| a.person_index(id))
@@ -41,6 +49,59 @@ impl Wizard {
             }),
             Callback::new(move |v| wizard.update_person(&write, |p| set(p, v))),
         )
+    }
+
+    /// Binds a person picker to the person of holder `i` in a list of role holders (`holders`
+    /// finds the list, `person` the holder's person id). Choosing someone else lets go of
+    /// anyone no role refers to any more.
+    pub fn bind_holder<T: 'static>(
+        &self,
+        path: String,
+        i: usize,
+        holders: Holders<T>,
+        person: HolderPerson<T>,
+    ) -> Bind<Option<String>> {
+        let wizard = *self;
+        let (list, list_mut) = holders;
+        let (id_of, id_of_mut) = person;
+        Bind::new(
+            path,
+            Signal::derive(move || {
+                wizard.application.with(|a| {
+                    list(a)
+                        .get(i)
+                        .map(|h| id_of(h).clone())
+                        .filter(|id| !id.is_empty())
+                })
+            }),
+            Callback::new(move |id: Option<String>| {
+                wizard.application.update(|a| {
+                    if let Some(h) = list_mut(a).get_mut(i) {
+                        *id_of_mut(h) = id.unwrap_or_default();
+                    }
+                });
+                wizard.drop_unreferenced_people();
+            }),
+        )
+    }
+
+    /// Takes holder `i` off the list `holders` finds, and lets go of anyone no role refers
+    /// to any more.
+    pub fn remove_holder<T: 'static>(
+        &self,
+        holders: fn(&mut Application) -> &mut Vec<T>,
+        i: usize,
+    ) -> Callback<()> {
+        let wizard = *self;
+        Callback::new(move |()| {
+            wizard.application.update(|a| {
+                let list = holders(a);
+                if i < list.len() {
+                    list.remove(i);
+                }
+            });
+            wizard.drop_unreferenced_people();
+        })
     }
 
     /// Adds an empty person record and returns its id.

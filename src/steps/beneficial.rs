@@ -3,8 +3,9 @@
 use super::page::StepPage;
 use crate::app::use_wizard;
 use crate::fields::Bind;
-use crate::fields::PersonDetails;
-use crate::fields::{Checkbox, MessageAnchor, PersonPicker, Radios, TextInput};
+use crate::fields::RemoveHolder;
+use crate::fields::{Checkbox, MessageAnchor, Radios, TextInput};
+use crate::fields::{HolderCard, HolderPerson};
 use crate::i18n::{both, text, use_i18n};
 use crate::steps::Step;
 use kaiban_core::model::{BeneficialOwner, OwnershipBasis};
@@ -100,7 +101,7 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                         .get()
                         .into_iter()
                         .enumerate()
-                        .map(|(i, person_id)| {
+                        .map(|(i, _)| {
                             let at = move |f: &str| format!("beneficial_owners.owners[{i}].{f}");
                             let share = RwSignal::new(
                                 app
@@ -114,48 +115,23 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                                     }),
                             );
                             view! {
-                                <section class="kb-card">
-                                    <h2 class="kb-card-title">
-                                        {move || {
-                                            format!(
-                                                "{} {}",
-                                                i18n
-                                                    .locale
-                                                    .get()
-                                                    .pick("受益所有人", "Beneficial owner"),
-                                                i + 1,
+                                <HolderCard
+                                    title=Bi::new("受益所有人", "Beneficial owner")
+                                    number=i + 1
+                                >
+                                    <HolderPerson
+                                        bind=wizard
+                                            .bind_holder(
+                                                at("person_id"),
+                                                i,
+                                                (
+                                                    |a| &a.beneficial_owners.owners,
+                                                    |a| &mut a.beneficial_owners.owners,
+                                                ),
+                                                (|h| &h.person_id, |h| &mut h.person_id),
                                             )
-                                        }}
-                                    </h2>
-                                    <PersonPicker
-                                        bind=Bind::new(
-                                            at("person_id"),
-                                            Signal::derive(move || {
-                                                app.with(|a| {
-                                                    a.beneficial_owners
-                                                        .owners
-                                                        .get(i)
-                                                        .map(|o| o.person_id.clone())
-                                                        .filter(|p| !p.is_empty())
-                                                })
-                                            }),
-                                            Callback::new(move |id: Option<String>| {
-                                                app.update(|a| {
-                                                    if let Some(o) = a.beneficial_owners.owners.get_mut(i) {
-                                                        o.person_id = id.unwrap_or_default();
-                                                    }
-                                                });
-                                                wizard.drop_unreferenced_people();
-                                            }),
-                                        )
                                         step
-                                        natural_only=true
-                                        label=both("人员", "Person")
                                     />
-                                    {(!person_id.is_empty())
-                                        .then(|| {
-                                            view! { <PersonDetails person_id=person_id.clone() step /> }
-                                        })}
                                     <Radios
                                         bind=Bind::new(
                                             at("basis"),
@@ -212,19 +188,12 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                                         input_mode="decimal"
                                         width="kb-w-5"
                                     />
-                                    <button
-                                        type="button"
-                                        class="kb-link-button kb-danger"
-                                        on:click=move |_| {
-                                            app.update(|a| {
-                                                a.beneficial_owners.owners.remove(i);
-                                            });
-                                            wizard.drop_unreferenced_people();
-                                        }
-                                    >
-                                        {both("删除", "Remove")}
-                                    </button>
-                                </section>
+                                    <RemoveHolder
+                                        label=both("删除", "Remove")
+                                        on_remove=wizard
+                                            .remove_holder(|a| &mut a.beneficial_owners.owners, i)
+                                    />
+                                </HolderCard>
                             }
                         })
                         .collect_view()

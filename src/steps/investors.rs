@@ -1,6 +1,8 @@
 use super::page::StepPage;
 use crate::app::use_wizard;
 use crate::fields::Bind;
+use crate::fields::HolderCard;
+use crate::fields::RemoveHolder;
 use crate::fields::{MessageAnchor, PersonEditor, Radios};
 use crate::i18n::{both, use_i18n};
 use crate::steps::Step;
@@ -8,6 +10,7 @@ use kaiban_core::model::{
     Contribution, EntityType, Investor, OrganisationForm, PartnerKind, PropertyForm,
 };
 use kaiban_core::path;
+use kaiban_core::text::Bi;
 use leptos::prelude::*;
 
 #[component]
@@ -343,30 +346,17 @@ fn FamilyBusiness() -> impl IntoView {
                     .enumerate()
                     .map(|(i, id)| {
                         view! {
-                            <section class="kb-card">
-                                <h2 class="kb-card-title">
-                                    {move || {
-                                        format!(
-                                            "{} {}",
-                                            i18n.locale.get().pick("家庭成员", "Family member"),
-                                            i + 1,
-                                        )
-                                    }}
-                                </h2>
+                            <HolderCard title=Bi::new("家庭成员", "Family member") number=i + 1>
                                 <PersonEditor person_id=id step natural_only=true />
-                                <button
-                                    type="button"
-                                    class="kb-link-button kb-danger"
-                                    on:click=move |_| {
-                                        app.update(|a| {
-                                            a.individual_business.family_member_ids.remove(i);
-                                        });
-                                        wizard.drop_unreferenced_people();
-                                    }
-                                >
-                                    {both("删除该家庭成员", "Remove this family member")}
-                                </button>
-                            </section>
+                                <RemoveHolder
+                                    label=both("删除该家庭成员", "Remove this family member")
+                                    on_remove=wizard
+                                        .remove_holder(
+                                            |a| &mut a.individual_business.family_member_ids,
+                                            i,
+                                        )
+                                />
+                            </HolderCard>
                         }
                     })
                     .collect_view()

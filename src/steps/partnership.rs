@@ -4,9 +4,11 @@
 use super::page::StepPage;
 use crate::app::use_wizard;
 use crate::fields::Bind;
+use crate::fields::HolderCard;
 use crate::fields::PersonDetails;
+use crate::fields::RemoveHolder;
 use crate::fields::{MessageAnchor, PersonPicker};
-use crate::i18n::{both, text, use_i18n};
+use crate::i18n::{both, text};
 use crate::steps::Step;
 use kaiban_core::model::{EntityType, ExecutingPartner, PartnerKind};
 use kaiban_core::path;
@@ -21,7 +23,6 @@ static LEAD: Bi = Bi::new(
 #[component]
 pub fn PartnershipStep() -> impl IntoView {
     let wizard = use_wizard();
-    let i18n = use_i18n();
     let step = Step::Partnership;
     let app = wizard.application;
     let rows = Memo::new(move |_| {
@@ -60,38 +61,18 @@ pub fn PartnershipStep() -> impl IntoView {
                     .enumerate()
                     .map(|(i, (_, delegate, is_org))| {
                         view! {
-                            <section class="kb-card">
-                                <h2 class="kb-card-title">
-                                    {move || {
-                                        format!(
-                                            "{} {}",
-                                            i18n
-                                                .locale
-                                                .get()
-                                                .pick("执行事务合伙人", "Executing partner"),
-                                            i + 1,
-                                        )
-                                    }}
-                                </h2>
+                            <HolderCard
+                                title=Bi::new("执行事务合伙人", "Executing partner")
+                                number=i + 1
+                            >
                                 <PersonPicker
-                                    bind=Bind::new(
-                                        format!("executing_partners[{i}].partner_id"),
-                                        Signal::derive(move || {
-                                            app.with(|a| {
-                                                a.executing_partners
-                                                    .get(i)
-                                                    .map(|e| e.partner_id.clone())
-                                                    .filter(|p| !p.is_empty())
-                                            })
-                                        }),
-                                        Callback::new(move |id: Option<String>| {
-                                            app.update(|a| {
-                                                if let Some(e) = a.executing_partners.get_mut(i) {
-                                                    e.partner_id = id.unwrap_or_default();
-                                                }
-                                            })
-                                        }),
-                                    )
+                                    bind=wizard
+                                        .bind_holder(
+                                            format!("executing_partners[{i}].partner_id"),
+                                            i,
+                                            (|a| &a.executing_partners, |a| &mut a.executing_partners),
+                                            (|h| &h.partner_id, |h| &mut h.partner_id),
+                                        )
                                     step
                                     label=both("合伙人", "Partner")
                                     among=eligible
@@ -130,20 +111,14 @@ pub fn PartnershipStep() -> impl IntoView {
                                 {(i > 0)
                                     .then(|| {
                                         view! {
-                                            <button
-                                                type="button"
-                                                class="kb-link-button kb-danger"
-                                                on:click=move |_| {
-                                                    app.update(|a| {
-                                                        a.executing_partners.remove(i);
-                                                    })
-                                                }
-                                            >
-                                                {both("删除", "Remove")}
-                                            </button>
+                                            <RemoveHolder
+                                                label=both("删除", "Remove")
+                                                on_remove=wizard
+                                                    .remove_holder(|a| &mut a.executing_partners, i)
+                                            />
                                         }
                                     })}
-                            </section>
+                            </HolderCard>
                         }
                     })
                     .collect_view()

@@ -1,12 +1,15 @@
 //! The board of directors, or the single director.
 
-use super::{set_person, Organs};
+use super::Organs;
+use crate::fields::numbered;
 use crate::fields::Bind;
-use crate::fields::PersonDetails;
-use crate::fields::{Checkbox, MessageAnchor, PersonPicker, Radios};
+use crate::fields::RemoveHolder;
+use crate::fields::{Checkbox, MessageAnchor, Radios};
+use crate::fields::{HolderCard, HolderPerson};
 use crate::i18n::both;
 use kaiban_core::model::{BoardMode, Director};
 use kaiban_core::path;
+use kaiban_core::text::Bi;
 use leptos::prelude::*;
 
 #[component]
@@ -16,23 +19,10 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
         app,
         i18n,
         step,
-        entity,
         board_mode,
-        supervision,
         directors,
-        supervisors,
+        ..
     } = organs;
-    let _ = (
-        wizard,
-        app,
-        i18n,
-        step,
-        entity,
-        board_mode,
-        supervision,
-        directors,
-        supervisors,
-    );
     let board_options = Signal::derive(move || {
         let l = i18n.locale.get();
         vec![
@@ -103,7 +93,7 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
                 .get()
                 .into_iter()
                 .enumerate()
-                .map(|(i, person_id)| {
+                .map(|(i, _)| {
                     let at = move |f: &str| format!("officers.directors[{i}].{f}");
                     let flag = move |f: fn(&Director) -> bool| Signal::derive(move || {
                         app.with(|a| a.officers.directors.get(i).is_some_and(f))
@@ -116,45 +106,17 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
                         })
                     });
                     view! {
-                        <section class="kb-card">
-                            <h2 class="kb-card-title">
-                                {move || {
-                                    format!(
-                                        "{} {}",
-                                        i18n.locale.get().pick("董事", "Director"),
-                                        i + 1,
+                        <HolderCard title=Bi::new("董事", "Director") number=i + 1>
+                            <HolderPerson
+                                bind=wizard
+                                    .bind_holder(
+                                        at("person_id"),
+                                        i,
+                                        (|a| &a.officers.directors, |a| &mut a.officers.directors),
+                                        (|h| &h.person_id, |h| &mut h.person_id),
                                     )
-                                }}
-                            </h2>
-                            <PersonPicker
-                                bind=Bind::new(
-                                    at("person_id"),
-                                    Signal::derive(move || {
-                                        app.with(|a| {
-                                            a.officers
-                                                .directors
-                                                .get(i)
-                                                .map(|d| d.person_id.clone())
-                                                .filter(|id| !id.is_empty())
-                                        })
-                                    }),
-                                    set_person(
-                                        wizard,
-                                        move |a, id| {
-                                            if let Some(d) = a.officers.directors.get_mut(i) {
-                                                d.person_id = id.unwrap_or_default();
-                                            }
-                                        },
-                                    ),
-                                )
                                 step
-                                natural_only=true
-                                label=both("人员", "Person")
                             />
-                            {(!person_id.is_empty())
-                                .then(|| {
-                                    view! { <PersonDetails person_id=person_id.clone() step /> }
-                                })}
                             {(mode == BoardMode::Board)
                                 .then(|| {
                                     view! {
@@ -202,27 +164,17 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
                             {(n > 1)
                                 .then(|| {
                                     view! {
-                                        <button
-                                            type="button"
-                                            class="kb-link-button kb-danger"
-                                            on:click=move |_| {
-                                                app.update(|a| {
-                                                    a.officers.directors.remove(i);
-                                                });
-                                                wizard.drop_unreferenced_people();
-                                            }
-                                        >
-                                            {move || {
-                                                format!(
-                                                    "{} {}",
-                                                    i18n.locale.get().pick("删除董事", "Remove director"),
-                                                    i + 1,
-                                                )
-                                            }}
-                                        </button>
+                                        <RemoveHolder
+                                            label=numbered(
+                                                Bi::new("删除董事", "Remove director"),
+                                                i + 1,
+                                            )
+                                            on_remove=wizard
+                                                .remove_holder(|a| &mut a.officers.directors, i)
+                                        />
                                     }
                                 })}
-                        </section>
+                        </HolderCard>
                     }
                 })
                 .collect_view()

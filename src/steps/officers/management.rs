@@ -18,22 +18,9 @@ pub(super) fn Management(organs: Organs) -> impl IntoView {
         i18n,
         step,
         entity,
-        board_mode,
-        supervision,
         directors,
-        supervisors,
+        ..
     } = organs;
-    let _ = (
-        wizard,
-        app,
-        i18n,
-        step,
-        entity,
-        board_mode,
-        supervision,
-        directors,
-        supervisors,
-    );
     let legal_rep_options = Signal::derive(move || {
         let l = i18n.locale.get();
         app.with(|a| {

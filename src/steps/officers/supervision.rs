@@ -1,14 +1,17 @@
 //! Supervisors, a supervisory board, an audit committee, or none (all shareholders agreeing).
 
-use super::{person_name, set_person, Organs};
+use super::{person_name, Organs};
 use crate::app::field_id;
 use crate::bind;
+use crate::fields::numbered;
 use crate::fields::Bind;
-use crate::fields::PersonDetails;
-use crate::fields::{Checkbox, FieldMessages, MessageAnchor, PersonPicker, Radios};
+use crate::fields::RemoveHolder;
+use crate::fields::{Checkbox, FieldMessages, MessageAnchor, Radios};
+use crate::fields::{HolderCard, HolderPerson};
 use crate::i18n::both;
 use kaiban_core::model::{Supervision, Supervisor};
 use kaiban_core::path;
+use kaiban_core::text::Bi;
 use leptos::prelude::*;
 
 #[component]
@@ -19,22 +22,11 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
         i18n,
         step,
         entity,
-        board_mode,
         supervision,
         directors,
         supervisors,
+        ..
     } = organs;
-    let _ = (
-        wizard,
-        app,
-        i18n,
-        step,
-        entity,
-        board_mode,
-        supervision,
-        directors,
-        supervisors,
-    );
     let supervision_options = Signal::derive(move || {
         let l = i18n.locale.get();
         let mut options = vec![
@@ -121,48 +113,23 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
                     .get()
                     .into_iter()
                     .enumerate()
-                    .map(|(i, person_id)| {
+                    .map(|(i, _)| {
                         let at = move |f: &str| format!("officers.supervisors[{i}].{f}");
                         view! {
-                            <section class="kb-card">
-                                <h2 class="kb-card-title">
-                                    {move || {
-                                        format!(
-                                            "{} {}",
-                                            i18n.locale.get().pick("监事", "Supervisor"),
-                                            i + 1,
+                            <HolderCard title=Bi::new("监事", "Supervisor") number=i + 1>
+                                <HolderPerson
+                                    bind=wizard
+                                        .bind_holder(
+                                            at("person_id"),
+                                            i,
+                                            (
+                                                |a| &a.officers.supervisors,
+                                                |a| &mut a.officers.supervisors,
+                                            ),
+                                            (|h| &h.person_id, |h| &mut h.person_id),
                                         )
-                                    }}
-                                </h2>
-                                <PersonPicker
-                                    bind=Bind::new(
-                                        at("person_id"),
-                                        Signal::derive(move || {
-                                            app.with(|a| {
-                                                a.officers
-                                                    .supervisors
-                                                    .get(i)
-                                                    .map(|s| s.person_id.clone())
-                                                    .filter(|id| !id.is_empty())
-                                            })
-                                        }),
-                                        set_person(
-                                            wizard,
-                                            move |a, id| {
-                                                if let Some(s) = a.officers.supervisors.get_mut(i) {
-                                                    s.person_id = id.unwrap_or_default();
-                                                }
-                                            },
-                                        ),
-                                    )
                                     step
-                                    natural_only=true
-                                    label=both("人员", "Person")
                                 />
-                                {(!person_id.is_empty())
-                                    .then(|| {
-                                        view! { <PersonDetails person_id=person_id.clone() step /> }
-                                    })}
                                 {is_board
                                     .then(|| {
                                         view! {
@@ -212,25 +179,15 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
                                             />
                                         }
                                     })}
-                                <button
-                                    type="button"
-                                    class="kb-link-button kb-danger"
-                                    on:click=move |_| {
-                                        app.update(|a| {
-                                            a.officers.supervisors.remove(i);
-                                        });
-                                        wizard.drop_unreferenced_people();
-                                    }
-                                >
-                                    {move || {
-                                        format!(
-                                            "{} {}",
-                                            i18n.locale.get().pick("删除监事", "Remove supervisor"),
-                                            i + 1,
-                                        )
-                                    }}
-                                </button>
-                            </section>
+                                <RemoveHolder
+                                    label=numbered(
+                                        Bi::new("删除监事", "Remove supervisor"),
+                                        i + 1,
+                                    )
+                                    on_remove=wizard
+                                        .remove_holder(|a| &mut a.officers.supervisors, i)
+                                />
+                            </HolderCard>
                         }
                     })
                     .collect_view()

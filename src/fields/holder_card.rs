@@ -1,0 +1,55 @@
+//! One numbered card in a list of people who hold a role (董事 2, 监事 1, 受益所有人 3 …):
+//! the role and number as its title, then what the step puts in it, and the button that takes
+//! the holder off the list.
+
+use super::{Bind, PersonDetails, PersonPicker};
+use crate::i18n::{both, use_i18n};
+use crate::steps::Step;
+use kaiban_core::text::Bi;
+use leptos::prelude::*;
+
+#[component]
+pub fn HolderCard(
+    /// The role, numbered in the title: "董事" becomes "董事 2".
+    title: Bi,
+    number: usize,
+    #[prop(optional, into)] title_id: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let heading = numbered(title, number);
+    view! {
+        <section class="kb-card">
+            <h2 class="kb-card-title" id=title_id>
+                {heading}
+            </h2>
+            {children()}
+        </section>
+    }
+}
+
+/// `text` with a number after it, as a reactive string: "删除董事 2".
+pub fn numbered(text: Bi, number: usize) -> Signal<String> {
+    let i18n = use_i18n();
+    Signal::derive(move || format!("{} {number}", text.pick(i18n.locale.get().is_chinese())))
+}
+
+/// The button that takes a holder off its list.
+#[component]
+pub fn RemoveHolder(#[prop(into)] label: Signal<String>, on_remove: Callback<()>) -> impl IntoView {
+    view! {
+        <button type="button" class="kb-link-button kb-danger" on:click=move |_| on_remove.run(())>
+            {label}
+        </button>
+    }
+}
+
+/// The person who holds the role: the picker (natural persons only), then their form or where
+/// it is.
+#[component]
+pub fn HolderPerson(bind: Bind<Option<String>>, step: Step) -> impl IntoView {
+    let chosen = bind.value;
+    view! {
+        <PersonPicker bind step natural_only=true label=both("人员", "Person") />
+        {move || chosen.get().map(|id| view! { <PersonDetails person_id=id step /> })}
+    }
+}
