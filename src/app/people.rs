@@ -85,6 +85,15 @@ impl Wizard {
         )
     }
 
+    /// Adds an empty holder at the end of the list `holders` finds.
+    pub fn add_holder<T: Default + 'static>(
+        &self,
+        holders: fn(&mut Application) -> &mut Vec<T>,
+    ) -> Callback<()> {
+        let application = self.application;
+        Callback::new(move |()| application.update(|a| holders(a).push(T::default())))
+    }
+
     /// Takes holder `i` off the list `holders` finds, and lets go of anyone no role refers
     /// to any more.
     pub fn remove_holder<T: 'static>(

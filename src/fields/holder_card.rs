@@ -53,3 +53,17 @@ pub fn HolderPerson(bind: Bind<Option<String>>, step: Step) -> impl IntoView {
         {move || chosen.get().map(|id| view! { <PersonDetails person_id=id step /> })}
     }
 }
+
+/// The button under a list of holders that adds one more.
+#[component]
+pub fn AddHolder(#[prop(into)] label: Signal<String>, on_add: Callback<()>) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="kb-button kb-button-secondary"
+            on:click=move |_| on_add.run(())
+        >
+            {label}
+        </button>
+    }
+}

@@ -16,7 +16,7 @@ mod text;
 pub use choice::{Checkbox, Radios, Select};
 pub use error_summary::{ErrorSummary, FieldError};
 pub use frame::{Bind, FieldFrame};
-pub use holder_card::{numbered, HolderCard, HolderPerson, RemoveHolder};
+pub use holder_card::{numbered, AddHolder, HolderCard, HolderPerson, RemoveHolder};
 pub use messages::{FieldMessages, MessageAnchor};
 pub use money::{DateInput, MoneyInput};
 pub use person::PersonEditor;

@@ -4,11 +4,11 @@ use super::page::StepPage;
 use crate::app::use_wizard;
 use crate::fields::Bind;
 use crate::fields::RemoveHolder;
-use crate::fields::{Checkbox, MessageAnchor, Radios, TextInput};
+use crate::fields::{AddHolder, Checkbox, MessageAnchor, Radios, TextInput};
 use crate::fields::{HolderCard, HolderPerson};
 use crate::i18n::{both, text, use_i18n};
 use crate::steps::Step;
-use kaiban_core::model::{BeneficialOwner, OwnershipBasis};
+use kaiban_core::model::OwnershipBasis;
 use kaiban_core::path;
 use kaiban_core::rules::beneficial_exemption_available;
 use kaiban_core::text::Bi;
@@ -198,15 +198,10 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                         })
                         .collect_view()
                 }}
-                <button
-                    type="button"
-                    class="kb-button kb-button-secondary"
-                    on:click=move |_| {
-                        app.update(|a| a.beneficial_owners.owners.push(BeneficialOwner::default()))
-                    }
-                >
-                    {both("＋ 添加受益所有人", "+ Add a beneficial owner")}
-                </button>
+                <AddHolder
+                    label=both("＋ 添加受益所有人", "+ Add a beneficial owner")
+                    on_add=wizard.add_holder(|a| &mut a.beneficial_owners.owners)
+                />
             </Show>
         </StepPage>
     }

@@ -9,6 +9,7 @@ use crate::i18n::{both, text};
 use crate::steps::labels;
 use crate::steps::person_home_step;
 use crate::steps::Step;
+use kaiban_core::model::Application;
 use kaiban_core::path;
 use kaiban_core::text::Bi;
 use leptos::prelude::*;
@@ -18,17 +19,52 @@ static LEAD: Bi = Bi::new(
     "The finance officer's details go to tax registration; the liaison is the registrar's contact. Both need their own real-name mobile.",
 );
 
+/// One of the two contact roles: where it is, where its mobile number is asked for, how it is
+/// labelled.
+struct Contact {
+    path: &'static str,
+    mobile_path: &'static str,
+    label: Bi,
+    hint: Bi,
+    get: fn(&Application) -> Option<String>,
+    set: fn(&mut Application, Option<String>),
+}
+
+static FINANCE_OFFICER: Contact = Contact {
+    path: path::FINANCE_OFFICER,
+    mobile_path: path::FINANCE_OFFICER_MOBILE,
+    label: labels::FINANCE_OFFICER,
+    hint: Bi::new(
+        "监事不得兼任财务负责人",
+        "A supervisor may not be the finance officer",
+    ),
+    get: |a| a.finance_officer_id.clone(),
+    set: |a, id| a.finance_officer_id = id,
+};
+
+static LIAISON: Contact = Contact {
+    path: path::LIAISON,
+    mobile_path: path::LIAISON_MOBILE,
+    label: labels::LIAISON,
+    hint: Bi::new(
+        "可以由股东、员工或委托代理人担任",
+        "May be a shareholder, an employee or an agent",
+    ),
+    get: |a| a.liaison_id.clone(),
+    set: |a, id| a.liaison_id = id,
+};
+
 /// A contact role: the picker, and the person's details or at least their mobile.
 #[component]
-fn ContactRole(
-    path: &'static str,
-    /// Where the role's mobile number is asked for (see `path::LIAISON_MOBILE`).
-    mobile_path: &'static str,
-    label: Signal<String>,
-    hint: Signal<String>,
-    get: fn(&kaiban_core::model::Application) -> Option<String>,
-    set: fn(&mut kaiban_core::model::Application, Option<String>),
-) -> impl IntoView {
+fn ContactRole(role: &'static Contact) -> impl IntoView {
+    let Contact {
+        path,
+        mobile_path,
+        get,
+        set,
+        ..
+    } = *role;
+    let (label, hint) = (text(role.label.clone()), text(role.hint.clone()));
     let wizard = use_wizard();
     let step = Step::Contacts;
     let app = wizard.application;
@@ -88,28 +124,8 @@ fn ContactRole(
 pub fn ContactsStep() -> impl IntoView {
     view! {
         <StepPage step=Step::Contacts lead=text(LEAD.clone())>
-            <ContactRole
-                path=path::FINANCE_OFFICER
-                mobile_path=path::FINANCE_OFFICER_MOBILE
-                label=text(labels::FINANCE_OFFICER)
-                hint=both(
-                    "监事不得兼任财务负责人",
-                    "A supervisor may not be the finance officer",
-                )
-                get=|a| a.finance_officer_id.clone()
-                set=|a, id| a.finance_officer_id = id
-            />
-            <ContactRole
-                path=path::LIAISON
-                mobile_path=path::LIAISON_MOBILE
-                label=text(labels::LIAISON)
-                hint=both(
-                    "可以由股东、员工或委托代理人担任",
-                    "May be a shareholder, an employee or an agent",
-                )
-                get=|a| a.liaison_id.clone()
-                set=|a, id| a.liaison_id = id
-            />
+            <ContactRole role=&FINANCE_OFFICER />
+            <ContactRole role=&LIAISON />
         </StepPage>
     }
 }

@@ -7,7 +7,7 @@ use crate::fields::Bind;
 use crate::fields::HolderCard;
 use crate::fields::PersonDetails;
 use crate::fields::RemoveHolder;
-use crate::fields::{MessageAnchor, PersonPicker};
+use crate::fields::{AddHolder, MessageAnchor, PersonPicker};
 use crate::i18n::{both, text};
 use crate::steps::Step;
 use kaiban_core::model::{EntityType, ExecutingPartner, PartnerKind};
@@ -123,15 +123,10 @@ pub fn PartnershipStep() -> impl IntoView {
                     })
                     .collect_view()
             }}
-            <button
-                type="button"
-                class="kb-button kb-button-secondary"
-                on:click=move |_| {
-                    app.update(|a| a.executing_partners.push(ExecutingPartner::default()))
-                }
-            >
-                {both("＋ 添加执行事务合伙人", "+ Add an executing partner")}
-            </button>
+            <AddHolder
+                label=both("＋ 添加执行事务合伙人", "+ Add an executing partner")
+                on_add=wizard.add_holder(|a| &mut a.executing_partners)
+            />
         </StepPage>
     }
 }

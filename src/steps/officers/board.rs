@@ -4,7 +4,7 @@ use super::Organs;
 use crate::fields::numbered;
 use crate::fields::Bind;
 use crate::fields::RemoveHolder;
-use crate::fields::{Checkbox, MessageAnchor, Radios};
+use crate::fields::{AddHolder, Checkbox, MessageAnchor, Radios};
 use crate::fields::{HolderCard, HolderPerson};
 use crate::i18n::both;
 use kaiban_core::model::{BoardMode, Director};
@@ -51,9 +51,6 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
             ),
         ]
     });
-    let add_director = move |_| {
-        app.update(|a| a.officers.directors.push(Director::default()));
-    };
     view! {
         <Radios
             bind=Bind::new(
@@ -94,23 +91,32 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
                 .into_iter()
                 .enumerate()
                 .map(|(i, _)| {
-                    let at = move |f: &str| format!("officers.directors[{i}].{f}");
-                    let flag = move |f: fn(&Director) -> bool| Signal::derive(move || {
-                        app.with(|a| a.officers.directors.get(i).is_some_and(f))
-                    });
-                    let set_flag = move |f: fn(&mut Director, bool)| Callback::new(move |v: bool| {
-                        app.update(|a| {
-                            if let Some(d) = a.officers.directors.get_mut(i) {
-                                f(d, v)
-                            }
-                        })
-                    });
+                    let flag = move |
+                        key: &str,
+                        get: fn(&Director) -> bool,
+                        set: fn(&mut Director, bool)|
+                    {
+                        Bind::new(
+                            path::director_field(i, key),
+                            Signal::derive(move || {
+                                app.with(|a| a.officers.directors.get(i).is_some_and(get))
+                            }),
+                            Callback::new(move |v: bool| {
+                                app.update(|a| {
+                                    if let Some(d) = a.officers.directors.get_mut(i) {
+                                        set(d, v)
+                                    }
+                                })
+                            }),
+                        )
+                    };
+                    // A checkbox of this director's: `key` names its field.
                     view! {
                         <HolderCard title=Bi::new("董事", "Director") number=i + 1>
                             <HolderPerson
                                 bind=wizard
                                     .bind_holder(
-                                        at("person_id"),
+                                        path::director(i),
                                         i,
                                         (|a| &a.officers.directors, |a| &mut a.officers.directors),
                                         (|h| &h.person_id, |h| &mut h.person_id),
@@ -121,19 +127,15 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
                                 .then(|| {
                                     view! {
                                         <Checkbox
-                                            bind=Bind::new(
-                                                at("chair"),
-                                                flag(|d| d.chair),
-                                                set_flag(|d, v| d.chair = v),
-                                            )
+                                            bind=flag("chair", |d| d.chair, |d, v| d.chair = v)
                                             step
                                             label=both("董事长", "Chair of the board")
                                         />
                                         <Checkbox
-                                            bind=Bind::new(
-                                                at("vice_chair"),
-                                                flag(|d| d.vice_chair),
-                                                set_flag(|d, v| d.vice_chair = v),
+                                            bind=flag(
+                                                "vice_chair",
+                                                |d| d.vice_chair,
+                                                |d, v| d.vice_chair = v,
                                             )
                                             step
                                             label=both("副董事长", "Vice-chair")
@@ -141,10 +143,10 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
                                     }
                                 })}
                             <Checkbox
-                                bind=Bind::new(
-                                    at("executes_affairs"),
-                                    flag(|d| d.executes_affairs),
-                                    set_flag(|d, v| d.executes_affairs = v),
+                                bind=flag(
+                                    "executes_affairs",
+                                    |d| d.executes_affairs,
+                                    |d, v| d.executes_affairs = v,
                                 )
                                 step
                                 label=both(
@@ -153,10 +155,10 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
                                 )
                             />
                             <Checkbox
-                                bind=Bind::new(
-                                    at("employee_representative"),
-                                    flag(|d| d.employee_representative),
-                                    set_flag(|d, v| d.employee_representative = v),
+                                bind=flag(
+                                    "employee_representative",
+                                    |d| d.employee_representative,
+                                    |d, v| d.employee_representative = v,
                                 )
                                 step
                                 label=both("职工代表董事", "Employee representative")
@@ -180,9 +182,10 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
                 .collect_view()
         }}
         <Show when=move || board_mode.get() == BoardMode::Board || directors.get().is_empty()>
-            <button type="button" class="kb-button kb-button-secondary" on:click=add_director>
-                {both("＋ 添加董事", "+ Add a director")}
-            </button>
+            <AddHolder
+                label=both("＋ 添加董事", "+ Add a director")
+                on_add=wizard.add_holder(|a| &mut a.officers.directors)
+            />
         </Show>
     }
 }

@@ -6,10 +6,10 @@ use crate::bind;
 use crate::fields::numbered;
 use crate::fields::Bind;
 use crate::fields::RemoveHolder;
-use crate::fields::{Checkbox, FieldMessages, MessageAnchor, Radios};
+use crate::fields::{AddHolder, Checkbox, FieldMessages, MessageAnchor, Radios};
 use crate::fields::{HolderCard, HolderPerson};
 use crate::i18n::both;
-use kaiban_core::model::{Supervision, Supervisor};
+use kaiban_core::model::Supervision;
 use kaiban_core::path;
 use kaiban_core::text::Bi;
 use leptos::prelude::*;
@@ -71,9 +71,6 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
         }
         options
     });
-    let add_supervisor = move |_| {
-        app.update(|a| a.officers.supervisors.push(Supervisor::default()));
-    };
     view! {
         <h2 class="kb-section-title">{both("监督机构", "Supervision")}</h2>
         <Radios
@@ -192,9 +189,10 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
                     })
                     .collect_view()
             }}
-            <button type="button" class="kb-button kb-button-secondary" on:click=add_supervisor>
-                {both("＋ 添加监事", "+ Add a supervisor")}
-            </button>
+            <AddHolder
+                label=both("＋ 添加监事", "+ Add a supervisor")
+                on_add=wizard.add_holder(|a| &mut a.officers.supervisors)
+            />
         </Show>
         <Show when=move || supervision.get() == Supervision::None>
             <Checkbox
