@@ -24,9 +24,9 @@ const PERSON: &[&str] = &[
     "persons[].address",
 ];
 
-/// The fields `step` renders, as patterns.
-pub fn fields(step: Step) -> Vec<&'static str> {
-    let own: &[&str] = match step {
+/// The fields of its own that `step` renders, as patterns (a person's are in `PERSON`).
+fn own_fields(step: Step) -> &'static [&'static str] {
+    match step {
         Step::EntityType => &[path::ENTITY_TYPE],
         Step::Name => &[path::NAME_FULL, path::NAME_SELF_DECLARATION],
         Step::Domicile => &[
@@ -119,17 +119,30 @@ pub fn fields(step: Step) -> Vec<&'static str> {
             path::DECLARATION_NO_DISQUALIFICATION,
         ],
         _ => &[],
-    };
-    let shows_people = matches!(
+    }
+}
+
+fn shows_people(step: Step) -> bool {
+    matches!(
         step,
         Step::Investors
             | Step::Officers
             | Step::Partnership
             | Step::Contacts
             | Step::BeneficialOwners
-    );
-    let people = if shows_people { PERSON } else { &[] };
-    own.iter().chain(people).copied().collect()
+    )
+}
+
+/// Whether `step` renders the field of `pattern`. Runs for every finding on every change:
+/// it allocates nothing.
+pub fn shows(step: Step, pattern: &str) -> bool {
+    own_fields(step).contains(&pattern) || shows_people(step) && PERSON.contains(&pattern)
+}
+
+/// The fields `step` renders, as patterns.
+pub fn fields(step: Step) -> Vec<&'static str> {
+    let people = if shows_people(step) { PERSON } else { &[] };
+    own_fields(step).iter().chain(people).copied().collect()
 }
 
 /// The step where the person is edited: the first of their roles that shows their form (an
@@ -161,7 +174,7 @@ pub fn step_of_path(app: &Application, path: &str) -> Step {
     let wanted = pattern(path);
     steps_for(app.entity_type)
         .into_iter()
-        .find(|step| fields(*step).contains(&wanted.as_str()))
+        .find(|step| shows(*step, &wanted))
         .unwrap_or(Step::Review)
 }
 
