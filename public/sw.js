@@ -23,6 +23,8 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
+  // A page that loaded while this worker was activating (see src/offline/mod.rs).
+  if (event.data && event.data.type === 'CLAIM') event.waitUntil(self.clients.claim());
 });
 
 self.addEventListener('fetch', (event) => {

@@ -97,7 +97,28 @@ fn register_service_worker(update_ready: RwSignal<bool>) {
         });
         registration.set_onupdatefound(Some(on_update.as_ref().unchecked_ref()));
         on_update.forget();
+        claim_this_page(&container).await;
     });
+}
+
+/// Has the active worker take this page over if it is not yet controlled. The worker's own
+/// `clients.claim()` at activation misses a page that was still loading then (a reload during
+/// the first install), which would stay uncontrolled until the next navigation.
+async fn claim_this_page(container: &web_sys::ServiceWorkerContainer) {
+    let Ok(ready) = container.ready() else {
+        return;
+    };
+    let Ok(registration) = wasm_bindgen_futures::JsFuture::from(ready).await else {
+        return;
+    };
+    let Ok(registration) = registration.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
+        return;
+    };
+    if let (None, Some(active)) = (container.controller(), registration.active()) {
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"CLAIM".into());
+        let _ = active.post_message(&message);
+    }
 }
 
 pub fn use_connectivity() -> Connectivity {

@@ -181,7 +181,21 @@ export async function axeViolations(page) {
 
 /// Waits until the service worker has installed (precached the app) and controls the page.
 export async function controlledByServiceWorker(page) {
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 60_000 });
+  const controlled = () => page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30_000 }).then(() => true, () => false);
+  if (await controlled()) return;
+  const state = await serviceWorkerState(page);
+  throw new Error(`the service worker does not control the page after 30 s: ${JSON.stringify(state)}`);
+}
+
+/// What the page's service worker registration is doing, for a failure message.
+async function serviceWorkerState(page) {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (!registration) return { registration: null };
+    const worker = (w) => (w ? { state: w.state, url: w.scriptURL } : null);
+    const caches_ = await caches.keys();
+    return { installing: worker(registration.installing), waiting: worker(registration.waiting), active: worker(registration.active), caches: caches_, readyState: document.readyState, url: location.href };
+  });
 }
 
 /// Registers before/after hooks that start the reference receiver (its cases in `received`),
