@@ -16,7 +16,7 @@ mod wizard;
 
 pub use first_draw::FirstDraw;
 pub use nav::{Nav, NavMode};
-pub use people::referenced_people;
+pub use people::{referenced_people, Holders};
 pub use row_signals::RowSignals;
 pub use session::{Notice, SaveStatus, AUTOSAVE_DELAY};
 pub use validation::{field_id, today, use_validation, Validation};

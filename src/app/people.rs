@@ -4,7 +4,7 @@
 use super::wizard::Wizard;
 use crate::fields::Bind;
 use kaiban_core::ids::IdType;
-use kaiban_core::model::{Application, Person};
+use kaiban_core::model::{Application, Mark, Marked, Person};
 use kaiban_core::path::{self, PersonField};
 use leptos::prelude::*;
 
@@ -51,6 +51,23 @@ impl Wizard {
         )
     }
 
+    /// Binds a text input to the free-text `field` of the person with `id`
+    /// (`Person::text`/`set_text`).
+    pub fn person_text(&self, id: &str, field: PersonField) -> Bind<String> {
+        let wizard = *self;
+        let (read, write) = (id.to_string(), id.to_string());
+        Bind::new(
+            path::person(id, field),
+            Signal::derive(move || {
+                wizard.application.with(|a| {
+                    let text = a.person(&read).and_then(|p| p.text(field));
+                    text.unwrap_or_default().to_string()
+                })
+            }),
+            Callback::new(move |v| wizard.update_person(&write, |p| p.set_text(field, v))),
+        )
+    }
+
     /// Binds a person picker to the person of holder `i` in a list of role holders (`holders`
     /// finds the list, `person` the holder's person id). Choosing someone else lets go of
     /// anyone no role refers to any more.
@@ -81,6 +98,56 @@ impl Wizard {
                     }
                 });
                 wizard.drop_unreferenced_people();
+            }),
+        )
+    }
+
+    /// Binds an input to a field of element `i` of the list `holders` finds: `get` reads it
+    /// (a default while the element is gone), `set` writes it.
+    pub fn bind_item<L: 'static, T: Default + Send + Sync + 'static>(
+        &self,
+        path: String,
+        (i, holders): (usize, Holders<L>),
+        get: fn(&L) -> T,
+        set: fn(&mut L, T),
+    ) -> Bind<T> {
+        let application = self.application;
+        let (list, list_mut) = holders;
+        Bind::new(
+            path,
+            Signal::derive(move || {
+                application.with(|a| list(a).get(i).map(get).unwrap_or_default())
+            }),
+            Callback::new(move |value| {
+                application.update(|a| {
+                    if let Some(item) = list_mut(a).get_mut(i) {
+                        set(item, value);
+                    }
+                })
+            }),
+        )
+    }
+
+    /// Binds a checkbox to `mark` of officer `i` in the list `holders` finds.
+    pub fn bind_mark<L: Marked + 'static>(
+        &self,
+        path: String,
+        (i, holders): (usize, Holders<L>),
+        mark: Mark,
+    ) -> Bind<bool> {
+        let application = self.application;
+        let (list, list_mut) = holders;
+        Bind::new(
+            path,
+            Signal::derive(move || {
+                application.with(|a| list(a).get(i).is_some_and(|o| o.mark(mark)))
+            }),
+            Callback::new(move |value| {
+                application.update(|a| {
+                    if let Some(officer) = list_mut(a).get_mut(i) {
+                        officer.set_mark(mark, value);
+                    }
+                })
             }),
         )
     }

@@ -5,23 +5,7 @@ use super::session::{Notice, SaveStatus};
 use super::use_wizard;
 use crate::i18n::{both, text, use_i18n, Text};
 use crate::offline::use_connectivity;
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
-
-static STORAGE_NEARLY_FULL: Bi = Bi::new(
-    "本设备为本网站保留的存储空间快用完了。请在“我的草稿”中导出重要草稿，并删除不需要的草稿和附件。",
-    "This device's storage for this site is nearly full. Export the drafts you need from Saved applications, and delete drafts or documents you no longer need.",
-);
-
-static EMBEDDED_STORAGE_BLOCKED: Bi = Bi::new(
-    "此浏览器不允许嵌入在其他网站中的页面保存数据，您填写的内容将无法自动保存。请在新窗口中打开本服务继续填写。",
-    "This browser does not let pages embedded in another site store data, so your answers cannot be saved here. Open the service in a new window to continue.",
-);
-
-static STORAGE_CLEARED: Bi = Bi::new(
-    "浏览器清除了本网站保存的数据。当前申请已从本页面重新保存，没有丢失；其他草稿可能已被清除。建议在“我的草稿”中导出备份。",
-    "The browser cleared this site's stored data. This application was saved again from this page and nothing in it is lost; other drafts may be gone. Export a copy from Saved applications.",
-);
 
 #[component]
 pub fn SaveIndicator() -> impl IntoView {
@@ -97,7 +81,7 @@ pub fn Banners() -> impl IntoView {
     view! {
         <Show when=move || nearly_full.get()>
             <div class="kb-banner kb-banner-warning" role="status">
-                <p>{text(STORAGE_NEARLY_FULL.clone())}</p>
+                <p>{text(Text::StorageNearlyFull)}</p>
             </div>
         </Show>
         <Show when=move || connectivity.update_ready.get()>
@@ -124,7 +108,7 @@ pub fn Banners() -> impl IntoView {
         </Show>
         <Show when=blocked_in_frame>
             <div class="kb-banner kb-banner-warning" role="alert">
-                <p>{text(EMBEDDED_STORAGE_BLOCKED.clone())}</p>
+                <p>{text(Text::EmbeddedStorageBlocked)}</p>
                 <div class="kb-banner-actions">
                     <a
                         class="kb-button"
@@ -192,7 +176,7 @@ pub fn Banners() -> impl IntoView {
                     Notice::StorageCleared => {
                         view! {
                             <div class="kb-banner kb-banner-warning" role="alert">
-                                <p>{text(STORAGE_CLEARED.clone())}</p>
+                                <p>{text(Text::StorageCleared)}</p>
                             </div>
                         }
                             .into_any()

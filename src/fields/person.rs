@@ -7,6 +7,7 @@ use crate::app::{field_id, use_wizard};
 use crate::i18n::{both, use_i18n};
 use crate::steps::Step;
 use kaiban_core::ids::{IdType, Sex};
+use kaiban_core::key;
 use kaiban_core::model::OrgCategory;
 use kaiban_core::path::{self, PersonField};
 use leptos::prelude::*;
@@ -53,6 +54,12 @@ pub fn PersonEditor(
                 )
             })
             .collect::<Vec<_>>()
+    });
+    let org_category_options = Signal::derive(move || {
+        let chinese = i18n.locale.get().is_chinese();
+        OrgCategory::ALL
+            .map(|c| (key::of(&c), c.label().into_text(chinese).to_string()))
+            .to_vec()
     });
     let derived = {
         let person_id = person_id.clone();
@@ -108,13 +115,7 @@ pub fn PersonEditor(
                             options=type_options
                         />
                         <TextInput
-                            bind=wizard
-                                .bind_person(
-                                    &person_id,
-                                    PersonField::IdNumber,
-                                    |p| p.id_number.clone(),
-                                    |p, v| p.id_number = v,
-                                )
+                            bind=wizard.person_text(&person_id, PersonField::IdNumber)
                             step
                             label=if organisation {
                                 both("统一社会信用代码", "Unified social credit code")
@@ -131,13 +132,7 @@ pub fn PersonEditor(
                             move || derived().map(|d| view! { <p class="kb-derived">{d}</p> })
                         }
                         <TextInput
-                            bind=wizard
-                                .bind_person(
-                                    &person_id,
-                                    PersonField::Name,
-                                    |p| p.name.clone(),
-                                    |p, v| p.name = v,
-                                )
+                            bind=wizard.person_text(&person_id, PersonField::Name)
                             step
                             label=if organisation {
                                 both("单位名称", "Organisation name")
@@ -160,12 +155,7 @@ pub fn PersonEditor(
                                 view! {
                                     <TextInput
                                         bind=wizard
-                                            .bind_person(
-                                                &person_id,
-                                                PersonField::OrgRepresentative,
-                                                |p| p.org_representative.clone(),
-                                                |p, v| p.org_representative = v,
-                                            )
+                                            .person_text(&person_id, PersonField::OrgRepresentative)
                                         step
                                         label=both(
                                             "法定代表人（负责人）",
@@ -183,17 +173,9 @@ pub fn PersonEditor(
                                             .bind_person(
                                                 &person_id,
                                                 PersonField::OrgCategory,
-                                                |p| {
-                                                    serde_json::to_value(p.org_category)
-                                                        .ok()
-                                                        .and_then(|v| v.as_str().map(String::from))
-                                                        .unwrap_or_default()
-                                                },
+                                                |p| key::of(&p.org_category),
                                                 |p, v| {
-                                                    p.org_category = serde_json::from_value(
-                                                            serde_json::Value::String(v),
-                                                        )
-                                                        .unwrap_or(OrgCategory::Ordinary);
+                                                    p.org_category = key::parse(&v).unwrap_or_default();
                                                 },
                                             )
                                         step
@@ -202,46 +184,7 @@ pub fn PersonEditor(
                                             "国有独资公司、国有企业、上市公司以及公益性的事业单位、社会团体不得成为普通合伙人",
                                             "State-owned, listed and public-welfare bodies may not be general partners",
                                         )
-                                        options=Signal::derive(move || {
-                                            let l = i18n.locale.get();
-                                            vec![
-                                                (
-                                                    "ordinary".to_string(),
-                                                    l
-                                                        .pick(
-                                                            "一般企业或组织",
-                                                            "Ordinary business or organisation",
-                                                        )
-                                                        .to_string(),
-                                                ),
-                                                (
-                                                    "state_owned_sole_funded".to_string(),
-                                                    l
-                                                        .pick(
-                                                            "国有独资公司",
-                                                            "State-owned sole-funded company",
-                                                        )
-                                                        .to_string(),
-                                                ),
-                                                (
-                                                    "state_owned".to_string(),
-                                                    l.pick("国有企业", "State-owned enterprise").to_string(),
-                                                ),
-                                                (
-                                                    "listed".to_string(),
-                                                    l.pick("上市公司", "Listed company").to_string(),
-                                                ),
-                                                (
-                                                    "public_welfare".to_string(),
-                                                    l
-                                                        .pick(
-                                                            "公益性事业单位、社会团体",
-                                                            "Public-welfare institution or social organisation",
-                                                        )
-                                                        .to_string(),
-                                                ),
-                                            ]
-                                        })
+                                        options=org_category_options
                                     />
                                 }
                             })}
@@ -261,12 +204,7 @@ pub fn PersonEditor(
                                     />
                                     <TextInput
                                         bind=wizard
-                                            .bind_person(
-                                                &person_id,
-                                                PersonField::Nationality,
-                                                |p| p.nationality.clone(),
-                                                |p, v| p.nationality = v.trim().to_uppercase(),
-                                            )
+                                            .person_text(&person_id, PersonField::Nationality)
                                         step
                                         label=both("国籍（地区）", "Nationality")
                                         hint=both(
@@ -298,13 +236,7 @@ pub fn PersonEditor(
                             })}
                         {(!organisation)
                             .then(|| {
-                                let own = wizard
-                                    .bind_person(
-                                        &person_id,
-                                        PersonField::Mobile,
-                                        |p| p.mobile.clone(),
-                                        |p, v| p.mobile = v,
-                                    );
+                                let own = wizard.person_text(&person_id, PersonField::Mobile);
                                 let (bind, also) = match mobile_path {
                                     Some(role) => {
                                         (Bind::new(role, own.value, own.set), Some(own.path))
@@ -331,13 +263,7 @@ pub fn PersonEditor(
                             .then(|| {
                                 view! {
                                     <TextInput
-                                        bind=wizard
-                                            .bind_person(
-                                                &person_id,
-                                                PersonField::Email,
-                                                |p| p.email.clone(),
-                                                |p, v| p.email = v,
-                                            )
+                                        bind=wizard.person_text(&person_id, PersonField::Email)
                                         step
                                         label=both("电子邮箱（选填）", "Email (optional)")
                                         input_mode="email"
@@ -347,13 +273,7 @@ pub fn PersonEditor(
                                 }
                             })}
                         <TextInput
-                            bind=wizard
-                                .bind_person(
-                                    &person_id,
-                                    PersonField::Address,
-                                    |p| p.address.clone(),
-                                    |p, v| p.address = v,
-                                )
+                            bind=wizard.person_text(&person_id, PersonField::Address)
                             step
                             label=if organisation {
                                 both("住所（选填）", "Registered address (optional)")

@@ -94,8 +94,8 @@ pub fn use_i18n() -> I18n {
 }
 
 /// A text from kaiban-core or a step's labels, as a reactive string.
-pub fn text(bi: kaiban_core::text::Bi) -> Signal<String> {
-    let i18n = use_i18n();
+pub fn text(bi: impl Into<kaiban_core::text::Bi>) -> Signal<String> {
+    let (i18n, bi) = (use_i18n(), bi.into());
     Signal::derive(move || bi.pick(i18n.locale.get().is_chinese()).to_string())
 }
 

@@ -12,6 +12,12 @@ macro_rules! texts {
                 }
             }
         }
+
+        impl From<Text> for kaiban_core::text::Bi {
+            fn from(text: Text) -> Self {
+                kaiban_core::text::Bi::new(text.get(Locale::Zh), text.get(Locale::En))
+            }
+        }
     };
 }
 
@@ -77,4 +83,54 @@ texts! {
     SetAsideNotice => "有一份草稿无法读取，已单独保存（未删除），其他草稿不受影响。", "One draft could not be read. It has been set aside (not deleted); your other drafts are unaffected.";
     UpdateReady => "新版本已就绪", "A new version is ready";
     UpdateReload => "立即更新", "Update now";
+    StorageNearlyFull => "本设备为本网站保留的存储空间快用完了。请在“我的草稿”中导出重要草稿，并删除不需要的草稿和附件。",
+        "This device's storage for this site is nearly full. Export the drafts you need from Saved applications, and delete drafts or documents you no longer need.";
+    EmbeddedStorageBlocked => "此浏览器不允许嵌入在其他网站中的页面保存数据，您填写的内容将无法自动保存。请在新窗口中打开本服务继续填写。",
+        "This browser does not let pages embedded in another site store data, so your answers cannot be saved here. Open the service in a new window to continue.";
+    StorageCleared => "浏览器清除了本网站保存的数据。当前申请已从本页面重新保存，没有丢失；其他草稿可能已被清除。建议在“我的草稿”中导出备份。",
+        "The browser cleared this site's stored data. This application was saved again from this page and nothing in it is lost; other drafts may be gone. Export a copy from Saved applications.";
+    AttachmentsLead => "可上传 PDF、JPG、PNG 或 WebP 文件，每个不超过 20 MB。通过政务数据共享能够获取的身份证件等材料无需上传。",
+        "Upload PDF, JPG, PNG or WebP files of up to 20 MB each. Documents the government can obtain through data sharing, such as ID cards, are not needed.";
+    BeneficialLead => "受益所有人是最终拥有、实际控制企业或者享有企业最终收益的自然人（《受益所有人信息管理办法》）。",
+        "Beneficial owners are the natural persons who ultimately own, control or benefit from the business (Beneficial Owner Information Measures).";
+    BeneficialExemptionCommitment => "承诺免报：注册资本（出资额）不超过1000万元，股东（合伙人）全部为自然人，且不存在股东以外的自然人实际控制或享有收益",
+        "Commit instead of filing: capital of at most 10 million yuan, all members are natural persons, and no one else controls or benefits";
+    CapitalLead => "金额以万元为单位，精确到分。各出资人认缴出资额合计必须等于注册资本。",
+        "Amounts are in 万元 (10,000 yuan), exact to the fen. The holders' subscriptions must add up to the capital exactly.";
+    CapitalPayInDeadline => "全体股东认缴的出资额应当自公司成立之日起五年内缴足：出资日期最晚为 ",
+        "Shareholders must pay in full within five years of establishment: the latest payment date is ";
+    CaseProgressNoSuchCase => "找不到这个案件：回执编号或查询令牌不正确。请使用回执上的二维码或链接。",
+        "No case was found: the receipt number or the lookup token is wrong. Use the QR code or link on the receipt.";
+    CaseProgressCorrectAndResubmit => "请按上述原因修改后重新签名提交：修改会使原签名作废。",
+        "Correct the points above, then sign and submit again; changing the application voids the earlier signatures.";
+    ContactsLead => "财务负责人信息同步用于税务登记；登记联络员负责与登记机关联系，二人均须使用本人实名手机号。",
+        "The finance officer's details go to tax registration; the liaison is the registrar's contact. Both need their own real-name mobile.";
+    DeclarationTruthful => "本人承诺所提交的申请材料真实、合法、有效，复印件与原件一致，并对其真实性承担法律责任。",
+        "I declare that the application is true, lawful and valid, that copies match the originals, and that I bear legal responsibility for it.";
+    DomicileLead => "住所是企业的主要办事机构所在地，一个企业只能登记一个住所（《公司法》第八条）。",
+        "The registered address is where the business is run from; a business registers exactly one (Company Law, Art 8).";
+    DomicileAddressDeclaration => "本人承诺：所填住所真实、合法，企业取得了该住所的使用权，如有不实愿承担法律责任。",
+        "I declare that the address is real and lawful and that the business has the right to use it; I accept legal responsibility if this is untrue.";
+    DraftsPageWhereDraftsAreKept => "草稿只保存在本设备的本浏览器中。在门户网站内嵌使用时，草稿只在该网站内可见；换设备请先导出。",
+        "Drafts are kept in this browser on this device only. Inside a portal they are visible on that portal only; export a draft to move it to another device.";
+    NameLead => "名称实行自主申报：系统会按《企业名称登记管理规定》逐项检查，最终以登记机关审查为准。",
+        "Names are self-declared: each part is checked against the Enterprise Name Registration Provisions as you type; the registrar has the final word.";
+    NameSelfDeclaration => "本人承诺：申报的企业名称不侵犯他人合法权益；如登记机关认定名称不适宜，同意依法变更。",
+        "I declare that this name infringes no one's rights, and that I will change it if the registrar finds it unsuitable.";
+    OfficersLead => "法定代表人由代表公司执行公司事务的董事或者经理担任（《公司法》第十条）。董事、高级管理人员不得兼任监事。",
+        "The legal representative is a director who executes the company's affairs, or the manager (Company Law, Art 10). Directors and senior managers may not be supervisors.";
+    PartnershipLead => "执行事务合伙人对外代表合伙企业。有限合伙企业由普通合伙人执行合伙事务；执行事务合伙人是单位的，须委派一名自然人代表。",
+        "Executing partners act for the partnership. In a limited partnership only general partners do; an organisation names a natural person as its delegate.";
+    ReceiptWhatHappensNext => "登记机关对申请材料进行形式审查。材料齐全、符合法定形式的，承诺1个工作日内核准发照；需要补正的，会在这里显示原因。请保存回执编号，用于查询办理进度。",
+        "The registrar checks the application. If it is complete and in order, the licence is promised within one working day; if something needs correcting, the reasons appear here. Keep the receipt number to follow the case.";
+    ReceiptQrCodeNote => "用另一台设备扫描二维码可随时查看办理进度；二维码含查询令牌，请勿公开。",
+        "Scan the QR code with another device to follow the case there; it holds the lookup token, so do not share it publicly.";
+    ScopeLead => "请从经营范围规范表述目录中选择。第一项为主营项目，决定名称中的行业表述；许可项目须取得批准后方可经营。",
+        "Choose from the standard catalogue. The first item is the main business and should match the industry in the name; licensed items need a permit before you operate them.";
+    SignRequestSignatureFileSaved => "签名文件已下载。请把它发回给申请人，由申请人导入。",
+        "The signature file has been downloaded. Send it back to the applicant, who imports it.";
+    SigningLead => "以下每一位人员都要对同一份申请签名。签名使用本设备上为签名人生成的密钥，密钥不会离开设备。签名后修改任何内容，全部签名都将作废。",
+        "Everyone below signs the same application, with a key made for them on the device they sign on; the key never leaves that device. Any change after signing voids every signature.";
+    SubmissionPanelQueuedSafely => "申请已安全保存在本设备。联网后会自动发送，不会重复提交；关闭页面后再次打开也会继续。",
+        "The application is stored safely on this device. It is sent automatically when you are online, never twice, even if you close and reopen the page.";
 }

@@ -4,6 +4,7 @@
 use super::page::StepPage;
 use crate::app::use_wizard;
 use crate::fields::MessageAnchor;
+use crate::i18n::Text;
 use crate::i18n::{both, text, use_i18n};
 use crate::steps::Step;
 use kaiban_core::catalog::Catalog;
@@ -15,11 +16,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-static LEAD: Bi = Bi::new(
-    "可上传 PDF、JPG、PNG 或 WebP 文件，每个不超过 20 MB。通过政务数据共享能够获取的身份证件等材料无需上传。",
-    "Upload PDF, JPG, PNG or WebP files of up to 20 MB each. Documents the government can obtain through data sharing, such as ID cards, are not needed.",
-);
 
 #[derive(Clone, PartialEq)]
 struct Slot {
@@ -240,7 +236,7 @@ pub fn AttachmentsStep() -> impl IntoView {
         });
     };
     view! {
-        <StepPage step lead=text(LEAD.clone())>
+        <StepPage step lead=text(Text::AttachmentsLead)>
             <MessageAnchor path=path::DOMICILE_PROOF_FILE step />
             {move || {
                 let list = all_slots.get();

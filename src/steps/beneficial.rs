@@ -1,27 +1,24 @@
 //! Beneficial owners (受益所有人), or the commitment that exempts a small business.
 
 use super::page::StepPage;
-use crate::app::use_wizard;
+use crate::app::{use_wizard, Holders};
 use crate::fields::Bind;
 use crate::fields::RemoveHolder;
 use crate::fields::{AddHolder, Checkbox, MessageAnchor, Radios, TextInput};
 use crate::fields::{HolderCard, HolderPerson};
+use crate::i18n::Text;
 use crate::i18n::{both, text, use_i18n};
 use crate::steps::Step;
-use kaiban_core::model::OwnershipBasis;
+use kaiban_core::key;
+use kaiban_core::model::{BeneficialOwner, OwnershipBasis};
 use kaiban_core::path;
 use kaiban_core::rules::beneficial_exemption_available;
 use kaiban_core::text::Bi;
 use leptos::prelude::*;
 
-static LEAD: Bi = Bi::new(
-    "受益所有人是最终拥有、实际控制企业或者享有企业最终收益的自然人（《受益所有人信息管理办法》）。",
-    "Beneficial owners are the natural persons who ultimately own, control or benefit from the business (Beneficial Owner Information Measures).",
-);
-
-static EXEMPTION_COMMITMENT: Bi = Bi::new(
-    "承诺免报：注册资本（出资额）不超过1000万元，股东（合伙人）全部为自然人，且不存在股东以外的自然人实际控制或享有收益",
-    "Commit instead of filing: capital of at most 10 million yuan, all members are natural persons, and no one else controls or benefits",
+const OWNERS: Holders<BeneficialOwner> = (
+    |a| &a.beneficial_owners.owners,
+    |a| &mut a.beneficial_owners.owners,
 );
 
 #[component]
@@ -42,45 +39,13 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
         })
     });
     let basis_options = Signal::derive(move || {
-        let l = i18n.locale.get();
-        vec![
-            (
-                "ownership".to_string(),
-                l.pick(
-                    "直接或间接拥有25%以上股权（合伙权益）",
-                    "Owns 25% or more, directly or indirectly",
-                )
-                .to_string(),
-                None,
-            ),
-            (
-                "income_or_voting".to_string(),
-                l.pick(
-                    "享有25%以上收益权或表决权",
-                    "Has 25% or more of income or voting rights",
-                )
-                .to_string(),
-                None,
-            ),
-            (
-                "control".to_string(),
-                l.pick("单独或联合实施实际控制", "Controls it alone or jointly")
-                    .to_string(),
-                None,
-            ),
-            (
-                "senior_manager".to_string(),
-                l.pick(
-                    "无上述人员时的高级管理人员",
-                    "Senior manager, when nobody above qualifies",
-                )
-                .to_string(),
-                None,
-            ),
-        ]
+        let chinese = i18n.locale.get().is_chinese();
+        OwnershipBasis::ALL
+            .map(|b| (key::of(&b), b.label().into_text(chinese).to_string(), None))
+            .to_vec()
     });
     view! {
-        <StepPage step lead=text(LEAD.clone())>
+        <StepPage step lead=text(Text::BeneficialLead)>
             <Show when=move || eligible.get() || exempt.get()>
                 <Checkbox
                     bind=Bind::new(
@@ -91,7 +56,7 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                         }),
                     )
                     step
-                    label=text(EXEMPTION_COMMITMENT.clone())
+                    label=text(Text::BeneficialExemptionCommitment)
                 />
             </Show>
             <Show when=move || !exempt.get()>
@@ -102,7 +67,7 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                         .into_iter()
                         .enumerate()
                         .map(|(i, _)| {
-                            let at = move |f: &str| format!("beneficial_owners.owners[{i}].{f}");
+                            let at = move |f: &str| path::beneficial_owner(i, f);
                             let share = RwSignal::new(
                                 app
                                     .with_untracked(|a| {
@@ -124,42 +89,19 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                                             .bind_holder(
                                                 at("person_id"),
                                                 i,
-                                                (
-                                                    |a| &a.beneficial_owners.owners,
-                                                    |a| &mut a.beneficial_owners.owners,
-                                                ),
+                                                OWNERS,
                                                 (|h| &h.person_id, |h| &mut h.person_id),
                                             )
                                         step
                                     />
                                     <Radios
-                                        bind=Bind::new(
-                                            at("basis"),
-                                            Signal::derive(move || {
-                                                app.with(|a| {
-                                                    a.beneficial_owners
-                                                        .owners
-                                                        .get(i)
-                                                        .map(|o| {
-                                                            serde_json::to_value(o.basis)
-                                                                .ok()
-                                                                .and_then(|v| v.as_str().map(String::from))
-                                                                .unwrap_or_default()
-                                                        })
-                                                        .unwrap_or_default()
-                                                })
-                                            }),
-                                            Callback::new(move |v: String| {
-                                                app.update(|a| {
-                                                    if let Some(o) = a.beneficial_owners.owners.get_mut(i) {
-                                                        o.basis = serde_json::from_value(
-                                                                serde_json::Value::String(v),
-                                                            )
-                                                            .unwrap_or(OwnershipBasis::Ownership);
-                                                    }
-                                                })
-                                            }),
-                                        )
+                                        bind=wizard
+                                            .bind_item(
+                                                at("basis"),
+                                                (i, OWNERS),
+                                                |o| key::of(&o.basis),
+                                                |o, b| o.basis = key::parse(&b).unwrap_or_default(),
+                                            )
                                         step
                                         legend=both(
                                             "认定标准",
@@ -190,8 +132,7 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                                     />
                                     <RemoveHolder
                                         label=both("删除", "Remove")
-                                        on_remove=wizard
-                                            .remove_holder(|a| &mut a.beneficial_owners.owners, i)
+                                        on_remove=wizard.remove_holder(OWNERS.1, i)
                                     />
                                 </HolderCard>
                             }
@@ -200,7 +141,7 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                 }}
                 <AddHolder
                     label=both("＋ 添加受益所有人", "+ Add a beneficial owner")
-                    on_add=wizard.add_holder(|a| &mut a.beneficial_owners.owners)
+                    on_add=wizard.add_holder(OWNERS.1)
                 />
             </Show>
         </StepPage>

@@ -4,29 +4,21 @@ use crate::app::{field_id, today, use_wizard, RowSignals};
 use crate::bind;
 use crate::fields::Bind;
 use crate::fields::{DateInput, FieldMessages, MoneyInput, PersonSummary, Select, TextInput};
+use crate::i18n::Text;
 use crate::i18n::{both, text, use_i18n};
 use crate::steps::Step;
+use kaiban_core::key;
 use kaiban_core::model::PartnerKind;
-use kaiban_core::model::{Contribution, ContributionMethod, EntityType};
+use kaiban_core::model::{Contribution, ContributionMethod, EntityType, Investor};
 use kaiban_core::path;
-use kaiban_core::path::ContributionField;
+use kaiban_core::path::{ContributionField, InvestorField};
 use kaiban_core::rules::contribution_allowed;
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
 
-static LEAD: Bi = Bi::new(
-    "金额以万元为单位，精确到分。各出资人认缴出资额合计必须等于注册资本。",
-    "Amounts are in 万元 (10,000 yuan), exact to the fen. The holders' subscriptions must add up to the capital exactly.",
-);
-
-static PAY_IN_DEADLINE: Bi = Bi::new(
-    "全体股东认缴的出资额应当自公司成立之日起五年内缴足：出资日期最晚为 ",
-    "Shareholders must pay in full within five years of establishment: the latest payment date is ",
-);
 /// Binds an input to `field` of contribution `j` of investor `i`, read from that investor's
 /// own row signal (typing in one row wakes no other).
 fn bind_contribution<T: Default + Send + Sync + 'static>(
-    (i, j, investor): (usize, usize, RwSignal<kaiban_core::model::Investor>),
+    (i, j, investor): (usize, usize, RwSignal<Investor>),
     field: ContributionField,
     get: fn(&Contribution) -> T,
     set: fn(&mut Contribution, T),
@@ -49,6 +41,35 @@ fn bind_contribution<T: Default + Send + Sync + 'static>(
             })
         }),
     )
+}
+
+/// Binds an input to `field` of investor `i`, read from the investor's own row signal.
+fn bind_investor<T: Default + Send + Sync + 'static>(
+    (i, investor): (usize, RwSignal<Investor>),
+    field: InvestorField,
+    get: fn(&Investor) -> T,
+    set: fn(&mut Investor, T),
+) -> Bind<T> {
+    let app = use_wizard().application;
+    Bind::new(
+        path::investor(i, field),
+        Signal::derive(move || investor.with(get)),
+        Callback::new(move |value| {
+            app.update(|a| {
+                if let Some(v) = a.investors.get_mut(i) {
+                    set(v, value);
+                }
+            })
+        }),
+    )
+}
+
+/// A subscription; a single contribution follows it (the common "all in cash" case).
+fn set_subscribed(investor: &mut Investor, fen: Option<u64>) {
+    investor.subscribed_fen = fen.unwrap_or(0);
+    if let [only] = investor.contributions.as_mut_slice() {
+        only.amount_fen = investor.subscribed_fen;
+    }
 }
 
 #[component]
@@ -83,7 +104,7 @@ pub fn CapitalStep() -> impl IntoView {
             .add_years(5)
     };
     // What kaiban-core allows this investor to contribute, and nothing else.
-    let method_options = move |investor: RwSignal<kaiban_core::model::Investor>| {
+    let method_options = move |investor: RwSignal<Investor>| {
         Signal::derive(move || {
             let chinese = i18n.locale.get().is_chinese();
             let t = entity.get();
@@ -91,20 +112,12 @@ pub fn CapitalStep() -> impl IntoView {
             ContributionMethod::ALL
                 .into_iter()
                 .filter(|m| contribution_allowed(t, limited, *m))
-                .map(|m| {
-                    (
-                        serde_json::to_value(m)
-                            .ok()
-                            .and_then(|v| v.as_str().map(String::from))
-                            .unwrap_or_default(),
-                        m.label().into_text(chinese).to_string(),
-                    )
-                })
+                .map(|m| (key::of(&m), m.label().into_text(chinese).to_string()))
                 .collect::<Vec<_>>()
         })
     };
     view! {
-        <StepPage step lead=text(LEAD.clone())>
+        <StepPage step lead=text(Text::CapitalLead)>
             <MoneyInput
                 bind=bind!(app, path::CAPITAL_REGISTERED, capital.registered_fen)
                 step
@@ -116,7 +129,7 @@ pub fn CapitalStep() -> impl IntoView {
                         let l = i18n.locale.get();
                         format!(
                             "{}{}{}",
-                            l.text(&PAY_IN_DEADLINE),
+                            Text::CapitalPayInDeadline.get(l),
                             deadline(),
                             l
                                 .pick(
@@ -139,46 +152,27 @@ pub fn CapitalStep() -> impl IntoView {
                     .zip(investors)
                     .enumerate()
                     .map(|(i, ((person_id, count), investor))| {
-                        let at = move |f: &str| format!("investors[{i}].{f}");
                         view! {
                             <section class="kb-card">
                                 <h2 class="kb-card-title">
                                     <PersonSummary person_id=person_id.clone() />
                                 </h2>
                                 <MoneyInput
-                                    bind=Bind::new(
-                                        at("subscribed_fen"),
-                                        Signal::derive(move || {
-                                            investor.with(|v| Some(v.subscribed_fen).filter(|v| *v > 0))
-                                        }),
-                                        Callback::new(move |v: Option<u64>| {
-                                            app.update(|a| {
-                                                if let Some(inv) = a.investors.get_mut(i) {
-                                                    let single_cash = inv.contributions.len() == 1;
-                                                    inv.subscribed_fen = v.unwrap_or(0);
-                                                    if single_cash {
-                                                        inv.contributions[0].amount_fen = inv.subscribed_fen;
-                                                    }
-                                                }
-                                            })
-                                        }),
+                                    bind=bind_investor(
+                                        (i, investor),
+                                        InvestorField::SubscribedFen,
+                                        |v| Some(v.subscribed_fen).filter(|v| *v > 0),
+                                        set_subscribed,
                                     )
                                     step
                                     label=both("认缴出资额", "Amount subscribed")
                                 />
                                 <MoneyInput
-                                    bind=Bind::new(
-                                        at("paid_fen"),
-                                        Signal::derive(move || {
-                                            investor.with(|v| Some(v.paid_fen).filter(|v| *v > 0))
-                                        }),
-                                        Callback::new(move |v: Option<u64>| {
-                                            app.update(|a| {
-                                                if let Some(inv) = a.investors.get_mut(i) {
-                                                    inv.paid_fen = v.unwrap_or(0);
-                                                }
-                                            })
-                                        }),
+                                    bind=bind_investor(
+                                        (i, investor),
+                                        InvestorField::PaidFen,
+                                        |v| Some(v.paid_fen).filter(|v| *v > 0),
+                                        |v, fen| v.paid_fen = fen.unwrap_or(0),
                                     )
                                     step
                                     label=if t == EntityType::JointStock {
@@ -197,21 +191,11 @@ pub fn CapitalStep() -> impl IntoView {
                                     .then(|| {
                                         view! {
                                             <TextInput
-                                                bind=Bind::new(
-                                                    at("shares"),
-                                                    Signal::derive(move || {
-                                                        investor
-                                                            .with(|v| {
-                                                                v.shares.map(|s| s.to_string()).unwrap_or_default()
-                                                            })
-                                                    }),
-                                                    Callback::new(move |v: String| {
-                                                        app.update(|a| {
-                                                            if let Some(inv) = a.investors.get_mut(i) {
-                                                                inv.shares = v.trim().parse().ok();
-                                                            }
-                                                        })
-                                                    }),
+                                                bind=bind_investor(
+                                                    (i, investor),
+                                                    InvestorField::Shares,
+                                                    |v| v.shares.map(|s| s.to_string()).unwrap_or_default(),
+                                                    |v, s| v.shares = s.trim().parse().ok(),
                                                 )
                                                 step
                                                 label=both("认购股份数（股）", "Shares subscribed")
@@ -223,17 +207,19 @@ pub fn CapitalStep() -> impl IntoView {
                                 <fieldset class="kb-fieldset kb-contributions">
                                     <legend
                                         class="kb-label"
-                                        id=field_id(&at("contributions"))
+                                        id=field_id(
+                                            &path::investor(i, InvestorField::Contributions),
+                                        )
                                         tabindex="-1"
                                     >
                                         {both("出资方式", "How it is contributed")}
                                     </legend>
-                                    <FieldMessages path=at("contributions") step />
+                                    <FieldMessages
+                                        path=path::investor(i, InvestorField::Contributions)
+                                        step
+                                    />
                                     {(0..count)
                                         .map(|j| {
-                                            let cat = move |f: &str| {
-                                                format!("investors[{i}].contributions[{j}].{f}")
-                                            };
                                             let method = Memo::new(move |_| {
                                                 investor
                                                     .with(|v| {
@@ -243,56 +229,22 @@ pub fn CapitalStep() -> impl IntoView {
                                             view! {
                                                 <div class="kb-contribution">
                                                     <Select
-                                                        bind=Bind::new(
-                                                            cat("method"),
-                                                            Signal::derive(move || {
-                                                                serde_json::to_value(method.get())
-                                                                    .ok()
-                                                                    .and_then(|v| v.as_str().map(String::from))
-                                                                    .unwrap_or_default()
-                                                            }),
-                                                            Callback::new(move |v: String| {
-                                                                app.update(|a| {
-                                                                    if let Some(c) = a
-                                                                        .investors
-                                                                        .get_mut(i)
-                                                                        .and_then(|v| v.contributions.get_mut(j))
-                                                                    {
-                                                                        c.method = serde_json::from_value(
-                                                                                serde_json::Value::String(v),
-                                                                            )
-                                                                            .unwrap_or_default();
-                                                                    }
-                                                                })
-                                                            }),
+                                                        bind=bind_contribution(
+                                                            (i, j, investor),
+                                                            ContributionField::Method,
+                                                            |c| key::of(&c.method),
+                                                            |c, m| c.method = key::parse(&m).unwrap_or_default(),
                                                         )
                                                         step
                                                         label=both("方式", "Method")
                                                         options=method_options(investor)
                                                     />
                                                     <MoneyInput
-                                                        bind=Bind::new(
-                                                            cat("amount_fen"),
-                                                            Signal::derive(move || {
-                                                                investor
-                                                                    .with(|v| {
-                                                                        v.contributions
-                                                                            .get(j)
-                                                                            .map(|c| c.amount_fen)
-                                                                            .filter(|v| *v > 0)
-                                                                    })
-                                                            }),
-                                                            Callback::new(move |v: Option<u64>| {
-                                                                app.update(|a| {
-                                                                    if let Some(c) = a
-                                                                        .investors
-                                                                        .get_mut(i)
-                                                                        .and_then(|v| v.contributions.get_mut(j))
-                                                                    {
-                                                                        c.amount_fen = v.unwrap_or(0);
-                                                                    }
-                                                                })
-                                                            }),
+                                                        bind=bind_contribution(
+                                                            (i, j, investor),
+                                                            ContributionField::AmountFen,
+                                                            |c| Some(c.amount_fen).filter(|v| *v > 0),
+                                                            |c, fen| c.amount_fen = fen.unwrap_or(0),
                                                         )
                                                         step
                                                         label=both("金额", "Amount")
@@ -314,28 +266,11 @@ pub fn CapitalStep() -> impl IntoView {
                                                         })}
                                                     <Show when=move || !method.get().is_cash()>
                                                         <TextInput
-                                                            bind=Bind::new(
-                                                                cat("appraisal_ref"),
-                                                                Signal::derive(move || {
-                                                                    investor
-                                                                        .with(|v| {
-                                                                            v.contributions
-                                                                                .get(j)
-                                                                                .map(|c| c.appraisal_ref.clone())
-                                                                                .unwrap_or_default()
-                                                                        })
-                                                                }),
-                                                                Callback::new(move |v: String| {
-                                                                    app.update(|a| {
-                                                                        if let Some(c) = a
-                                                                            .investors
-                                                                            .get_mut(i)
-                                                                            .and_then(|v| v.contributions.get_mut(j))
-                                                                        {
-                                                                            c.appraisal_ref = v;
-                                                                        }
-                                                                    })
-                                                                }),
+                                                            bind=bind_contribution(
+                                                                (i, j, investor),
+                                                                ContributionField::AppraisalRef,
+                                                                |c| c.appraisal_ref.clone(),
+                                                                |c, r| c.appraisal_ref = r,
                                                             )
                                                             step
                                                             label=both("评估报告编号", "Appraisal report number")

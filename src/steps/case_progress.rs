@@ -6,19 +6,8 @@ use crate::app::use_wizard;
 use crate::i18n::{both, use_i18n, Locale, Text};
 use crate::steps::Step;
 use crate::submit;
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-static NO_SUCH_CASE: Bi = Bi::new(
-    "找不到这个案件：回执编号或查询令牌不正确。请使用回执上的二维码或链接。",
-    "No case was found: the receipt number or the lookup token is wrong. Use the QR code or link on the receipt.",
-);
-
-static CORRECT_AND_RESUBMIT: Bi = Bi::new(
-    "请按上述原因修改后重新签名提交：修改会使原签名作废。",
-    "Correct the points above, then sign and submit again; changing the application voids the earlier signatures.",
-);
 
 fn status_label(status: &str, l: Locale) -> String {
     match status {
@@ -82,7 +71,7 @@ pub fn CaseProgress(
         match status.get() {
             None => view! { <p class="kb-loading">{i18n.tr(Text::Loading)}</p> }.into_any(),
             Some(Err(e)) if e == "HTTP 404" => {
-                view! { <p class="kb-warning-message">{l.text(&NO_SUCH_CASE).to_string()}</p> }
+                view! { <p class="kb-warning-message">{Text::CaseProgressNoSuchCase.get(l).to_string()}</p> }
                     .into_any()
             }
             Some(Err(e)) => view! {
@@ -165,7 +154,7 @@ fn history(
                     {returned
                         .then(|| {
                             view! {
-                                <p>{l.text(&CORRECT_AND_RESUBMIT).to_string()}</p>
+                                <p>{Text::CaseProgressCorrectAndResubmit.get(l).to_string()}</p>
                                 <button
                                     type="button"
                                     class="kb-button"

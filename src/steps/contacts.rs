@@ -5,6 +5,7 @@ use crate::app::use_wizard;
 use crate::fields::Bind;
 use crate::fields::PersonDetails;
 use crate::fields::{PersonEditor, PersonPicker, TextInput};
+use crate::i18n::Text;
 use crate::i18n::{both, text};
 use crate::steps::labels;
 use crate::steps::person_home_step;
@@ -13,11 +14,6 @@ use kaiban_core::model::Application;
 use kaiban_core::path;
 use kaiban_core::text::Bi;
 use leptos::prelude::*;
-
-static LEAD: Bi = Bi::new(
-    "财务负责人信息同步用于税务登记；登记联络员负责与登记机关联系，二人均须使用本人实名手机号。",
-    "The finance officer's details go to tax registration; the liaison is the registrar's contact. Both need their own real-name mobile.",
-);
 
 /// One of the two contact roles: where it is, where its mobile number is asked for, how it is
 /// labelled.
@@ -123,7 +119,7 @@ fn ContactRole(role: &'static Contact) -> impl IntoView {
 #[component]
 pub fn ContactsStep() -> impl IntoView {
     view! {
-        <StepPage step=Step::Contacts lead=text(LEAD.clone())>
+        <StepPage step=Step::Contacts lead=text(Text::ContactsLead)>
             <ContactRole role=&FINANCE_OFFICER />
             <ContactRole role=&LIAISON />
         </StepPage>

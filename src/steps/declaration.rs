@@ -3,17 +3,12 @@ use crate::app::{use_validation, use_wizard};
 use crate::bind;
 use crate::config::Config;
 use crate::fields::Checkbox;
+use crate::i18n::Text;
 use crate::i18n::{both, text};
 use crate::steps::step_of;
 use crate::steps::Step;
 use kaiban_core::path;
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
-
-static TRUTHFUL: Bi = Bi::new(
-    "本人承诺所提交的申请材料真实、合法、有效，复印件与原件一致，并对其真实性承担法律责任。",
-    "I declare that the application is true, lawful and valid, that copies match the originals, and that I bear legal responsibility for it.",
-);
 
 #[component]
 pub fn DeclarationStep() -> impl IntoView {
@@ -50,7 +45,7 @@ pub fn DeclarationStep() -> impl IntoView {
             <Checkbox
                 bind=bind!(app, path::DECLARATION_TRUTHFUL, declaration.truthful)
                 step
-                label=text(TRUTHFUL.clone())
+                label=text(Text::DeclarationTruthful)
             />
             <Checkbox
                 bind=bind!(

@@ -3,24 +3,14 @@ use crate::app::use_wizard;
 use crate::bind;
 use crate::fields::Bind;
 use crate::fields::{Checkbox, Radios, Select, TextInput};
+use crate::i18n::Text;
 use crate::i18n::{both, text, use_i18n};
 use crate::steps::labels;
 use crate::steps::Step;
 use kaiban_core::catalog::divisions;
 use kaiban_core::model::DomicileProof;
 use kaiban_core::path;
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
-
-static LEAD: Bi = Bi::new(
-    "住所是企业的主要办事机构所在地，一个企业只能登记一个住所（《公司法》第八条）。",
-    "The registered address is where the business is run from; a business registers exactly one (Company Law, Art 8).",
-);
-
-static ADDRESS_DECLARATION: Bi = Bi::new(
-    "本人承诺：所填住所真实、合法，企业取得了该住所的使用权，如有不实愿承担法律责任。",
-    "I declare that the address is real and lawful and that the business has the right to use it; I accept legal responsibility if this is untrue.",
-);
 
 const HI_TECH_ZONE: &str = "520198";
 
@@ -87,7 +77,7 @@ pub fn DomicileStep() -> impl IntoView {
         ]
     });
     view! {
-        <StepPage step lead=text(LEAD.clone())>
+        <StepPage step lead=text(Text::DomicileLead)>
             <Select
                 bind=bind!(app, path::DOMICILE_DIVISION, domicile.division_code)
                 step
@@ -173,7 +163,7 @@ pub fn DomicileStep() -> impl IntoView {
                 <Checkbox
                     bind=bind!(app, path::DOMICILE_DECLARATION, domicile.declaration_accepted)
                     step
-                    label=text(ADDRESS_DECLARATION.clone())
+                    label=text(Text::DomicileAddressDeclaration)
                 />
             </Show>
         </StepPage>

@@ -10,11 +10,6 @@ use kaiban_core::text::Bi;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-static WHERE_DRAFTS_ARE_KEPT: Bi = Bi::new(
-    "草稿只保存在本设备的本浏览器中。在门户网站内嵌使用时，草稿只在该网站内可见；换设备请先导出。",
-    "Drafts are kept in this browser on this device only. Inside a portal they are visible on that portal only; export a draft to move it to another device.",
-);
-
 fn format_time(ms: f64, chinese: bool) -> String {
     let date = js_sys::Date::new(&ms.into());
     let locale = if chinese { "zh-CN" } else { "en-GB" };
@@ -157,7 +152,7 @@ pub fn DraftsPage() -> impl IntoView {
     view! {
         <main id="kb-main" class="kb-start kb-drafts" tabindex="-1">
             <h1 class="kb-title">{i18n.tr(Text::DraftsTitle)}</h1>
-            <p class="kb-hint">{text(WHERE_DRAFTS_ARE_KEPT.clone())}</p>
+            <p class="kb-hint">{text(Text::DraftsPageWhereDraftsAreKept)}</p>
             {move || {
                 message
                     .get()

@@ -9,7 +9,7 @@ use crate::steps::Step;
 use kaiban_core::model::{
     Contribution, EntityType, Investor, OrganisationForm, PartnerKind, PropertyForm,
 };
-use kaiban_core::path;
+use kaiban_core::path::{self, InvestorField};
 use kaiban_core::text::Bi;
 use leptos::prelude::*;
 
@@ -129,14 +129,17 @@ pub fn InvestorsStep() -> impl IntoView {
                     .into_iter()
                     .enumerate()
                     .map(|(i, person_id)| {
-                        let kind_path = format!("investors[{i}].partner_kind");
-                        let property_path = format!("investors[{i}].property_form");
+                        let kind_path = path::investor(i, InvestorField::PartnerKind);
+                        let property_path = path::investor(i, InvestorField::PropertyForm);
                         view! {
                             <section class="kb-card" aria-labelledby=format!("investor-{i}-title")>
                                 <h2 class="kb-card-title" id=format!("investor-{i}-title")>
                                     {move || format!("{} {}", title(), i + 1)}
                                 </h2>
-                                <MessageAnchor path=format!("investors[{i}].person_id") step />
+                                <MessageAnchor
+                                    path=path::investor(i, InvestorField::PersonId)
+                                    step
+                                />
                                 <PersonEditor
                                     person_id=person_id.clone()
                                     step

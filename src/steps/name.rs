@@ -2,22 +2,12 @@ use super::page::StepPage;
 use crate::app::use_wizard;
 use crate::bind;
 use crate::fields::{Checkbox, TextInput};
+use crate::i18n::Text;
 use crate::i18n::{text, use_i18n};
 use crate::steps::labels;
 use crate::steps::Step;
 use kaiban_core::path;
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
-
-static LEAD: Bi = Bi::new(
-    "名称实行自主申报：系统会按《企业名称登记管理规定》逐项检查，最终以登记机关审查为准。",
-    "Names are self-declared: each part is checked against the Enterprise Name Registration Provisions as you type; the registrar has the final word.",
-);
-
-static SELF_DECLARATION: Bi = Bi::new(
-    "本人承诺：申报的企业名称不侵犯他人合法权益；如登记机关认定名称不适宜，同意依法变更。",
-    "I declare that this name infringes no one's rights, and that I will change it if the registrar finds it unsuitable.",
-);
 
 #[component]
 pub fn NameStep() -> impl IntoView {
@@ -43,7 +33,7 @@ pub fn NameStep() -> impl IntoView {
         .to_string()
     });
     view! {
-        <StepPage step lead=text(LEAD.clone())>
+        <StepPage step lead=text(Text::NameLead)>
             <TextInput
                 bind=bind!(wizard.application, path::NAME_FULL, name.full)
                 step
@@ -115,7 +105,7 @@ pub fn NameStep() -> impl IntoView {
                     wizard.application, path::NAME_SELF_DECLARATION, name.self_declaration_accepted
                 )
                 step
-                label=text(SELF_DECLARATION.clone())
+                label=text(Text::NameSelfDeclaration)
             />
         </StepPage>
     }

@@ -8,17 +8,13 @@ use crate::fields::HolderCard;
 use crate::fields::PersonDetails;
 use crate::fields::RemoveHolder;
 use crate::fields::{AddHolder, MessageAnchor, PersonPicker};
+use crate::i18n::Text;
 use crate::i18n::{both, text};
 use crate::steps::Step;
 use kaiban_core::model::{EntityType, ExecutingPartner, PartnerKind};
 use kaiban_core::path;
 use kaiban_core::text::Bi;
 use leptos::prelude::*;
-
-static LEAD: Bi = Bi::new(
-    "执行事务合伙人对外代表合伙企业。有限合伙企业由普通合伙人执行合伙事务；执行事务合伙人是单位的，须委派一名自然人代表。",
-    "Executing partners act for the partnership. In a limited partnership only general partners do; an organisation names a natural person as its delegate.",
-);
 
 #[component]
 pub fn PartnershipStep() -> impl IntoView {
@@ -53,7 +49,7 @@ pub fn PartnershipStep() -> impl IntoView {
         app.update(|a| a.executing_partners.push(ExecutingPartner::default()));
     }
     view! {
-        <StepPage step lead=text(LEAD.clone())>
+        <StepPage step lead=text(Text::PartnershipLead)>
             <MessageAnchor path=path::EXECUTING_PARTNERS step />
             {move || {
                 rows.get()
@@ -68,7 +64,7 @@ pub fn PartnershipStep() -> impl IntoView {
                                 <PersonPicker
                                     bind=wizard
                                         .bind_holder(
-                                            format!("executing_partners[{i}].partner_id"),
+                                            path::executing_partner(i, "partner_id"),
                                             i,
                                             (|a| &a.executing_partners, |a| &mut a.executing_partners),
                                             (|h| &h.partner_id, |h| &mut h.partner_id),
@@ -82,7 +78,7 @@ pub fn PartnershipStep() -> impl IntoView {
                                         view! {
                                             <PersonPicker
                                                 bind=Bind::new(
-                                                    format!("executing_partners[{i}].delegate_id"),
+                                                    path::executing_partner(i, "delegate_id"),
                                                     Signal::derive(move || {
                                                         app.with(|a| {
                                                             a.executing_partners

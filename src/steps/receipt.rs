@@ -6,19 +6,8 @@ use crate::i18n::{both, use_i18n, Text};
 use crate::steps::case_progress::CaseProgress;
 use crate::steps::Step;
 use crate::submit::{Receipt, Submission};
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
 use qrcodegen::{QrCode, QrCodeEcc};
-
-static WHAT_HAPPENS_NEXT: Bi = Bi::new(
-    "登记机关对申请材料进行形式审查。材料齐全、符合法定形式的，承诺1个工作日内核准发照；需要补正的，会在这里显示原因。请保存回执编号，用于查询办理进度。",
-    "The registrar checks the application. If it is complete and in order, the licence is promised within one working day; if something needs correcting, the reasons appear here. Keep the receipt number to follow the case.",
-);
-
-static QR_CODE_NOTE: Bi = Bi::new(
-    "用另一台设备扫描二维码可随时查看办理进度；二维码含查询令牌，请勿公开。",
-    "Scan the QR code with another device to follow the case there; it holds the lookup token, so do not share it publicly.",
-);
 
 fn qr_svg(text: &str) -> String {
     let Ok(qr) = QrCode::encode_text(text, QrCodeEcc::Medium) else {
@@ -109,8 +98,8 @@ pub fn ReceiptPage() -> impl IntoView {
                             <h2 class="kb-subtitle">
                                 {l.pick("接下来", "What happens next").to_string()}
                             </h2>
-                            <p>{l.text(&WHAT_HAPPENS_NEXT).to_string()}</p>
-                            <p class="kb-hint">{l.text(&QR_CODE_NOTE).to_string()}</p>
+                            <p>{Text::ReceiptWhatHappensNext.get(l).to_string()}</p>
+                            <p class="kb-hint">{Text::ReceiptQrCodeNote.get(l).to_string()}</p>
                         </div>
                         <div
                             class="kb-qr"

@@ -1,17 +1,12 @@
 use super::page::StepPage;
 use crate::app::{field_id, use_wizard};
 use crate::fields::FieldMessages;
+use crate::i18n::Text;
 use crate::i18n::{both, text, use_i18n};
 use crate::steps::Step;
 use kaiban_core::catalog::{Catalog, ScopeItem, ScopeKind};
 use kaiban_core::path;
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
-
-static LEAD: Bi = Bi::new(
-    "请从经营范围规范表述目录中选择。第一项为主营项目，决定名称中的行业表述；许可项目须取得批准后方可经营。",
-    "Choose from the standard catalogue. The first item is the main business and should match the industry in the name; licensed items need a permit before you operate them.",
-);
 
 const SHOWN_RESULTS: usize = 12;
 
@@ -56,7 +51,7 @@ pub fn ScopeStep() -> impl IntoView {
     };
     let swap = move |i: usize, j: usize| app.update(|a| a.business_scope.items.swap(i, j));
     view! {
-        <StepPage step lead=text(LEAD.clone())>
+        <StepPage step lead=text(Text::ScopeLead)>
             <div class="kb-field">
                 <h2
                     class="kb-label kb-section-title"
@@ -103,7 +98,7 @@ pub fn ScopeStep() -> impl IntoView {
                                         .as_ref()
                                         .map(|it| badge(it, chinese))
                                         .unwrap_or(("kb-badge", "?"));
-                                    let path = format!("business_scope.items[{i}]");
+                                    let path = path::scope_item(i);
                                     let item_id = field_id(&path);
                                     view! {
                                         <li class="kb-scope-item" id=item_id tabindex="-1">

@@ -7,14 +7,8 @@ use crate::i18n::{both, text, use_i18n, Text};
 use crate::signing;
 use crate::signing::exchange::{payload_hash, SignatureFile, SigningRequest, SIGNATURE_KIND};
 use kaiban_core::package::Payload;
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-static SIGNATURE_FILE_SAVED: Bi = Bi::new(
-    "签名文件已下载。请把它发回给申请人，由申请人导入。",
-    "The signature file has been downloaded. Send it back to the applicant, who imports it.",
-);
 
 /// The signing request imported on this device, waiting for its signer.
 #[derive(Clone, Copy)]
@@ -114,7 +108,7 @@ pub fn SignRequestPage() -> impl IntoView {
                                         <h2 class="kb-panel-title">
                                             {both("已签名", "Signed")}
                                         </h2>
-                                        <p>{text(SIGNATURE_FILE_SAVED.clone())}</p>
+                                        <p>{text(Text::SignRequestSignatureFileSaved)}</p>
                                     </div>
                                 }
                             }

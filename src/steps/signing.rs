@@ -15,11 +15,6 @@ use kaiban_core::text::Bi;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-static LEAD: Bi = Bi::new(
-    "以下每一位人员都要对同一份申请签名。签名使用本设备上为签名人生成的密钥，密钥不会离开设备。签名后修改任何内容，全部签名都将作废。",
-    "Everyone below signs the same application, with a key made for them on the device they sign on; the key never leaves that device. Any change after signing voids every signature.",
-);
-
 /// The signer's consent, here and on a signing request opened on another device.
 pub(super) static CONSENT: Bi = Bi::new(
     "我是本人，已阅读并确认以上申请内容，同意以电子签名方式签署。",
@@ -180,7 +175,7 @@ pub fn SigningStep() -> impl IntoView {
         <h1 class="kb-title" tabindex="-1">
             {i18n.tr(Text::StepSigning)}
         </h1>
-        <p class="kb-lead">{text(LEAD.clone())}</p>
+        <p class="kb-lead">{text(Text::SigningLead)}</p>
         {move || {
             problem
                 .get()

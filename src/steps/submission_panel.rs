@@ -3,15 +3,10 @@
 use crate::app::use_wizard;
 use crate::config::Config;
 use crate::i18n::use_i18n;
+use crate::i18n::Text;
 use crate::steps::Step;
 use crate::submit::Submission;
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
-
-static QUEUED_SAFELY: Bi = Bi::new(
-    "申请已安全保存在本设备。联网后会自动发送，不会重复提交；关闭页面后再次打开也会继续。",
-    "The application is stored safely on this device. It is sent automatically when you are online, never twice, even if you close and reopen the page.",
-);
 
 #[component]
 pub(super) fn SubmissionPanel(all_signed: Signal<bool>, on_submit: Callback<()>) -> impl IntoView {
@@ -81,7 +76,7 @@ pub(super) fn SubmissionPanel(all_signed: Signal<bool>, on_submit: Callback<()>)
                             <h2 class="kb-panel-title">
                                 {l.pick("已排队，等待发送", "Queued to send").to_string()}
                             </h2>
-                            <p>{l.text(&QUEUED_SAFELY).to_string()}</p>
+                            <p>{Text::SubmissionPanelQueuedSafely.get(l).to_string()}</p>
                             {last_error
                                 .map(|e| {
                                     view! {

@@ -5,6 +5,7 @@
 pub mod catalog;
 pub mod date;
 pub mod ids;
+pub mod key;
 pub mod model;
 pub mod money;
 pub mod name;

@@ -1,16 +1,19 @@
 //! The board of directors, or the single director.
 
 use super::Organs;
+use crate::app::Holders;
 use crate::fields::numbered;
 use crate::fields::Bind;
 use crate::fields::RemoveHolder;
 use crate::fields::{AddHolder, Checkbox, MessageAnchor, Radios};
 use crate::fields::{HolderCard, HolderPerson};
-use crate::i18n::both;
-use kaiban_core::model::{BoardMode, Director};
+use crate::i18n::{both, text};
+use kaiban_core::model::{BoardMode, Director, Marked};
 use kaiban_core::path;
 use kaiban_core::text::Bi;
 use leptos::prelude::*;
+
+const DIRECTORS: Holders<Director> = (|a| &a.officers.directors, |a| &mut a.officers.directors);
 
 #[component]
 pub(super) fn Board(organs: Organs) -> impl IntoView {
@@ -91,26 +94,6 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
                 .into_iter()
                 .enumerate()
                 .map(|(i, _)| {
-                    let flag = move |
-                        key: &str,
-                        get: fn(&Director) -> bool,
-                        set: fn(&mut Director, bool)|
-                    {
-                        Bind::new(
-                            path::director_field(i, key),
-                            Signal::derive(move || {
-                                app.with(|a| a.officers.directors.get(i).is_some_and(get))
-                            }),
-                            Callback::new(move |v: bool| {
-                                app.update(|a| {
-                                    if let Some(d) = a.officers.directors.get_mut(i) {
-                                        set(d, v)
-                                    }
-                                })
-                            }),
-                        )
-                    };
-                    // A checkbox of this director's: `key` names its field.
                     view! {
                         <HolderCard title=Bi::new("董事", "Director") number=i + 1>
                             <HolderPerson
@@ -118,51 +101,29 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
                                     .bind_holder(
                                         path::director(i),
                                         i,
-                                        (|a| &a.officers.directors, |a| &mut a.officers.directors),
+                                        DIRECTORS,
                                         (|h| &h.person_id, |h| &mut h.person_id),
                                     )
                                 step
                             />
-                            {(mode == BoardMode::Board)
-                                .then(|| {
+                            {Director::marks(mode == BoardMode::Board)
+                                .iter()
+                                .map(|&mark| {
+                                    let bind = wizard
+                                        .bind_mark(
+                                            path::director_field(i, mark.key()),
+                                            (i, DIRECTORS),
+                                            mark,
+                                        );
                                     view! {
                                         <Checkbox
-                                            bind=flag("chair", |d| d.chair, |d, v| d.chair = v)
+                                            bind
                                             step
-                                            label=both("董事长", "Chair of the board")
-                                        />
-                                        <Checkbox
-                                            bind=flag(
-                                                "vice_chair",
-                                                |d| d.vice_chair,
-                                                |d, v| d.vice_chair = v,
-                                            )
-                                            step
-                                            label=both("副董事长", "Vice-chair")
+                                            label=text(Director::mark_label(mark))
                                         />
                                     }
-                                })}
-                            <Checkbox
-                                bind=flag(
-                                    "executes_affairs",
-                                    |d| d.executes_affairs,
-                                    |d, v| d.executes_affairs = v,
-                                )
-                                step
-                                label=both(
-                                    "代表公司执行公司事务",
-                                    "Executes the company's affairs",
-                                )
-                            />
-                            <Checkbox
-                                bind=flag(
-                                    "employee_representative",
-                                    |d| d.employee_representative,
-                                    |d, v| d.employee_representative = v,
-                                )
-                                step
-                                label=both("职工代表董事", "Employee representative")
-                            />
+                                })
+                                .collect_view()}
                             {(n > 1)
                                 .then(|| {
                                     view! {
@@ -171,8 +132,7 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
                                                 Bi::new("删除董事", "Remove director"),
                                                 i + 1,
                                             )
-                                            on_remove=wizard
-                                                .remove_holder(|a| &mut a.officers.directors, i)
+                                            on_remove=wizard.remove_holder(DIRECTORS.1, i)
                                         />
                                     }
                                 })}
@@ -184,7 +144,7 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
         <Show when=move || board_mode.get() == BoardMode::Board || directors.get().is_empty()>
             <AddHolder
                 label=both("＋ 添加董事", "+ Add a director")
-                on_add=wizard.add_holder(|a| &mut a.officers.directors)
+                on_add=wizard.add_holder(DIRECTORS.1)
             />
         </Show>
     }

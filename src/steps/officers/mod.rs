@@ -7,16 +7,11 @@ mod supervision;
 
 use super::page::StepPage;
 use crate::app::{use_wizard, Wizard};
+use crate::i18n::Text;
 use crate::i18n::{text, use_i18n};
 use crate::steps::Step;
 use kaiban_core::model::{BoardMode, EntityType, Supervision};
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
-
-static LEAD: Bi = Bi::new(
-    "法定代表人由代表公司执行公司事务的董事或者经理担任（《公司法》第十条）。董事、高级管理人员不得兼任监事。",
-    "The legal representative is a director who executes the company's affairs, or the manager (Company Law, Art 10). Directors and senior managers may not be supervisors.",
-);
 
 fn person_name<'a>(a: &'a kaiban_core::model::Application, id: &str) -> &'a str {
     a.person(id)
@@ -88,7 +83,7 @@ pub fn OfficersStep() -> impl IntoView {
         supervisors,
     };
     view! {
-        <StepPage step lead=text(LEAD.clone())>
+        <StepPage step lead=text(Text::OfficersLead)>
             <board::Board organs />
             <supervision::SupervisionSection organs />
             <management::Management organs />

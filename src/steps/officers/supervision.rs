@@ -2,17 +2,21 @@
 
 use super::{person_name, Organs};
 use crate::app::field_id;
+use crate::app::Holders;
 use crate::bind;
 use crate::fields::numbered;
 use crate::fields::Bind;
 use crate::fields::RemoveHolder;
 use crate::fields::{AddHolder, Checkbox, FieldMessages, MessageAnchor, Radios};
 use crate::fields::{HolderCard, HolderPerson};
-use crate::i18n::both;
-use kaiban_core::model::Supervision;
+use crate::i18n::{both, text};
+use kaiban_core::model::{Marked, Supervision, Supervisor};
 use kaiban_core::path;
 use kaiban_core::text::Bi;
 use leptos::prelude::*;
+
+const SUPERVISORS: Holders<Supervisor> =
+    (|a| &a.officers.supervisors, |a| &mut a.officers.supervisors);
 
 #[component]
 pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
@@ -111,7 +115,7 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
                     .into_iter()
                     .enumerate()
                     .map(|(i, _)| {
-                        let at = move |f: &str| format!("officers.supervisors[{i}].{f}");
+                        let at = move |f: &str| path::supervisor_field(i, f);
                         view! {
                             <HolderCard title=Bi::new("监事", "Supervisor") number=i + 1>
                                 <HolderPerson
@@ -119,70 +123,31 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
                                         .bind_holder(
                                             at("person_id"),
                                             i,
-                                            (
-                                                |a| &a.officers.supervisors,
-                                                |a| &mut a.officers.supervisors,
-                                            ),
+                                            SUPERVISORS,
                                             (|h| &h.person_id, |h| &mut h.person_id),
                                         )
                                     step
                                 />
-                                {is_board
-                                    .then(|| {
+                                {Supervisor::marks(is_board)
+                                    .iter()
+                                    .map(|&mark| {
+                                        let bind = wizard
+                                            .bind_mark(at(mark.key()), (i, SUPERVISORS), mark);
                                         view! {
                                             <Checkbox
-                                                bind=Bind::new(
-                                                    at("chair"),
-                                                    Signal::derive(move || {
-                                                        app.with(|a| {
-                                                            a.officers.supervisors.get(i).is_some_and(|s| s.chair)
-                                                        })
-                                                    }),
-                                                    Callback::new(move |v| {
-                                                        app.update(|a| {
-                                                            if let Some(s) = a.officers.supervisors.get_mut(i) {
-                                                                s.chair = v;
-                                                            }
-                                                        })
-                                                    }),
-                                                )
+                                                bind
                                                 step
-                                                label=both(
-                                                    "监事会主席",
-                                                    "Chair of the supervisory board",
-                                                )
-                                            />
-                                            <Checkbox
-                                                bind=Bind::new(
-                                                    at("employee_representative"),
-                                                    Signal::derive(move || {
-                                                        app.with(|a| {
-                                                            a.officers
-                                                                .supervisors
-                                                                .get(i)
-                                                                .is_some_and(|s| s.employee_representative)
-                                                        })
-                                                    }),
-                                                    Callback::new(move |v| {
-                                                        app.update(|a| {
-                                                            if let Some(s) = a.officers.supervisors.get_mut(i) {
-                                                                s.employee_representative = v;
-                                                            }
-                                                        })
-                                                    }),
-                                                )
-                                                step
-                                                label=both("职工代表监事", "Employee representative")
+                                                label=text(Supervisor::mark_label(mark))
                                             />
                                         }
-                                    })}
+                                    })
+                                    .collect_view()}
                                 <RemoveHolder
                                     label=numbered(
                                         Bi::new("删除监事", "Remove supervisor"),
                                         i + 1,
                                     )
-                                    on_remove=wizard
-                                        .remove_holder(|a| &mut a.officers.supervisors, i)
+                                    on_remove=wizard.remove_holder(SUPERVISORS.1, i)
                                 />
                             </HolderCard>
                         }
@@ -191,7 +156,7 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
             }}
             <AddHolder
                 label=both("＋ 添加监事", "+ Add a supervisor")
-                on_add=wizard.add_holder(|a| &mut a.officers.supervisors)
+                on_add=wizard.add_holder(SUPERVISORS.1)
             />
         </Show>
         <Show when=move || supervision.get() == Supervision::None>

@@ -44,30 +44,23 @@ impl IdType {
     pub fn label(self) -> Bi {
         match self {
             IdType::ResidentId => Bi::new("中华人民共和国居民身份证", "PRC resident identity card"),
-
             IdType::HkMacauPermit => Bi::new(
                 "港澳居民来往内地通行证",
                 "Mainland travel permit for Hong Kong and Macau residents",
             ),
-
             IdType::TaiwanPermit => Bi::new(
                 "台湾居民来往大陆通行证",
                 "Mainland travel permit for Taiwan residents",
             ),
-
             IdType::ResidencePermit => Bi::new(
                 "港澳台居民居住证",
                 "Residence permit for Hong Kong, Macau and Taiwan residents",
             ),
-
             IdType::ChinesePassport => Bi::new("中华人民共和国护照", "PRC passport"),
-
             IdType::ForeignPassport => Bi::new("外国（地区）护照", "Foreign passport"),
-
             IdType::PermanentResidence => {
                 Bi::new("外国人永久居留身份证", "Foreign permanent resident ID card")
             }
-
             IdType::CreditCode => Bi::new("统一社会信用代码", "Unified social credit code"),
         }
     }
@@ -79,31 +72,24 @@ impl IdType {
                 "18 位，如 520115199003071238",
                 "18 characters, e.g. 520115199003071238",
             ),
-
             IdType::HkMacauPermit => Bi::new(
                 "H/M + 8 位数字，如 H12345678",
                 "H or M and 8 digits, e.g. H12345678",
             ),
-
             IdType::TaiwanPermit => Bi::new("8 位数字，如 01234567", "8 digits, e.g. 01234567"),
-
             IdType::ResidencePermit => Bi::new(
                 "18 位，以 810000/820000/830000 开头",
                 "18 characters starting 810000, 820000 or 830000",
             ),
-
             IdType::ChinesePassport => Bi::new(
                 "E + 8 位，如 E12345678",
                 "E and 8 characters, e.g. E12345678",
             ),
-
             IdType::ForeignPassport => Bi::new("5–17 位字母或数字", "5–17 letters or digits"),
-
             IdType::PermanentResidence => Bi::new(
                 "如 USA110080032157 或 18 位以 9 开头",
                 "e.g. USA110080032157, or 18 characters starting with 9",
             ),
-
             IdType::CreditCode => Bi::new(
                 "18 位，如 91520115MA6D7K2T20",
                 "18 characters, e.g. 91520115MA6D7K2T20",

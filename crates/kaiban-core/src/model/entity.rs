@@ -50,19 +50,13 @@ impl EntityType {
     pub fn label(self) -> Bi {
         match self {
             EntityType::Llc => Bi::new("有限责任公司", "Limited liability company"),
-
             EntityType::OnePersonLlc => {
                 Bi::new("一人有限责任公司", "One-person limited liability company")
             }
-
             EntityType::JointStock => Bi::new("股份有限公司", "Joint-stock company"),
-
             EntityType::SoleProprietorship => Bi::new("个人独资企业", "Sole proprietorship"),
-
             EntityType::GeneralPartnership => Bi::new("普通合伙企业", "General partnership"),
-
             EntityType::LimitedPartnership => Bi::new("有限合伙企业", "Limited partnership"),
-
             EntityType::IndividualBusiness => Bi::new("个体工商户", "Individual business"),
         }
     }

@@ -1,6 +1,8 @@
 use super::PersonId;
 use crate::date::Date;
 use crate::ids::{IdType, ResidentId, Sex};
+use crate::path::PersonField;
+use crate::text::Bi;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
@@ -21,8 +23,31 @@ pub enum OrgCategory {
 }
 
 impl OrgCategory {
+    pub const ALL: [OrgCategory; 5] = [
+        OrgCategory::Ordinary,
+        OrgCategory::StateOwnedSoleFunded,
+        OrgCategory::StateOwned,
+        OrgCategory::Listed,
+        OrgCategory::PublicWelfare,
+    ];
+
     pub fn may_be_general_partner(self) -> bool {
         self == OrgCategory::Ordinary
+    }
+
+    pub fn label(self) -> Bi {
+        match self {
+            OrgCategory::Ordinary => Bi::new("一般企业或组织", "Ordinary business or organisation"),
+            OrgCategory::StateOwnedSoleFunded => {
+                Bi::new("国有独资公司", "State-owned sole-funded company")
+            }
+            OrgCategory::StateOwned => Bi::new("国有企业", "State-owned enterprise"),
+            OrgCategory::Listed => Bi::new("上市公司", "Listed company"),
+            OrgCategory::PublicWelfare => Bi::new(
+                "公益性事业单位、社会团体",
+                "Public-welfare institution or social organisation",
+            ),
+        }
     }
 }
 
@@ -93,11 +118,62 @@ impl Person {
             .unwrap_or(self.id_type.is_mainland_resident() || self.id_type == IdType::CreditCode)
     }
 
+    /// The free-text field `field`, or `None` for a field that is not typed as text.
+    pub fn text(&self, field: PersonField) -> Option<&str> {
+        Some(match field {
+            PersonField::Name => &self.name,
+            PersonField::IdNumber => &self.id_number,
+            PersonField::OrgRepresentative => &self.org_representative,
+            PersonField::Nationality => &self.nationality,
+            PersonField::Mobile => &self.mobile,
+            PersonField::Email => &self.email,
+            PersonField::Address => &self.address,
+            _ => return None,
+        })
+    }
+
+    /// Stores `value` in the free-text field `field` as typed; a nationality is a code, kept
+    /// in capitals without spaces. Does nothing for a field that is not text.
+    pub fn set_text(&mut self, field: PersonField, value: String) {
+        let slot = match field {
+            PersonField::Name => &mut self.name,
+            PersonField::IdNumber => &mut self.id_number,
+            PersonField::OrgRepresentative => &mut self.org_representative,
+            PersonField::Nationality => {
+                self.nationality = value.trim().to_uppercase();
+                return;
+            }
+            PersonField::Mobile => &mut self.mobile,
+            PersonField::Email => &mut self.email,
+            PersonField::Address => &mut self.address,
+            _ => return,
+        };
+        *slot = value;
+    }
+
     /// Persons are the same when their document type and number match after normalisation.
     pub fn identity_key(&self) -> (IdType, String) {
         (
             self.id_type,
             crate::ids::normalise(&self.id_number).to_ascii_uppercase(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_field_reads_back_what_was_set_and_the_others_are_not_text() {
+        for field in PersonField::ALL {
+            let mut person = Person::default();
+            person.set_text(field, " abc".into());
+            match person.text(field) {
+                Some(value) if field == PersonField::Nationality => assert_eq!(value, "ABC"),
+                Some(value) => assert_eq!(value, " abc", "{field:?}"),
+                None => assert_eq!(person, Person::default(), "{field:?} is not text"),
+            }
+        }
     }
 }
