@@ -1,4 +1,5 @@
 use super::{use_wizard, Nav};
+use crate::fields::Button;
 use crate::i18n::{both, use_i18n, Text};
 use crate::steps::{self, Step};
 use leptos::prelude::*;
@@ -145,13 +146,9 @@ pub fn WizardLayout(step: Step) -> impl IntoView {
             </Show>
             <main id="kb-main" class="kb-main" tabindex="-1">
                 <div class="kb-main-top">
-                    <button
-                        type="button"
-                        class="kb-back"
-                        on:click=move |_| wizard.journey.go_back()
-                    >
+                    <Button class="kb-back" on_click=move |_| wizard.journey.go_back()>
                         {i18n.tr(Text::Back)}
-                    </button>
+                    </Button>
                     <super::status::SaveIndicator />
                 </div>
                 <Show when=move || {
@@ -164,13 +161,12 @@ pub fn WizardLayout(step: Step) -> impl IntoView {
                                 "This application has been submitted and can no longer be changed.",
                             )}
                         </p>
-                        <button
-                            type="button"
+                        <Button
                             class="kb-button kb-button-secondary"
-                            on:click=move |_| wizard.journey.go(Step::Receipt)
+                            on_click=move |_| wizard.journey.go(Step::Receipt)
                         >
                             {i18n.tr(Text::StepReceipt)}
-                        </button>
+                        </Button>
                     </div>
                 </Show>
                 <div

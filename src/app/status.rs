@@ -3,6 +3,7 @@
 
 use super::session::{Notice, SaveStatus};
 use super::use_wizard;
+use crate::fields::Button;
 use crate::i18n::{both, text, use_i18n, Text};
 use crate::offline::use_connectivity;
 use leptos::prelude::*;
@@ -94,16 +95,15 @@ pub fn Banners() -> impl IntoView {
                         "Your answers are saved and stay as they are.",
                     )}
                 </p>
-                <button
-                    type="button"
+                <Button
                     class="kb-button kb-button-secondary"
-                    on:click=move |_| {
+                    on_click=move |_| {
                         wizard.session.flush();
                         connectivity.apply_update();
                     }
                 >
                     {i18n.tr(Text::UpdateReload)}
-                </button>
+                </Button>
             </div>
         </Show>
         <Show when=blocked_in_frame>
@@ -129,33 +129,27 @@ pub fn Banners() -> impl IntoView {
                     {i18n.tr(Text::StaleBody)}
                 </p>
                 <div class="kb-banner-actions">
-                    <button
-                        type="button"
-                        class="kb-button"
-                        on:click=move |_| wizard.session.reload_latest()
-                    >
+                    <Button class="kb-button" on_click=move |_| wizard.session.reload_latest()>
                         {i18n.tr(Text::StaleReload)}
-                    </button>
-                    <button
-                        type="button"
+                    </Button>
+                    <Button
                         class="kb-button kb-button-secondary"
-                        on:click=move |_| wizard.session.continue_read_only()
+                        on_click=move |_| wizard.session.continue_read_only()
                     >
                         {i18n.tr(Text::StaleReadOnly)}
-                    </button>
+                    </Button>
                 </div>
             </div>
         </Show>
         <Show when=move || wizard.session.read_only.get()>
             <div class="kb-banner kb-banner-warning" role="status">
                 <p>{i18n.tr(Text::ReadOnlyBanner)}</p>
-                <button
-                    type="button"
+                <Button
                     class="kb-button kb-button-secondary"
-                    on:click=move |_| wizard.session.reload_latest()
+                    on_click=move |_| wizard.session.reload_latest()
                 >
                     {i18n.tr(Text::StaleReload)}
-                </button>
+                </Button>
             </div>
         </Show>
         {move || {

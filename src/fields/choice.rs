@@ -1,6 +1,33 @@
 use super::frame::{Bind, FieldFrame};
+use crate::i18n::use_i18n;
 use crate::steps::Step;
+use kaiban_core::key::{self, Choice};
 use leptos::prelude::*;
+
+/// A radio group's options: the values of `T` that `offered` keeps, as (key, label, hint)
+/// in the current language.
+pub fn choices<T: Choice>(
+    offered: impl Fn(T) -> bool + Send + Sync + 'static,
+) -> Signal<Vec<(String, String, Option<String>)>> {
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let chinese = i18n.locale.get().is_chinese();
+        let text = |bi: kaiban_core::text::Bi| bi.into_text(chinese).to_string();
+        T::all()
+            .iter()
+            .filter(|v| offered(**v))
+            .map(|v| (key::of(v), text(v.label()), v.hint().map(text)))
+            .collect()
+    })
+}
+
+/// A select's options: (key, label) of the values of `T` that `offered` keeps.
+pub fn select_choices<T: Choice>(
+    offered: impl Fn(T) -> bool + Send + Sync + 'static,
+) -> Signal<Vec<(String, String)>> {
+    let options = choices(offered);
+    Signal::derive(move || options.get().into_iter().map(|(k, l, _)| (k, l)).collect())
+}
 
 #[component]
 pub fn Checkbox(

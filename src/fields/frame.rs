@@ -119,6 +119,38 @@ impl<T: Send + Sync + 'static> Bind<T> {
     }
 }
 
+impl<T: serde::Serialize + serde::de::DeserializeOwned + Clone + Send + Sync + 'static> Bind<T> {
+    /// The same binding as a radio group or select sees it: the value's key
+    /// (`kaiban_core::key`); a key that names no value changes nothing.
+    pub fn keyed(self) -> Bind<String> {
+        let Bind { path, value, set } = self;
+        Bind::new(
+            path,
+            Signal::derive(move || value.with(kaiban_core::key::of)),
+            Callback::new(move |key: String| {
+                if let Some(chosen) = kaiban_core::key::parse(&key) {
+                    set.run(chosen)
+                }
+            }),
+        )
+    }
+}
+
+impl<N: std::str::FromStr + ToString + Send + Sync + 'static> Bind<Option<N>> {
+    /// The same binding as a text input sees a whole number: empty for none, and what does
+    /// not parse stores none (the rule that needs the number then says so).
+    pub fn number(self) -> Bind<String> {
+        let Bind { path, value, set } = self;
+        Bind::new(
+            path,
+            Signal::derive(move || {
+                value.with(|n| n.as_ref().map(ToString::to_string).unwrap_or_default())
+            }),
+            Callback::new(move |text: String| set.run(text.trim().parse().ok())),
+        )
+    }
+}
+
 /// Binds an input to a field of the wizard's application:
 /// `bind!(wizard.application, path::NAME_FULL, name.full)`.
 #[macro_export]

@@ -2,6 +2,7 @@
 //! the role and number as its title, then what the step puts in it, and the button that takes
 //! the holder off the list.
 
+use super::Button;
 use super::{Bind, PersonDetails, PersonPicker};
 use crate::i18n::{both, use_i18n};
 use crate::steps::Step;
@@ -11,11 +12,16 @@ use leptos::prelude::*;
 #[component]
 pub fn HolderCard(
     /// The role, numbered in the title: "董事" becomes "董事 2".
+    #[prop(into)]
     title: Bi,
     number: usize,
     #[prop(optional, into)] title_id: Option<String>,
+    /// Takes the holder off the list: a button named after the card ("删除董事 2").
+    #[prop(optional_no_strip)]
+    on_remove: Option<Callback<()>>,
     children: Children,
 ) -> impl IntoView {
+    let remove_label = numbered(removal(&title), number);
     let heading = numbered(title, number);
     view! {
         <section class="kb-card">
@@ -23,24 +29,35 @@ pub fn HolderCard(
                 {heading}
             </h2>
             {children()}
+            {on_remove
+                .map(|remove| {
+                    view! {
+                        <Button class="kb-link-button kb-danger" on_click=remove>
+                            {remove_label}
+                        </Button>
+                    }
+                })}
         </section>
     }
 }
 
-/// `text` with a number after it, as a reactive string: "删除董事 2".
-pub fn numbered(text: Bi, number: usize) -> Signal<String> {
-    let i18n = use_i18n();
-    Signal::derive(move || format!("{} {number}", text.pick(i18n.locale.get().is_chinese())))
+/// "删除董事", "Remove director": the remove button's name for a card titled `title`.
+fn removal(title: &Bi) -> Bi {
+    let mut en = title.en.chars();
+    let first = en
+        .next()
+        .map(|c| c.to_lowercase().collect::<String>())
+        .unwrap_or_default();
+    Bi::owned(
+        format!("删除{}", title.zh),
+        format!("Remove {first}{}", en.as_str()),
+    )
 }
 
-/// The button that takes a holder off its list.
-#[component]
-pub fn RemoveHolder(#[prop(into)] label: Signal<String>, on_remove: Callback<()>) -> impl IntoView {
-    view! {
-        <button type="button" class="kb-link-button kb-danger" on:click=move |_| on_remove.run(())>
-            {label}
-        </button>
-    }
+/// `text` with a number after it, as a reactive string: "删除董事 2".
+fn numbered(text: Bi, number: usize) -> Signal<String> {
+    let i18n = use_i18n();
+    Signal::derive(move || format!("{} {number}", text.pick(i18n.locale.get().is_chinese())))
 }
 
 /// The person who holds the role: the picker (natural persons only), then their form or where
@@ -58,12 +75,8 @@ pub fn HolderPerson(bind: Bind<Option<String>>, step: Step) -> impl IntoView {
 #[component]
 pub fn AddHolder(#[prop(into)] label: Signal<String>, on_add: Callback<()>) -> impl IntoView {
     view! {
-        <button
-            type="button"
-            class="kb-button kb-button-secondary"
-            on:click=move |_| on_add.run(())
-        >
+        <Button class="kb-button kb-button-secondary" on_click=move |_| on_add.run(())>
             {label}
-        </button>
+        </Button>
     }
 }

@@ -1,6 +1,7 @@
 //! Reusable form pieces. Every input takes the JSON path of its field: the path gives its
 //! DOM id (error-summary links land on it) and picks its findings from kaiban-core.
 
+mod button;
 mod choice;
 mod error_summary;
 mod frame;
@@ -13,10 +14,11 @@ mod person_picker;
 mod person_summary;
 mod text;
 
-pub use choice::{Checkbox, Radios, Select};
+pub use button::Button;
+pub use choice::{choices, select_choices, Checkbox, Radios, Select};
 pub use error_summary::{ErrorSummary, FieldError};
 pub use frame::{Bind, FieldFrame};
-pub use holder_card::{numbered, AddHolder, HolderCard, HolderPerson, RemoveHolder};
+pub use holder_card::{AddHolder, HolderCard, HolderPerson};
 pub use messages::{FieldMessages, MessageAnchor};
 pub use money::{DateInput, MoneyInput};
 pub use person::PersonEditor;

@@ -2,7 +2,7 @@
 //! `persons`, so a correction made on any step shows everywhere.
 
 use super::Bind;
-use super::{Checkbox, DateInput, Select, TextInput};
+use super::{select_choices, Checkbox, DateInput, Select, TextInput};
 use crate::app::{field_id, use_wizard};
 use crate::i18n::{both, use_i18n};
 use crate::steps::Step;
@@ -42,25 +42,7 @@ pub fn PersonEditor(
                 .with(|a| a.person(&person_id).map(|p| p.id_type).unwrap_or_default())
         })
     };
-    let type_options = Signal::derive(move || {
-        let chinese = i18n.locale.get().is_chinese();
-        IdType::ALL
-            .into_iter()
-            .filter(|t| !natural_only || t.is_natural_person())
-            .map(|t| {
-                (
-                    t.key().to_string(),
-                    t.label().into_text(chinese).to_string(),
-                )
-            })
-            .collect::<Vec<_>>()
-    });
-    let org_category_options = Signal::derive(move || {
-        let chinese = i18n.locale.get().is_chinese();
-        OrgCategory::ALL
-            .map(|c| (key::of(&c), c.label().into_text(chinese).to_string()))
-            .to_vec()
-    });
+    let type_options = select_choices(move |t: IdType| !natural_only || t.is_natural_person());
     let derived = {
         let person_id = person_id.clone();
         move || {
@@ -107,8 +89,8 @@ pub fn PersonEditor(
                                 .bind_person(
                                     &person_id,
                                     PersonField::IdType,
-                                    |p| p.id_type.key().to_string(),
-                                    |p, v| p.id_type = IdType::from_key(&v).unwrap_or_default(),
+                                    |p| key::of(&p.id_type),
+                                    |p, v| p.id_type = key::parse(&v).unwrap_or_default(),
                                 )
                             step
                             label=both("证件类型", "Type of document")
@@ -184,7 +166,7 @@ pub fn PersonEditor(
                                             "国有独资公司、国有企业、上市公司以及公益性的事业单位、社会团体不得成为普通合伙人",
                                             "State-owned, listed and public-welfare bodies may not be general partners",
                                         )
-                                        options=org_category_options
+                                        options=select_choices(|_: OrgCategory| true)
                                     />
                                 }
                             })}

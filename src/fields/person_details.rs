@@ -1,5 +1,6 @@
 //! Where a person's form is shown on a step that is not their home: a link to the step that is.
 
+use super::Button;
 use super::PersonEditor;
 use crate::app::use_wizard;
 use crate::i18n::{both, use_i18n};
@@ -21,13 +22,9 @@ pub fn PersonDetails(#[prop(into)] person_id: String, step: Step) -> impl IntoVi
             view! {
                 <p class="kb-derived kb-derived-link">
                     {both("此人信息在以下步骤填写：", "This person's details are on: ")}
-                    <button
-                        type="button"
-                        class="kb-link-button"
-                        on:click=move |_| wizard.journey.go(home)
-                    >
+                    <Button class="kb-link-button" on_click=move |_| wizard.journey.go(home)>
                         {move || i18n.t(home.title())}
-                    </button>
+                    </Button>
                 </p>
             }
             .into_any()

@@ -133,4 +133,9 @@ texts! {
         "Everyone below signs the same application, with a key made for them on the device they sign on; the key never leaves that device. Any change after signing voids every signature.";
     SubmissionPanelQueuedSafely => "申请已安全保存在本设备。联网后会自动发送，不会重复提交；关闭页面后再次打开也会继续。",
         "The application is stored safely on this device. It is sent automatically when you are online, never twice, even if you close and reopen the page.";
+    HolderDirector => "董事", "Director";
+    HolderSupervisor => "监事", "Supervisor";
+    HolderExecutingPartner => "执行事务合伙人", "Executing partner";
+    HolderFamilyMember => "家庭成员", "Family member";
+    HolderBeneficialOwner => "受益所有人", "Beneficial owner";
 }

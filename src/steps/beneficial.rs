@@ -3,8 +3,7 @@
 use super::page::StepPage;
 use crate::app::{use_wizard, Holders};
 use crate::fields::Bind;
-use crate::fields::RemoveHolder;
-use crate::fields::{AddHolder, Checkbox, MessageAnchor, Radios, TextInput};
+use crate::fields::{choices, AddHolder, Checkbox, MessageAnchor, Radios, TextInput};
 use crate::fields::{HolderCard, HolderPerson};
 use crate::i18n::Text;
 use crate::i18n::{both, text, use_i18n};
@@ -13,7 +12,6 @@ use kaiban_core::key;
 use kaiban_core::model::{BeneficialOwner, OwnershipBasis};
 use kaiban_core::path;
 use kaiban_core::rules::beneficial_exemption_available;
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
 
 const OWNERS: Holders<BeneficialOwner> = (
@@ -24,7 +22,7 @@ const OWNERS: Holders<BeneficialOwner> = (
 #[component]
 pub fn BeneficialOwnersStep() -> impl IntoView {
     let wizard = use_wizard();
-    let i18n = use_i18n();
+    let _i18n = use_i18n();
     let step = Step::BeneficialOwners;
     let app = wizard.application;
     let eligible = Memo::new(move |_| app.with(beneficial_exemption_available));
@@ -37,12 +35,6 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                 .map(|o| o.person_id.clone())
                 .collect::<Vec<_>>()
         })
-    });
-    let basis_options = Signal::derive(move || {
-        let chinese = i18n.locale.get().is_chinese();
-        OwnershipBasis::ALL
-            .map(|b| (key::of(&b), b.label().into_text(chinese).to_string(), None))
-            .to_vec()
     });
     view! {
         <StepPage step lead=text(Text::BeneficialLead)>
@@ -81,8 +73,9 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                             );
                             view! {
                                 <HolderCard
-                                    title=Bi::new("受益所有人", "Beneficial owner")
+                                    title=Text::HolderBeneficialOwner
                                     number=i + 1
+                                    on_remove=Some(wizard.remove_holder(OWNERS.1, i))
                                 >
                                     <HolderPerson
                                         bind=wizard
@@ -107,7 +100,7 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                                             "认定标准",
                                             "Why they are a beneficial owner",
                                         )
-                                        options=basis_options
+                                        options=choices(|_: OwnershipBasis| true)
                                     />
                                     <TextInput
                                         bind=Bind::new(
@@ -129,10 +122,6 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                                         label=both("持股或收益比例（%）", "Share (%)")
                                         input_mode="decimal"
                                         width="kb-w-5"
-                                    />
-                                    <RemoveHolder
-                                        label=both("删除", "Remove")
-                                        on_remove=wizard.remove_holder(OWNERS.1, i)
                                     />
                                 </HolderCard>
                             }

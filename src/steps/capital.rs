@@ -3,13 +3,15 @@ use super::page::StepPage;
 use crate::app::{field_id, today, use_wizard, RowSignals};
 use crate::bind;
 use crate::fields::Bind;
-use crate::fields::{DateInput, FieldMessages, MoneyInput, PersonSummary, Select, TextInput};
+use crate::fields::Button;
+use crate::fields::{select_choices, DateInput, FieldMessages, MoneyInput, PersonSummary};
+use crate::fields::{Select, TextInput};
 use crate::i18n::Text;
 use crate::i18n::{both, text, use_i18n};
 use crate::steps::Step;
 use kaiban_core::key;
 use kaiban_core::model::PartnerKind;
-use kaiban_core::model::{Contribution, ContributionMethod, EntityType, Investor};
+use kaiban_core::model::{Contribution, EntityType, Investor};
 use kaiban_core::path;
 use kaiban_core::path::{ContributionField, InvestorField};
 use kaiban_core::rules::contribution_allowed;
@@ -105,15 +107,9 @@ pub fn CapitalStep() -> impl IntoView {
     };
     // What kaiban-core allows this investor to contribute, and nothing else.
     let method_options = move |investor: RwSignal<Investor>| {
-        Signal::derive(move || {
-            let chinese = i18n.locale.get().is_chinese();
-            let t = entity.get();
+        select_choices(move |m| {
             let limited = investor.with(|v| v.partner_kind == Some(PartnerKind::Limited));
-            ContributionMethod::ALL
-                .into_iter()
-                .filter(|m| contribution_allowed(t, limited, *m))
-                .map(|m| (key::of(&m), m.label().into_text(chinese).to_string()))
-                .collect::<Vec<_>>()
+            contribution_allowed(entity.get(), limited, m)
         })
     };
     view! {
@@ -279,10 +275,9 @@ pub fn CapitalStep() -> impl IntoView {
                                                     {(count > 1)
                                                         .then(|| {
                                                             view! {
-                                                                <button
-                                                                    type="button"
+                                                                <Button
                                                                     class="kb-link-button kb-danger"
-                                                                    on:click=move |_| {
+                                                                    on_click=move |_| {
                                                                         app.update(|a| {
                                                                             if let Some(inv) = a.investors.get_mut(i) {
                                                                                 inv.contributions.remove(j);
@@ -291,17 +286,16 @@ pub fn CapitalStep() -> impl IntoView {
                                                                     }
                                                                 >
                                                                     {both("删除此出资方式", "Remove this method")}
-                                                                </button>
+                                                                </Button>
                                                             }
                                                         })}
                                                 </div>
                                             }
                                         })
                                         .collect_view()}
-                                    <button
-                                        type="button"
+                                    <Button
                                         class="kb-button kb-button-secondary"
-                                        on:click=move |_| {
+                                        on_click=move |_| {
                                             app.update(|a| {
                                                 if let Some(inv) = a.investors.get_mut(i) {
                                                     let due = inv.contributions.last().and_then(|c| c.due_date);
@@ -315,7 +309,7 @@ pub fn CapitalStep() -> impl IntoView {
                                         }
                                     >
                                         {both("＋ 添加出资方式", "+ Add a method")}
-                                    </button>
+                                    </Button>
                                 </fieldset>
                             </section>
                         }

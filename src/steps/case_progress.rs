@@ -3,6 +3,7 @@
 //! be corrected) and on the case page a receipt's link opens on any device.
 
 use crate::app::use_wizard;
+use crate::fields::Button;
 use crate::i18n::{both, use_i18n, Locale, Text};
 use crate::steps::Step;
 use crate::submit;
@@ -129,17 +130,16 @@ fn history(
                                 .map(|step| {
                                     view! {
                                         " "
-                                        <button
-                                            type="button"
+                                        <Button
                                             class="kb-link-button"
-                                            on:click=move |_| wizard.filing.reopen_for_correction(step)
+                                            on_click=move |_| wizard.filing.reopen_for_correction(step)
                                         >
                                             {format!(
                                                 "{}{}",
                                                 l.pick("去修改：", "Correct: "),
                                                 i18n.t(step.title()),
                                             )}
-                                        </button>
+                                        </Button>
                                     }
                                 })}
                         </li>

@@ -1,6 +1,7 @@
 use super::page::StepPage;
 use crate::app::use_wizard;
 use crate::bind;
+use crate::fields::choices;
 use crate::fields::Bind;
 use crate::fields::{Checkbox, Radios, Select, TextInput};
 use crate::i18n::Text;
@@ -47,34 +48,6 @@ pub fn DomicileStep() -> impl IntoView {
             (d.code.clone(), name)
         }));
         options
-    });
-    let proof_options = Signal::derive(move || {
-        let l = i18n.locale.get();
-        vec![
-            (
-                "declaration".to_string(),
-                l.pick("住所申报承诺", "Declare the address").to_string(),
-                Some(
-                    l.pick(
-                        "承诺住所真实、合法、可以使用，无需上传证明",
-                        "Promise the premises are real, lawful and usable; nothing to upload",
-                    )
-                    .to_string(),
-                ),
-            ),
-            (
-                "document".to_string(),
-                l.pick("上传住所使用证明", "Upload proof of the premises")
-                    .to_string(),
-                Some(
-                    l.pick(
-                        "房产证明或租赁合同，在“附件材料”步骤上传",
-                        "Title deed or lease, uploaded on the Documents step",
-                    )
-                    .to_string(),
-                ),
-            ),
-        ]
     });
     view! {
         <StepPage step lead=text(Text::DomicileLead)>
@@ -134,30 +107,10 @@ pub fn DomicileStep() -> impl IntoView {
                 width="kb-w-10"
             />
             <Radios
-                bind=Bind::new(
-                    path::DOMICILE_PROOF,
-                    Signal::derive(move || {
-                        app.with(|a| {
-                            match a.domicile.proof {
-                                DomicileProof::Declaration => "declaration",
-                                DomicileProof::Document => "document",
-                            }
-                                .to_string()
-                        })
-                    }),
-                    Callback::new(move |v: String| {
-                        app.update(|a| {
-                            a.domicile.proof = if v == "document" {
-                                DomicileProof::Document
-                            } else {
-                                DomicileProof::Declaration
-                            };
-                        })
-                    }),
-                )
+                bind=bind!(app, path::DOMICILE_PROOF, domicile.proof).keyed()
                 step
                 legend=both("如何证明住所", "How will you show you may use the premises?")
-                options=proof_options
+                options=choices(|_: DomicileProof| true)
             />
             <Show when=move || app.with(|a| a.domicile.proof == DomicileProof::Declaration)>
                 <Checkbox

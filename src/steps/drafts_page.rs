@@ -4,6 +4,7 @@ use super::drafts_import::import_application;
 use crate::app::{use_wizard, Nav};
 use crate::browser::download;
 use crate::drafts::{self, DraftSummary};
+use crate::fields::Button;
 use crate::i18n::{both, text, use_i18n, Text};
 use crate::steps::Step;
 use kaiban_core::text::Bi;
@@ -317,47 +318,42 @@ pub fn DraftsPage() -> impl IntoView {
                                                 </form>
                                             </Show>
                                             <div class="kb-draft-actions">
-                                                <button
-                                                    type="button"
+                                                <Button
                                                     class="kb-button"
-                                                    on:click=move |_| open(id1.clone())
+                                                    on_click=move |_| open(id1.clone())
                                                 >
                                                     {l.pick("继续填写", "Continue").to_string()}
                                                     <span class="kb-visually-hidden">
                                                         {format!(" {title}")}
                                                     </span>
-                                                </button>
-                                                <button
-                                                    type="button"
+                                                </Button>
+                                                <Button
                                                     class="kb-link-button"
-                                                    on:click=move |_| renaming.set(Some(id2.clone()))
+                                                    on_click=move |_| renaming.set(Some(id2.clone()))
                                                 >
                                                     {l.pick("重命名", "Rename").to_string()}
-                                                </button>
-                                                <button
-                                                    type="button"
+                                                </Button>
+                                                <Button
                                                     class="kb-link-button"
-                                                    on:click=move |_| duplicate(id3.clone())
+                                                    on_click=move |_| duplicate(id3.clone())
                                                 >
                                                     {l.pick("复制", "Duplicate").to_string()}
-                                                </button>
-                                                <button
-                                                    type="button"
+                                                </Button>
+                                                <Button
                                                     class="kb-link-button"
-                                                    on:click=move |_| export(id4.clone())
+                                                    on_click=move |_| export(id4.clone())
                                                 >
                                                     {l.pick("导出", "Export").to_string()}
-                                                </button>
-                                                <button
-                                                    type="button"
+                                                </Button>
+                                                <Button
                                                     class="kb-link-button kb-danger"
-                                                    on:click={
+                                                    on_click={
                                                         let id = d.id.clone();
                                                         move |_| remove(id.clone())
                                                     }
                                                 >
                                                     {l.pick("删除", "Delete").to_string()}
-                                                </button>
+                                                </Button>
                                             </div>
                                         </li>
                                     }

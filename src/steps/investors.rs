@@ -1,17 +1,19 @@
 use super::page::StepPage;
-use crate::app::use_wizard;
-use crate::fields::Bind;
+use crate::app::{use_wizard, Holders};
+use crate::bind;
+use crate::fields::Button;
 use crate::fields::HolderCard;
-use crate::fields::RemoveHolder;
-use crate::fields::{MessageAnchor, PersonEditor, Radios};
+use crate::fields::{choices, MessageAnchor, PersonEditor, Radios};
+use crate::i18n::Text;
 use crate::i18n::{both, use_i18n};
 use crate::steps::Step;
 use kaiban_core::model::{
     Contribution, EntityType, Investor, OrganisationForm, PartnerKind, PropertyForm,
 };
 use kaiban_core::path::{self, InvestorField};
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
+
+const INVESTORS: Holders<Investor> = (|a| &a.investors, |a| &mut a.investors);
 
 #[component]
 pub fn InvestorsStep() -> impl IntoView {
@@ -71,54 +73,6 @@ pub fn InvestorsStep() -> impl IntoView {
         }
         .to_string()
     });
-    let kind_options = Signal::derive(move || {
-        let l = i18n.locale.get();
-        vec![
-            (
-                "general".to_string(),
-                l.pick("普通合伙人", "General partner").to_string(),
-                Some(
-                    l.pick(
-                        "对合伙企业债务承担无限连带责任",
-                        "Unlimited joint liability",
-                    )
-                    .to_string(),
-                ),
-            ),
-            (
-                "limited".to_string(),
-                l.pick("有限合伙人", "Limited partner").to_string(),
-                Some(
-                    l.pick(
-                        "以认缴出资额为限承担责任，不执行合伙事务",
-                        "Liable up to the contribution; does not run the partnership",
-                    )
-                    .to_string(),
-                ),
-            ),
-        ]
-    });
-    let property_options = Signal::derive(move || {
-        let l = i18n.locale.get();
-        vec![
-            (
-                "personal".to_string(),
-                l.pick("以个人财产出资", "Personal property").to_string(),
-                None,
-            ),
-            (
-                "family".to_string(),
-                l.pick("以家庭共有财产出资", "Family property").to_string(),
-                Some(
-                    l.pick(
-                        "以家庭共有财产对企业债务承担无限责任",
-                        "The family's common property answers for the debts",
-                    )
-                    .to_string(),
-                ),
-            ),
-        ]
-    });
     view! {
         <StepPage step lead>
             <MessageAnchor path=path::INVESTORS step />
@@ -151,35 +105,17 @@ pub fn InvestorsStep() -> impl IntoView {
                                     .then(|| {
                                         view! {
                                             <Radios
-                                                bind=Bind::new(
-                                                    kind_path,
-                                                    Signal::derive(move || {
-                                                        app.with(|a| {
-                                                            match a.investors.get(i).and_then(|v| v.partner_kind) {
-                                                                Some(PartnerKind::General) => "general",
-                                                                Some(PartnerKind::Limited) => "limited",
-                                                                None => "",
-                                                            }
-                                                                .to_string()
-                                                        })
-                                                    }),
-                                                    Callback::new(move |v: String| {
-                                                        app.update(|a| {
-                                                            if let Some(inv) = a.investors.get_mut(i) {
-                                                                inv.partner_kind = Some(
-                                                                    if v == "general" {
-                                                                        PartnerKind::General
-                                                                    } else {
-                                                                        PartnerKind::Limited
-                                                                    },
-                                                                );
-                                                            }
-                                                        })
-                                                    }),
-                                                )
+                                                bind=wizard
+                                                    .bind_item(
+                                                        kind_path,
+                                                        (i, INVESTORS),
+                                                        |v| v.partner_kind,
+                                                        |v, k| v.partner_kind = k,
+                                                    )
+                                                    .keyed()
                                                 step
                                                 legend=both("合伙人类型", "Kind of partner")
-                                                options=kind_options
+                                                options=choices(|_: PartnerKind| true)
                                             />
                                         }
                                     })}
@@ -187,45 +123,26 @@ pub fn InvestorsStep() -> impl IntoView {
                                     .then(|| {
                                         view! {
                                             <Radios
-                                                bind=Bind::new(
-                                                    property_path,
-                                                    Signal::derive(move || {
-                                                        app.with(|a| {
-                                                            match a.investors.get(i).and_then(|v| v.property_form) {
-                                                                Some(PropertyForm::Personal) => "personal",
-                                                                Some(PropertyForm::Family) => "family",
-                                                                None => "",
-                                                            }
-                                                                .to_string()
-                                                        })
-                                                    }),
-                                                    Callback::new(move |v: String| {
-                                                        app.update(|a| {
-                                                            if let Some(inv) = a.investors.get_mut(i) {
-                                                                inv.property_form = Some(
-                                                                    if v == "family" {
-                                                                        PropertyForm::Family
-                                                                    } else {
-                                                                        PropertyForm::Personal
-                                                                    },
-                                                                );
-                                                            }
-                                                        })
-                                                    }),
-                                                )
+                                                bind=wizard
+                                                    .bind_item(
+                                                        property_path,
+                                                        (i, INVESTORS),
+                                                        |v| v.property_form,
+                                                        |v, f| v.property_form = f,
+                                                    )
+                                                    .keyed()
                                                 step
                                                 legend=both("出资方式", "What the investment is")
-                                                options=property_options
+                                                options=choices(|_: PropertyForm| true)
                                             />
                                         }
                                     })}
                                 {(n > 1 || !t.investors_are_natural_persons())
                                     .then(|| {
                                         view! {
-                                            <button
-                                                type="button"
+                                            <Button
                                                 class="kb-link-button kb-danger"
-                                                on:click=move |_| remove(i)
+                                                on_click=move |_| remove(i)
                                             >
                                                 {move || {
                                                     format!(
@@ -235,7 +152,7 @@ pub fn InvestorsStep() -> impl IntoView {
                                                         i + 1,
                                                     )
                                                 }}
-                                            </button>
+                                            </Button>
                                         }
                                     })}
                             </section>
@@ -248,11 +165,7 @@ pub fn InvestorsStep() -> impl IntoView {
                 ids.get().len() < max
             }>
                 <div class="kb-actions kb-actions-secondary">
-                    <button
-                        type="button"
-                        class="kb-button kb-button-secondary"
-                        on:click=move |_| add(false)
-                    >
+                    <Button class="kb-button kb-button-secondary" on_click=move |_| add(false)>
                         {move || {
                             format!(
                                 "{}{}",
@@ -260,13 +173,9 @@ pub fn InvestorsStep() -> impl IntoView {
                                 title(),
                             )
                         }}
-                    </button>
+                    </Button>
                     <Show when=move || !entity.get().investors_are_natural_persons()>
-                        <button
-                            type="button"
-                            class="kb-button kb-button-secondary"
-                            on:click=move |_| add(true)
-                        >
+                        <Button class="kb-button kb-button-secondary" on_click=move |_| add(true)>
                             {move || {
                                 format!(
                                     "{}{}",
@@ -277,7 +186,7 @@ pub fn InvestorsStep() -> impl IntoView {
                                     title(),
                                 )
                             }}
-                        </button>
+                        </Button>
                     </Show>
                 </div>
             </Show>
@@ -291,54 +200,18 @@ pub fn InvestorsStep() -> impl IntoView {
 #[component]
 fn FamilyBusiness() -> impl IntoView {
     let wizard = use_wizard();
-    let i18n = use_i18n();
     let step = Step::Investors;
     let app = wizard.application;
     let members = Memo::new(move |_| app.with(|a| a.individual_business.family_member_ids.clone()));
     let is_family = Memo::new(move |_| {
         app.with(|a| a.individual_business.organisation_form == OrganisationForm::Family)
     });
-    let options = Signal::derive(move || {
-        let l = i18n.locale.get();
-        vec![
-            (
-                "personal".to_string(),
-                l.pick("个人经营", "Run by one person").to_string(),
-                None,
-            ),
-            (
-                "family".to_string(),
-                l.pick("家庭经营", "Run by a family").to_string(),
-                Some(
-                    l.pick(
-                        "以家庭共有财产承担责任",
-                        "The family's common property answers for the debts",
-                    )
-                    .to_string(),
-                ),
-            ),
-        ]
-    });
     view! {
         <Radios
-            bind=Bind::new(
-                path::BUSINESS_FORM,
-                Signal::derive(move || {
-                    if is_family.get() { "family".to_string() } else { "personal".to_string() }
-                }),
-                Callback::new(move |v: String| {
-                    app.update(|a| {
-                        a.individual_business.organisation_form = if v == "family" {
-                            OrganisationForm::Family
-                        } else {
-                            OrganisationForm::Personal
-                        };
-                    })
-                }),
-            )
+            bind=bind!(app, path::BUSINESS_FORM, individual_business.organisation_form).keyed()
             step
             legend=both("组成形式", "How it is run")
-            options
+            options=choices(|_: OrganisationForm| true)
         />
         <Show when=move || is_family.get()>
             <MessageAnchor path=path::FAMILY_MEMBERS step />
@@ -349,31 +222,32 @@ fn FamilyBusiness() -> impl IntoView {
                     .enumerate()
                     .map(|(i, id)| {
                         view! {
-                            <HolderCard title=Bi::new("家庭成员", "Family member") number=i + 1>
-                                <PersonEditor person_id=id step natural_only=true />
-                                <RemoveHolder
-                                    label=both("删除该家庭成员", "Remove this family member")
-                                    on_remove=wizard
+                            <HolderCard
+                                title=Text::HolderFamilyMember
+                                number=i + 1
+                                on_remove=Some(
+                                    wizard
                                         .remove_holder(
                                             |a| &mut a.individual_business.family_member_ids,
                                             i,
-                                        )
-                                />
+                                        ),
+                                )
+                            >
+                                <PersonEditor person_id=id step natural_only=true />
                             </HolderCard>
                         }
                     })
                     .collect_view()
             }}
-            <button
-                type="button"
+            <Button
                 class="kb-button kb-button-secondary"
-                on:click=move |_| {
+                on_click=move |_| {
                     let id = wizard.add_person(false);
                     app.update(|a| a.individual_business.family_member_ids.push(id));
                 }
             >
                 {both("＋ 添加家庭成员", "+ Add a family member")}
-            </button>
+            </Button>
         </Show>
     }
 }

@@ -6,14 +6,12 @@ use crate::app::use_wizard;
 use crate::fields::Bind;
 use crate::fields::HolderCard;
 use crate::fields::PersonDetails;
-use crate::fields::RemoveHolder;
 use crate::fields::{AddHolder, MessageAnchor, PersonPicker};
 use crate::i18n::Text;
 use crate::i18n::{both, text};
 use crate::steps::Step;
 use kaiban_core::model::{EntityType, ExecutingPartner, PartnerKind};
 use kaiban_core::path;
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
 
 #[component]
@@ -58,8 +56,10 @@ pub fn PartnershipStep() -> impl IntoView {
                     .map(|(i, (_, delegate, is_org))| {
                         view! {
                             <HolderCard
-                                title=Bi::new("执行事务合伙人", "Executing partner")
+                                title=Text::HolderExecutingPartner
                                 number=i + 1
+                                on_remove=(i > 0)
+                                    .then(|| wizard.remove_holder(|a| &mut a.executing_partners, i))
                             >
                                 <PersonPicker
                                     bind=wizard
@@ -102,16 +102,6 @@ pub fn PartnershipStep() -> impl IntoView {
                                             {delegate
                                                 .clone()
                                                 .map(|d| view! { <PersonDetails person_id=d step /> })}
-                                        }
-                                    })}
-                                {(i > 0)
-                                    .then(|| {
-                                        view! {
-                                            <RemoveHolder
-                                                label=both("删除", "Remove")
-                                                on_remove=wizard
-                                                    .remove_holder(|a| &mut a.executing_partners, i)
-                                            />
                                         }
                                     })}
                             </HolderCard>

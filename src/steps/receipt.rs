@@ -2,6 +2,7 @@
 //! on another device, and the case's progress.
 
 use crate::app::use_wizard;
+use crate::fields::Button;
 use crate::i18n::{both, use_i18n, Text};
 use crate::steps::case_progress::CaseProgress;
 use crate::steps::Step;
@@ -66,13 +67,9 @@ pub fn ReceiptPage() -> impl IntoView {
                             "This application has not been submitted yet.",
                         )}
                     </p>
-                    <button
-                        type="button"
-                        class="kb-button"
-                        on:click=move |_| wizard.journey.go(Step::Signing)
-                    >
+                    <Button class="kb-button" on_click=move |_| wizard.journey.go(Step::Signing)>
                         {i18n.tr(Text::StepSigning)}
-                    </button>
+                    </Button>
                 }
                     .into_any()
             }

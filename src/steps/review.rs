@@ -3,6 +3,7 @@
 
 use super::review_rows::rows;
 use crate::app::{use_validation, use_wizard};
+use crate::fields::Button;
 use crate::i18n::{both, use_i18n, Text};
 use crate::steps::step_of;
 use crate::steps::Step;
@@ -34,13 +35,9 @@ pub fn ReviewStep() -> impl IntoView {
             };
             view! {
                 <li class=class>
-                    <button
-                        type="button"
-                        class="kb-link-button"
-                        on:click=move |_| wizard.journey.change(step)
-                    >
+                    <Button class="kb-link-button" on_click=move |_| wizard.journey.change(step)>
                         {i18n.t(step.title())}
-                    </button>
+                    </Button>
                     {format!("：{}", f.message(chinese))}
                 </li>
             }
@@ -89,15 +86,14 @@ pub fn ReviewStep() -> impl IntoView {
             <button type="button" class="kb-button" on:click=move |_| wizard.journey.go_next()>
                 {i18n.tr(Text::Continue)}
             </button>
-            <button
-                type="button"
+            <Button
                 class="kb-button kb-button-secondary"
-                on:click=move |_| {
+                on_click=move |_| {
                     let _ = window().print();
                 }
             >
                 {both("打印申请书", "Print the application")}
-            </button>
+            </Button>
         </div>
     }
 }
@@ -138,14 +134,13 @@ pub fn ApplicationSummary(
                                                         let hidden = format!(" {k}");
                                                         view! {
                                                             <dd class="kb-summary-action">
-                                                                <button
-                                                                    type="button"
+                                                                <Button
                                                                     class="kb-link-button"
-                                                                    on:click=move |_| wizard.journey.change(step)
+                                                                    on_click=move |_| wizard.journey.change(step)
                                                                 >
                                                                     {l.pick("修改", "Change").to_string()}
                                                                     <span class="kb-visually-hidden">{hidden}</span>
-                                                                </button>
+                                                                </Button>
                                                             </dd>
                                                         }
                                                     })}

@@ -1,5 +1,6 @@
 use super::page::StepPage;
 use crate::app::{field_id, use_wizard};
+use crate::fields::Button;
 use crate::fields::FieldMessages;
 use crate::i18n::Text;
 use crate::i18n::{both, text, use_i18n};
@@ -137,16 +138,15 @@ pub fn ScopeStep() -> impl IntoView {
                                                         {format!("：{text}")}
                                                     </span>
                                                 </button>
-                                                <button
-                                                    type="button"
+                                                <Button
                                                     class="kb-link-button kb-danger"
-                                                    on:click=move |_| remove(i)
+                                                    on_click=move |_| remove(i)
                                                 >
                                                     {if chinese { "移除" } else { "Remove" }}
                                                     <span class="kb-visually-hidden">
                                                         {format!("：{text}")}
                                                     </span>
-                                                </button>
+                                                </Button>
                                             </div>
                                         </li>
                                     }
@@ -221,16 +221,15 @@ pub fn ScopeStep() -> impl IntoView {
                                                     }
                                                 })}
                                         </div>
-                                        <button
-                                            type="button"
+                                        <Button
                                             class="kb-button kb-button-secondary"
-                                            on:click=move |_| add(id.clone())
+                                            on_click=move |_| add(id.clone())
                                         >
                                             {if chinese { "添加" } else { "Add" }}
                                             <span class="kb-visually-hidden">
                                                 {format!("：{text}")}
                                             </span>
-                                        </button>
+                                        </Button>
                                     </li>
                                 }
                             })

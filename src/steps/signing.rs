@@ -6,6 +6,7 @@ use super::submission_panel::SubmissionPanel;
 use crate::app::{use_wizard, Wizard};
 use crate::browser::download;
 use crate::config::Config;
+use crate::fields::Button;
 use crate::i18n::{both, text, use_i18n, Locale, Text};
 use crate::signing::exchange::{accept_signature, SigningRequest, REQUEST_KIND};
 use crate::signing::{self, SigningSession};
@@ -228,10 +229,9 @@ pub fn SigningStep() -> impl IntoView {
                                     .then(|| {
                                         view! {
                                             <div class="kb-signer-actions">
-                                                <button
-                                                    type="button"
+                                                <Button
                                                     class="kb-button kb-button-secondary"
-                                                    on:click=move |_| {
+                                                    on_click=move |_| {
                                                         confirmed.set(false);
                                                         signing_here.set(Some(id_for_show.clone()));
                                                     }
@@ -242,11 +242,10 @@ pub fn SigningStep() -> impl IntoView {
                                                     <span class="kb-visually-hidden">
                                                         {format!(" {}", signer.name)}
                                                     </span>
-                                                </button>
-                                                <button
-                                                    type="button"
+                                                </Button>
+                                                <Button
                                                     class="kb-link-button"
-                                                    on:click=move |_| request_file(for_request.clone())
+                                                    on_click=move |_| request_file(for_request.clone())
                                                 >
                                                     {l
                                                         .pick(
@@ -254,7 +253,7 @@ pub fn SigningStep() -> impl IntoView {
                                                             "Download a signing request (to send them)",
                                                         )
                                                         .to_string()}
-                                                </button>
+                                                </Button>
                                             </div>
                                         }
                                     })}
@@ -296,13 +295,12 @@ pub fn SigningStep() -> impl IntoView {
                                                         >
                                                             {both("签名", "Sign")}
                                                         </button>
-                                                        <button
-                                                            type="button"
+                                                        <Button
                                                             class="kb-link-button"
-                                                            on:click=move |_| signing_here.set(None)
+                                                            on_click=move |_| signing_here.set(None)
                                                         >
                                                             {both("取消", "Cancel")}
-                                                        </button>
+                                                        </Button>
                                                     </div>
                                                 </div>
                                             }

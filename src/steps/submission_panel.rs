@@ -2,6 +2,7 @@
 
 use crate::app::use_wizard;
 use crate::config::Config;
+use crate::fields::Button;
 use crate::i18n::use_i18n;
 use crate::i18n::Text;
 use crate::steps::Step;
@@ -127,10 +128,9 @@ pub(super) fn SubmissionPanel(all_signed: Signal<bool>, on_submit: Callback<()>)
                                     receipt.receipt_id,
                                 )}
                             </p>
-                            <button
-                                type="button"
+                            <Button
                                 class="kb-button"
-                                on:click=move |_| wizard.journey.go(Step::Receipt)
+                                on_click=move |_| wizard.journey.go(Step::Receipt)
                             >
                                 {l
                                     .pick(
@@ -138,7 +138,7 @@ pub(super) fn SubmissionPanel(all_signed: Signal<bool>, on_submit: Callback<()>)
                                         "See the receipt and progress",
                                     )
                                     .to_string()}
-                            </button>
+                            </Button>
                         </div>
                     }
                         .into_any()

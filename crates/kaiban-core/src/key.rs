@@ -1,8 +1,20 @@
 //! The value an enum has in the JSON record (`"in_kind"`), which is also what a `<select>`
 //! or radio group submits: one spelling, serde's, instead of a hand-written table per enum.
 
+use crate::text::Bi;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+
+/// An enum an applicant picks one value of (a radio group or a select): its values in the
+/// order they are offered, and what each is called.
+pub trait Choice: Copy + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static {
+    fn all() -> &'static [Self];
+    fn label(self) -> Bi;
+    /// A line under the label, where one helps to choose.
+    fn hint(self) -> Option<Bi> {
+        None
+    }
+}
 
 /// `value`'s JSON string (empty for a value that is not a plain string in JSON).
 pub fn of<T: Serialize>(value: &T) -> String {
@@ -21,6 +33,37 @@ pub fn parse<T: DeserializeOwned>(key: &str) -> Option<T> {
 mod tests {
     use super::*;
     use crate::model::{ContributionMethod, OrgCategory};
+
+    /// Every choice's keys are distinct plain strings that parse back, so a radio group
+    /// submits what the model stores.
+    fn keys_round_trip<T: Choice + std::fmt::Debug>() {
+        let keys: Vec<String> = T::all().iter().map(of).collect();
+        for (value, key) in T::all().iter().zip(&keys) {
+            assert!(!key.is_empty(), "{value:?}");
+            assert_eq!(parse::<T>(key), Some(*value));
+        }
+        let distinct: std::collections::HashSet<_> = keys.iter().collect();
+        assert_eq!(distinct.len(), keys.len());
+    }
+
+    #[test]
+    fn every_choice_offers_keys_that_parse_back() {
+        use crate::ids::IdType;
+        use crate::model::*;
+        keys_round_trip::<IdType>();
+        keys_round_trip::<EntityType>();
+        keys_round_trip::<ContributionMethod>();
+        keys_round_trip::<OrgCategory>();
+        keys_round_trip::<OwnershipBasis>();
+        keys_round_trip::<BoardMode>();
+        keys_round_trip::<Supervision>();
+        keys_round_trip::<PartnerKind>();
+        keys_round_trip::<PropertyForm>();
+        keys_round_trip::<OrganisationForm>();
+        keys_round_trip::<DomicileProof>();
+        keys_round_trip::<EstablishmentMethod>();
+        keys_round_trip::<DeliveryMethod>();
+    }
 
     #[test]
     fn a_key_parses_back_to_its_value_and_an_unknown_key_to_none() {

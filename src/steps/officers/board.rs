@@ -2,15 +2,13 @@
 
 use super::Organs;
 use crate::app::Holders;
-use crate::fields::numbered;
 use crate::fields::Bind;
-use crate::fields::RemoveHolder;
-use crate::fields::{AddHolder, Checkbox, MessageAnchor, Radios};
+use crate::fields::{choices, AddHolder, Checkbox, MessageAnchor, Radios};
 use crate::fields::{HolderCard, HolderPerson};
+use crate::i18n::Text;
 use crate::i18n::{both, text};
 use kaiban_core::model::{BoardMode, Director, Marked};
 use kaiban_core::path;
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
 
 const DIRECTORS: Holders<Director> = (|a| &a.officers.directors, |a| &mut a.officers.directors);
@@ -20,70 +18,22 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
     let Organs {
         wizard,
         app,
-        i18n,
         step,
         board_mode,
         directors,
         ..
     } = organs;
-    let board_options = Signal::derive(move || {
-        let l = i18n.locale.get();
-        vec![
-            (
-                "board".to_string(),
-                l.pick("设董事会", "A board of directors").to_string(),
-                Some(
-                    l.pick(
-                        "三名以上董事，设董事长一人",
-                        "Three or more directors, one of them chair",
-                    )
-                    .to_string(),
-                ),
-            ),
-            (
-                "single_director".to_string(),
-                l.pick("不设董事会，设一名董事", "A single director")
-                    .to_string(),
-                Some(
-                    l.pick(
-                        "规模较小或者股东人数较少的公司可以选择",
-                        "For small companies or few shareholders",
-                    )
-                    .to_string(),
-                ),
-            ),
-        ]
-    });
     view! {
         <Radios
             bind=Bind::new(
-                path::BOARD_MODE,
-                Signal::derive(move || {
-                    match board_mode.get() {
-                        BoardMode::Board => "board",
-                        BoardMode::SingleDirector => "single_director",
-                    }
-                        .to_string()
-                }),
-                Callback::new(move |v: String| {
-                    app.update(|a| {
-                        a.officers.board_mode = if v == "single_director" {
-                            BoardMode::SingleDirector
-                        } else {
-                            BoardMode::Board
-                        };
-                        if a.officers.board_mode == BoardMode::SingleDirector {
-                            for d in &mut a.officers.directors {
-                                d.chair = false;
-                                d.vice_chair = false;
-                            }
-                        }
-                    })
-                }),
-            )
+                    path::BOARD_MODE,
+                    Signal::derive(move || board_mode.get()),
+                    Callback::new(move |mode| app.update(|a| a.officers.set_board_mode(mode))),
+                )
+                .keyed()
             step
             legend=both("董事会", "Board")
-            options=board_options
+            options=choices(|_: BoardMode| true)
         />
         <MessageAnchor path=path::DIRECTORS step />
         {move || {
@@ -95,7 +45,11 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
                 .enumerate()
                 .map(|(i, _)| {
                     view! {
-                        <HolderCard title=Bi::new("董事", "Director") number=i + 1>
+                        <HolderCard
+                            title=Text::HolderDirector
+                            number=i + 1
+                            on_remove=(n > 1).then(|| wizard.remove_holder(DIRECTORS.1, i))
+                        >
                             <HolderPerson
                                 bind=wizard
                                     .bind_holder(
@@ -124,18 +78,6 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
                                     }
                                 })
                                 .collect_view()}
-                            {(n > 1)
-                                .then(|| {
-                                    view! {
-                                        <RemoveHolder
-                                            label=numbered(
-                                                Bi::new("删除董事", "Remove director"),
-                                                i + 1,
-                                            )
-                                            on_remove=wizard.remove_holder(DIRECTORS.1, i)
-                                        />
-                                    }
-                                })}
                         </HolderCard>
                     }
                 })

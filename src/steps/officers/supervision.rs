@@ -4,15 +4,13 @@ use super::{person_name, Organs};
 use crate::app::field_id;
 use crate::app::Holders;
 use crate::bind;
-use crate::fields::numbered;
 use crate::fields::Bind;
-use crate::fields::RemoveHolder;
-use crate::fields::{AddHolder, Checkbox, FieldMessages, MessageAnchor, Radios};
+use crate::fields::{choices, AddHolder, Checkbox, FieldMessages, MessageAnchor, Radios};
 use crate::fields::{HolderCard, HolderPerson};
+use crate::i18n::Text;
 use crate::i18n::{both, text};
 use kaiban_core::model::{Marked, Supervision, Supervisor};
 use kaiban_core::path;
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
 
 const SUPERVISORS: Holders<Supervisor> =
@@ -23,7 +21,6 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
     let Organs {
         wizard,
         app,
-        i18n,
         step,
         entity,
         supervision,
@@ -31,78 +28,15 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
         supervisors,
         ..
     } = organs;
-    let supervision_options = Signal::derive(move || {
-        let l = i18n.locale.get();
-        let mut options = vec![
-            (
-                "single".to_string(),
-                l.pick("设一名监事", "A single supervisor").to_string(),
-                None,
-            ),
-            (
-                "board".to_string(),
-                l.pick("设监事会", "A supervisory board").to_string(),
-                Some(
-                    l.pick(
-                        "三人以上，职工代表不少于三分之一",
-                        "Three or more, at least a third employee representatives",
-                    )
-                    .to_string(),
-                ),
-            ),
-            (
-                "audit_committee".to_string(),
-                l.pick(
-                    "在董事会中设审计委员会，不设监事",
-                    "An audit committee of the board instead",
-                )
-                .to_string(),
-                None,
-            ),
-        ];
-        if entity.get().is_limited_liability_company() {
-            options.push((
-                "none".to_string(),
-                l.pick("不设监事", "No supervisor").to_string(),
-                Some(
-                    l.pick(
-                        "须经全体股东一致同意",
-                        "Needs the consent of all shareholders",
-                    )
-                    .to_string(),
-                ),
-            ));
-        }
-        options
-    });
     view! {
         <h2 class="kb-section-title">{both("监督机构", "Supervision")}</h2>
         <Radios
-            bind=Bind::new(
-                path::SUPERVISION,
-                Signal::derive(move || {
-                    match supervision.get() {
-                        Supervision::Board => "board",
-                        Supervision::Single => "single",
-                        Supervision::None => "none",
-                        Supervision::AuditCommittee => "audit_committee",
-                    }
-                        .to_string()
-                }),
-                Callback::new(move |v: String| {
-                    app.update(|a| {
-                        a.officers.supervision = match v.as_str() {
-                            "board" => Supervision::Board,
-                            "none" => Supervision::None,
-                            "audit_committee" => Supervision::AuditCommittee,
-                            _ => Supervision::Single,
-                        };
-                    })
-                }),
-            )
+            bind=bind!(app, path::SUPERVISION, officers.supervision).keyed()
             step
             legend=both("监事或审计委员会", "Supervisors or audit committee")
-            options=supervision_options
+            options=choices(move |s: Supervision| {
+                s != Supervision::None || entity.get().is_limited_liability_company()
+            })
         />
         <Show when=move || {
             matches!(supervision.get(), Supervision::Board | Supervision::Single)
@@ -117,7 +51,11 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
                     .map(|(i, _)| {
                         let at = move |f: &str| path::supervisor_field(i, f);
                         view! {
-                            <HolderCard title=Bi::new("监事", "Supervisor") number=i + 1>
+                            <HolderCard
+                                title=Text::HolderSupervisor
+                                number=i + 1
+                                on_remove=Some(wizard.remove_holder(SUPERVISORS.1, i))
+                            >
                                 <HolderPerson
                                     bind=wizard
                                         .bind_holder(
@@ -142,13 +80,6 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
                                         }
                                     })
                                     .collect_view()}
-                                <RemoveHolder
-                                    label=numbered(
-                                        Bi::new("删除监事", "Remove supervisor"),
-                                        i + 1,
-                                    )
-                                    on_remove=wizard.remove_holder(SUPERVISORS.1, i)
-                                />
                             </HolderCard>
                         }
                     })

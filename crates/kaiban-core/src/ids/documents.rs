@@ -97,23 +97,6 @@ impl IdType {
         }
     }
 
-    pub fn key(self) -> &'static str {
-        match self {
-            IdType::ResidentId => "resident_id",
-            IdType::HkMacauPermit => "hk_macau_permit",
-            IdType::TaiwanPermit => "taiwan_permit",
-            IdType::ResidencePermit => "residence_permit",
-            IdType::ChinesePassport => "chinese_passport",
-            IdType::ForeignPassport => "foreign_passport",
-            IdType::PermanentResidence => "permanent_residence",
-            IdType::CreditCode => "credit_code",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<IdType> {
-        IdType::ALL.into_iter().find(|t| t.key() == key)
-    }
-
     pub fn is_natural_person(self) -> bool {
         self != IdType::CreditCode
     }

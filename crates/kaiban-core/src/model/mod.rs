@@ -2,6 +2,7 @@
 //! browser's form through drafts, signing and the receiver. People are stored once in
 //! `persons` and referenced by `id` from every role. Money is integer fen.
 
+mod choices;
 mod contribution;
 mod entity;
 mod marks;
@@ -261,6 +262,19 @@ pub struct Officers {
     pub manager_id: Option<PersonId>,
     pub legal_representative_id: Option<PersonId>,
     pub employee_count: Option<u32>,
+}
+
+impl Officers {
+    /// A single director is neither chair nor vice-chair of a board that is not there.
+    pub fn set_board_mode(&mut self, mode: BoardMode) {
+        self.board_mode = mode;
+        if mode == BoardMode::SingleDirector {
+            for d in &mut self.directors {
+                d.chair = false;
+                d.vice_chair = false;
+            }
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]

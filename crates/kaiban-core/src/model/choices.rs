@@ -1,0 +1,91 @@
+//! What each choice the applicant makes is called, in the order it is offered: the radio
+//! groups and selects of the wizard, and (later) the documents that name them.
+
+use super::*;
+use crate::ids::IdType;
+use crate::key::Choice;
+use crate::text::Bi;
+
+/// A `Choice` whose values, labels and hints are listed once, one value a line.
+macro_rules! choice {
+    (@hint) => { None };
+    (@hint $zh:literal, $en:literal) => { Some(Bi::new($zh, $en)) };
+    ($type:ty { $($value:ident => $zh:literal, $en:literal $(; $hint_zh:literal, $hint_en:literal)?;)* }) => {
+        impl Choice for $type {
+            fn all() -> &'static [Self] {
+                &[$(<$type>::$value),*]
+            }
+            fn label(self) -> Bi {
+                match self { $(<$type>::$value => Bi::new($zh, $en),)* }
+            }
+            fn hint(self) -> Option<Bi> {
+                match self { $(<$type>::$value => choice!(@hint $($hint_zh, $hint_en)?),)* }
+            }
+        }
+    };
+}
+
+choice!(BoardMode {
+    Board => "设董事会", "A board of directors"; "三名以上董事，设董事长一人", "Three or more directors, one of them chair";
+    SingleDirector => "不设董事会，设一名董事", "A single director"; "规模较小或者股东人数较少的公司可以选择", "For small companies or few shareholders";
+});
+
+choice!(Supervision {
+    Single => "设一名监事", "A single supervisor";
+    Board => "设监事会", "A supervisory board"; "三人以上，职工代表不少于三分之一", "Three or more, at least a third employee representatives";
+    AuditCommittee => "在董事会中设审计委员会，不设监事", "An audit committee of the board instead";
+    None => "不设监事", "No supervisor"; "须经全体股东一致同意", "Needs the consent of all shareholders";
+});
+
+choice!(PartnerKind {
+    General => "普通合伙人", "General partner"; "对合伙企业债务承担无限连带责任", "Unlimited joint liability";
+    Limited => "有限合伙人", "Limited partner"; "以认缴出资额为限承担责任，不执行合伙事务", "Liable up to the contribution; does not run the partnership";
+});
+
+choice!(PropertyForm {
+    Personal => "以个人财产出资", "Personal property";
+    Family => "以家庭共有财产出资", "Family property"; "以家庭共有财产对企业债务承担无限责任", "The family's common property answers for the debts";
+});
+
+choice!(OrganisationForm {
+    Personal => "个人经营", "Run by one person";
+    Family => "家庭经营", "Run by a family"; "以家庭共有财产承担责任", "The family's common property answers for the debts";
+});
+
+choice!(DomicileProof {
+    Declaration => "住所申报承诺", "Declare the address"; "承诺住所真实、合法、可以使用，无需上传证明", "Promise the premises are real, lawful and usable; nothing to upload";
+    Document => "上传住所使用证明", "Upload proof of the premises"; "房产证明或租赁合同，在“附件材料”步骤上传", "Title deed or lease, uploaded on the Documents step";
+});
+
+choice!(EstablishmentMethod {
+    Promotion => "发起设立", "By promotion"; "发起人认购设立时应发行的全部股份", "The founders take all shares issued at establishment";
+    PublicSubscription => "募集设立", "By public subscription"; "发起人认购不少于35%，其余向社会公开募集", "Founders take at least 35%; the rest is offered publicly";
+});
+
+choice!(DeliveryMethod {
+    ElectronicOnly => "只领取电子营业执照", "Electronic licence only"; "核准后在“电子营业执照”小程序下载，与纸质执照具有同等法律效力", "Download it from the e-licence app once approved; it has the same legal effect as paper";
+    ServiceHall => "到政务服务大厅领取纸质执照", "Collect the paper licence at the service hall";
+    Post => "邮寄送达（e邮快达，免费）", "By post (free)"; "纸质执照免费寄到您指定的地址", "The paper licence is posted free to the address you give";
+});
+
+/// The enums that already list their values and labels themselves.
+macro_rules! listed_choice {
+    ($($type:ty),*) => {$(
+        impl Choice for $type {
+            fn all() -> &'static [Self] {
+                &<$type>::ALL
+            }
+            fn label(self) -> Bi {
+                <$type>::label(self)
+            }
+        }
+    )*};
+}
+
+listed_choice!(
+    IdType,
+    EntityType,
+    ContributionMethod,
+    OrgCategory,
+    OwnershipBasis
+);
