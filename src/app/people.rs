@@ -4,7 +4,7 @@
 use super::wizard::Wizard;
 use crate::fields::Bind;
 use kaiban_core::ids::IdType;
-use kaiban_core::model::{Application, Mark, Marked, Person};
+use kaiban_core::model::{Application, EntityType, Mark, Marked, Person};
 use kaiban_core::path::{self, PersonField};
 use leptos::prelude::*;
 
@@ -49,6 +49,29 @@ impl Wizard {
             }),
             Callback::new(move |v| wizard.update_person(&write, |p| set(p, v))),
         )
+    }
+
+    /// The person ids of the holders in the list `holders` finds, in order; recomputed when
+    /// the application changes, waking readers only when the ids do.
+    pub fn holder_ids<T: 'static>(
+        &self,
+        holders: Holders<T>,
+        person: fn(&T) -> &String,
+    ) -> Memo<Vec<String>> {
+        let (application, list) = (self.application, holders.0);
+        Memo::new(move |_| {
+            application.with(|a| list(a).iter().map(|h| person(h).clone()).collect())
+        })
+    }
+
+    /// The entity type being registered; a limited liability company until one is chosen.
+    pub fn entity_type(&self) -> Memo<EntityType> {
+        let application = self.application;
+        Memo::new(move |_| {
+            application
+                .with(|a| a.entity_type)
+                .unwrap_or(EntityType::Llc)
+        })
     }
 
     /// Binds a text input to the free-text `field` of the person with `id`
@@ -108,8 +131,8 @@ impl Wizard {
         &self,
         path: String,
         (i, holders): (usize, Holders<L>),
-        get: fn(&L) -> T,
-        set: fn(&mut L, T),
+        get: impl Fn(&L) -> T + Copy + Send + Sync + 'static,
+        set: impl Fn(&mut L, T) + Copy + Send + Sync + 'static,
     ) -> Bind<T> {
         let application = self.application;
         let (list, list_mut) = holders;
@@ -132,24 +155,13 @@ impl Wizard {
     pub fn bind_mark<L: Marked + 'static>(
         &self,
         path: String,
-        (i, holders): (usize, Holders<L>),
+        holder: (usize, Holders<L>),
         mark: Mark,
     ) -> Bind<bool> {
-        let application = self.application;
-        let (list, list_mut) = holders;
-        Bind::new(
-            path,
-            Signal::derive(move || {
-                application.with(|a| list(a).get(i).is_some_and(|o| o.mark(mark)))
-            }),
-            Callback::new(move |value| {
-                application.update(|a| {
-                    if let Some(officer) = list_mut(a).get_mut(i) {
-                        officer.set_mark(mark, value);
-                    }
-                })
-            }),
-        )
+        let read = move |officer: &L| officer.mark(mark);
+        self.bind_item(path, holder, read, move |officer, on| {
+            officer.set_mark(mark, on)
+        })
     }
 
     /// Adds an empty holder at the end of the list `holders` finds.

@@ -259,27 +259,19 @@ pub fn AttachmentsStep() -> impl IntoView {
                         let key = slot.key.clone();
                         let key_busy = slot.key.clone();
                         let approval_path = slot.scope_item.as_deref().map(path::approval_file);
-                        let slot_for_index = slot.clone();
-                        let current = Memo::new(move |_| {
-                            app.with(|a| {
-                                a.attachments
-                                    .iter()
-                                    .find(|x| {
-                                        x.purpose == slot_for_file.purpose
-                                            && x.scope_item == slot_for_file.scope_item
-                                    })
-                                    .cloned()
-                            })
-                        });
                         let record_index = Memo::new(move |_| {
                             app.with(|a| {
                                 a.attachments
                                     .iter()
                                     .position(|x| {
-                                        x.purpose == slot_for_index.purpose
-                                            && x.scope_item == slot_for_index.scope_item
+                                        x.purpose == slot_for_file.purpose
+                                            && x.scope_item == slot_for_file.scope_item
                                     })
                             })
+                        });
+                        let current = Memo::new(move |_| {
+                            let i = record_index.get()?;
+                            app.with(|a| a.attachments.get(i).cloned())
                         });
                         // Findings about the stored file itself (its size, type, digest) land here.
                         view! {

@@ -6,7 +6,7 @@ use crate::fields::Bind;
 use crate::fields::{choices, AddHolder, Checkbox, MessageAnchor, Radios, TextInput};
 use crate::fields::{HolderCard, HolderPerson};
 use crate::i18n::Text;
-use crate::i18n::{both, text, use_i18n};
+use crate::i18n::{both, text};
 use crate::steps::Step;
 use kaiban_core::key;
 use kaiban_core::model::{BeneficialOwner, OwnershipBasis};
@@ -22,20 +22,11 @@ const OWNERS: Holders<BeneficialOwner> = (
 #[component]
 pub fn BeneficialOwnersStep() -> impl IntoView {
     let wizard = use_wizard();
-    let _i18n = use_i18n();
     let step = Step::BeneficialOwners;
     let app = wizard.application;
     let eligible = Memo::new(move |_| app.with(beneficial_exemption_available));
     let exempt = Memo::new(move |_| app.with(|a| a.beneficial_owners.exemption_commitment));
-    let owners = Memo::new(move |_| {
-        app.with(|a| {
-            a.beneficial_owners
-                .owners
-                .iter()
-                .map(|o| o.person_id.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    let owners = wizard.holder_ids(OWNERS, |o| &o.person_id);
     view! {
         <StepPage step lead=text(Text::BeneficialLead)>
             <Show when=move || eligible.get() || exempt.get()>

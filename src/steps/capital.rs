@@ -17,45 +17,18 @@ use kaiban_core::path::{ContributionField, InvestorField};
 use kaiban_core::rules::contribution_allowed;
 use leptos::prelude::*;
 
-/// Binds an input to `field` of contribution `j` of investor `i`, read from that investor's
-/// own row signal (typing in one row wakes no other).
-fn bind_contribution<T: Default + Send + Sync + 'static>(
-    (i, j, investor): (usize, usize, RwSignal<Investor>),
-    field: ContributionField,
-    get: fn(&Contribution) -> T,
-    set: fn(&mut Contribution, T),
-) -> Bind<T> {
-    let app = use_wizard().application;
-    Bind::new(
-        path::contribution(i, j, field),
-        Signal::derive(move || {
-            investor.with(|v| v.contributions.get(j).map(get).unwrap_or_default())
-        }),
-        Callback::new(move |value| {
-            app.update(|a| {
-                if let Some(c) = a
-                    .investors
-                    .get_mut(i)
-                    .and_then(|v| v.contributions.get_mut(j))
-                {
-                    set(c, value);
-                }
-            })
-        }),
-    )
-}
-
-/// Binds an input to `field` of investor `i`, read from the investor's own row signal.
-fn bind_investor<T: Default + Send + Sync + 'static>(
+/// Binds an input to what `get` reads of investor `i` and `set` writes, read from the
+/// investor's own row signal (typing in one row wakes no other).
+fn bind_row<T: Send + Sync + 'static>(
+    path: String,
     (i, investor): (usize, RwSignal<Investor>),
-    field: InvestorField,
-    get: fn(&Investor) -> T,
-    set: fn(&mut Investor, T),
+    get: impl Fn(&Investor) -> T + Send + Sync + 'static,
+    set: impl Fn(&mut Investor, T) + Send + Sync + 'static,
 ) -> Bind<T> {
     let app = use_wizard().application;
     Bind::new(
-        path::investor(i, field),
-        Signal::derive(move || investor.with(get)),
+        path,
+        Signal::derive(move || investor.with(&get)),
         Callback::new(move |value| {
             app.update(|a| {
                 if let Some(v) = a.investors.get_mut(i) {
@@ -64,6 +37,32 @@ fn bind_investor<T: Default + Send + Sync + 'static>(
             })
         }),
     )
+}
+
+/// Binds an input to `field` of investor `i`.
+fn bind_investor<T: Send + Sync + 'static>(
+    (i, investor): (usize, RwSignal<Investor>),
+    field: InvestorField,
+    get: fn(&Investor) -> T,
+    set: fn(&mut Investor, T),
+) -> Bind<T> {
+    bind_row(path::investor(i, field), (i, investor), get, set)
+}
+
+/// Binds an input to `field` of contribution `j` of investor `i`.
+fn bind_contribution<T: Default + Send + Sync + 'static>(
+    (i, j, investor): (usize, usize, RwSignal<Investor>),
+    field: ContributionField,
+    get: fn(&Contribution) -> T,
+    set: fn(&mut Contribution, T),
+) -> Bind<T> {
+    let read = move |v: &Investor| v.contributions.get(j).map(get).unwrap_or_default();
+    let write = move |v: &mut Investor, value| {
+        if let Some(c) = v.contributions.get_mut(j) {
+            set(c, value)
+        }
+    };
+    bind_row(path::contribution(i, j, field), (i, investor), read, write)
 }
 
 /// A subscription; a single contribution follows it (the common "all in cash" case).
@@ -80,7 +79,7 @@ pub fn CapitalStep() -> impl IntoView {
     let i18n = use_i18n();
     let step = Step::Capital;
     let app = wizard.application;
-    let entity = Memo::new(move |_| app.with(|a| a.entity_type).unwrap_or(EntityType::Llc));
+    let entity = wizard.entity_type();
     let shape = Memo::new(move |_| {
         app.with(|a| {
             a.investors

@@ -21,15 +21,8 @@ pub fn InvestorsStep() -> impl IntoView {
     let i18n = use_i18n();
     let step = Step::Investors;
     let app = wizard.application;
-    let entity = Memo::new(move |_| app.with(|a| a.entity_type).unwrap_or(EntityType::Llc));
-    let ids = Memo::new(move |_| {
-        app.with(|a| {
-            a.investors
-                .iter()
-                .map(|i| i.person_id.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    let entity = wizard.entity_type();
+    let ids = wizard.holder_ids(INVESTORS, |i| &i.person_id);
     let add = move |organisation: bool| {
         let person_id = wizard.add_person(organisation);
         let entity = entity.get_untracked();

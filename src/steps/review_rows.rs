@@ -18,6 +18,11 @@ fn name_of(a: &Application, id: &str) -> String {
     a.person(id).map(|p| p.name.clone()).unwrap_or_default()
 }
 
+/// The name of the person a role points at, empty when it points at no one.
+fn holder_name(a: &Application, id: &Option<String>) -> String {
+    id.as_deref().map(|id| name_of(a, id)).unwrap_or_default()
+}
+
 fn names(a: &Application, ids: impl Iterator<Item = String>) -> String {
     ids.map(|id| name_of(a, &id))
         .filter(|n| !n.is_empty())
@@ -164,23 +169,13 @@ pub(crate) fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, Strin
                 ),
                 (
                     labels::MANAGER.pick(l.is_chinese()).to_string(),
-                    or_none(
-                        o.manager_id
-                            .as_deref()
-                            .map(|id| name_of(a, id))
-                            .unwrap_or_default(),
-                    ),
+                    or_none(holder_name(a, &o.manager_id)),
                 ),
                 (
                     labels::LEGAL_REPRESENTATIVE
                         .pick(l.is_chinese())
                         .to_string(),
-                    or_none(
-                        o.legal_representative_id
-                            .as_deref()
-                            .map(|id| name_of(a, id))
-                            .unwrap_or_default(),
-                    ),
+                    or_none(holder_name(a, &o.legal_representative_id)),
                 ),
             ]
         }
@@ -204,21 +199,11 @@ pub(crate) fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, Strin
         Step::Contacts => vec![
             (
                 labels::FINANCE_OFFICER.pick(l.is_chinese()).to_string(),
-                or_none(
-                    a.finance_officer_id
-                        .as_deref()
-                        .map(|id| name_of(a, id))
-                        .unwrap_or_default(),
-                ),
+                or_none(holder_name(a, &a.finance_officer_id)),
             ),
             (
                 labels::LIAISON.pick(l.is_chinese()).to_string(),
-                or_none(
-                    a.liaison_id
-                        .as_deref()
-                        .map(|id| name_of(a, id))
-                        .unwrap_or_default(),
-                ),
+                or_none(holder_name(a, &a.liaison_id)),
             ),
         ],
         Step::BeneficialOwners => vec![(

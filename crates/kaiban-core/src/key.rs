@@ -50,19 +50,25 @@ mod tests {
     fn every_choice_offers_keys_that_parse_back() {
         use crate::ids::IdType;
         use crate::model::*;
-        keys_round_trip::<IdType>();
-        keys_round_trip::<EntityType>();
-        keys_round_trip::<ContributionMethod>();
-        keys_round_trip::<OrgCategory>();
-        keys_round_trip::<OwnershipBasis>();
-        keys_round_trip::<BoardMode>();
-        keys_round_trip::<Supervision>();
-        keys_round_trip::<PartnerKind>();
-        keys_round_trip::<PropertyForm>();
-        keys_round_trip::<OrganisationForm>();
-        keys_round_trip::<DomicileProof>();
-        keys_round_trip::<EstablishmentMethod>();
-        keys_round_trip::<DeliveryMethod>();
+        macro_rules! each {
+            ($($choice:ty),*) => { $(keys_round_trip::<$choice>();)* };
+        }
+        each!(
+            IdType,
+            EntityType,
+            ContributionMethod,
+            OrgCategory,
+            OwnershipBasis,
+            BoardMode
+        );
+        each!(
+            Supervision,
+            PartnerKind,
+            PropertyForm,
+            OrganisationForm,
+            DomicileProof
+        );
+        each!(EstablishmentMethod, DeliveryMethod);
     }
 
     #[test]

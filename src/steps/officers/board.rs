@@ -1,7 +1,6 @@
 //! The board of directors, or the single director.
 
-use super::Organs;
-use crate::app::Holders;
+use super::{Organs, DIRECTORS};
 use crate::fields::Bind;
 use crate::fields::{choices, AddHolder, Checkbox, MessageAnchor, Radios};
 use crate::fields::{HolderCard, HolderPerson};
@@ -10,8 +9,6 @@ use crate::i18n::{both, text};
 use kaiban_core::model::{BoardMode, Director, Marked};
 use kaiban_core::path;
 use leptos::prelude::*;
-
-const DIRECTORS: Holders<Director> = (|a| &a.officers.directors, |a| &mut a.officers.directors);
 
 #[component]
 pub(super) fn Board(organs: Organs) -> impl IntoView {

@@ -6,11 +6,11 @@ mod management;
 mod supervision;
 
 use super::page::StepPage;
-use crate::app::{use_wizard, Wizard};
+use crate::app::{use_wizard, Holders, Wizard};
 use crate::i18n::Text;
 use crate::i18n::{text, use_i18n};
 use crate::steps::Step;
-use kaiban_core::model::{BoardMode, EntityType, Supervision};
+use kaiban_core::model::{BoardMode, Director, EntityType, Supervision, Supervisor};
 use leptos::prelude::*;
 
 fn person_name<'a>(a: &'a kaiban_core::model::Application, id: &str) -> &'a str {
@@ -29,6 +29,11 @@ fn set_person(
         wizard.drop_unreferenced_people();
     })
 }
+
+pub(super) const DIRECTORS: Holders<Director> =
+    (|a| &a.officers.directors, |a| &mut a.officers.directors);
+pub(super) const SUPERVISORS: Holders<Supervisor> =
+    (|a| &a.officers.supervisors, |a| &mut a.officers.supervisors);
 
 /// What the officers step's sections share: the application and the choices they follow.
 #[derive(Clone, Copy)]
@@ -50,27 +55,11 @@ pub fn OfficersStep() -> impl IntoView {
     let i18n = use_i18n();
     let step = Step::Officers;
     let app = wizard.application;
-    let entity = Memo::new(move |_| app.with(|a| a.entity_type).unwrap_or(EntityType::Llc));
+    let entity = wizard.entity_type();
     let board_mode = Memo::new(move |_| app.with(|a| a.officers.board_mode));
     let supervision = Memo::new(move |_| app.with(|a| a.officers.supervision));
-    let directors = Memo::new(move |_| {
-        app.with(|a| {
-            a.officers
-                .directors
-                .iter()
-                .map(|d| d.person_id.clone())
-                .collect::<Vec<_>>()
-        })
-    });
-    let supervisors = Memo::new(move |_| {
-        app.with(|a| {
-            a.officers
-                .supervisors
-                .iter()
-                .map(|s| s.person_id.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    let directors = wizard.holder_ids(DIRECTORS, |d| &d.person_id);
+    let supervisors = wizard.holder_ids(SUPERVISORS, |s| &s.person_id);
     let organs = Organs {
         wizard,
         app,

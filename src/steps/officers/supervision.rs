@@ -1,8 +1,7 @@
 //! Supervisors, a supervisory board, an audit committee, or none (all shareholders agreeing).
 
-use super::{person_name, Organs};
+use super::{person_name, Organs, SUPERVISORS};
 use crate::app::field_id;
-use crate::app::Holders;
 use crate::bind;
 use crate::fields::Bind;
 use crate::fields::{choices, AddHolder, Checkbox, FieldMessages, MessageAnchor, Radios};
@@ -12,9 +11,6 @@ use crate::i18n::{both, text};
 use kaiban_core::model::{Marked, Supervision, Supervisor};
 use kaiban_core::path;
 use leptos::prelude::*;
-
-const SUPERVISORS: Holders<Supervisor> =
-    (|a| &a.officers.supervisors, |a| &mut a.officers.supervisors);
 
 #[component]
 pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {

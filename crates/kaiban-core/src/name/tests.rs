@@ -6,22 +6,33 @@ fn codes(name: &str, entity: EntityType) -> Vec<String> {
     check(name, entity).into_iter().map(|f| f.code).collect()
 }
 
+/// A company name's region, trade name and industry, as parsed.
+fn parts(name: &str) -> (Option<String>, String, Option<String>) {
+    let p = parse(name, EntityType::Llc);
+    (p.region, p.trade_name, p.industry)
+}
+
+fn some(text: &str) -> Option<String> {
+    Some(text.to_string())
+}
+
 #[test]
 fn parses_the_four_parts() {
     let p = parse("贵阳云栈科技有限公司", EntityType::Llc);
-    assert_eq!(p.region.as_deref(), Some("贵阳"));
-    assert_eq!(p.trade_name, "云栈");
-    assert_eq!(p.industry.as_deref(), Some("科技"));
+    assert_eq!(
+        parts("贵阳云栈科技有限公司"),
+        (some("贵阳"), "云栈".into(), some("科技"))
+    );
     assert_eq!(p.form.as_deref(), Some("有限公司"));
     assert!(codes("贵阳云栈科技有限公司", EntityType::Llc).is_empty());
 }
 
 #[test]
 fn parses_city_district_zone_and_middle_region_forms() {
-    let p = parse("贵阳观山湖黔数信息技术有限责任公司", EntityType::Llc);
-    assert_eq!(p.region.as_deref(), Some("贵阳观山湖"));
-    assert_eq!(p.trade_name, "黔数");
-    assert_eq!(p.industry.as_deref(), Some("信息技术"));
+    assert_eq!(
+        parts("贵阳观山湖黔数信息技术有限责任公司"),
+        (some("贵阳观山湖"), "黔数".into(), some("信息技术"))
+    );
     let z = parse("贵阳高新筑云软件有限公司", EntityType::Llc);
     assert_eq!(z.zone.as_deref(), Some("高新"));
     assert_eq!(z.trade_name, "筑云");
