@@ -4,7 +4,7 @@
 use super::wizard::Wizard;
 use crate::fields::Bind;
 use kaiban_core::ids::IdType;
-use kaiban_core::model::{Application, EntityType, Mark, Marked, Person};
+use kaiban_core::model::{Application, EntityType, Holder, Mark, Marked, Person};
 use kaiban_core::path::{self, PersonField};
 use leptos::prelude::*;
 
@@ -13,8 +13,6 @@ pub type Holders<T> = (
     fn(&Application) -> &Vec<T>,
     fn(&mut Application) -> &mut Vec<T>,
 );
-/// Where a holder's person id is, read and written.
-pub type HolderPerson<T> = (fn(&T) -> &String, fn(&mut T) -> &mut String);
 
 impl Wizard {
     pub fn person_index(&self, id: &str) -> Option<usize> {
@@ -53,14 +51,10 @@ impl Wizard {
 
     /// The person ids of the holders in the list `holders` finds, in order; recomputed when
     /// the application changes, waking readers only when the ids do.
-    pub fn holder_ids<T: 'static>(
-        &self,
-        holders: Holders<T>,
-        person: fn(&T) -> &String,
-    ) -> Memo<Vec<String>> {
+    pub fn holder_ids<T: Holder + 'static>(&self, holders: Holders<T>) -> Memo<Vec<String>> {
         let (application, list) = (self.application, holders.0);
         Memo::new(move |_| {
-            application.with(|a| list(a).iter().map(|h| person(h).clone()).collect())
+            application.with(|a| list(a).iter().map(|h| h.person_id().clone()).collect())
         })
     }
 
@@ -91,33 +85,27 @@ impl Wizard {
         )
     }
 
-    /// Binds a person picker to the person of holder `i` in a list of role holders (`holders`
-    /// finds the list, `person` the holder's person id). Choosing someone else lets go of
-    /// anyone no role refers to any more.
-    pub fn bind_holder<T: 'static>(
+    /// Binds a person picker to the person of holder `i` in the list `holders` finds.
+    /// Choosing someone else lets go of anyone no role refers to any more.
+    pub fn bind_holder<T: Holder + 'static>(
         &self,
         path: String,
-        i: usize,
-        holders: Holders<T>,
-        person: HolderPerson<T>,
+        (i, holders): (usize, Holders<T>),
     ) -> Bind<Option<String>> {
         let wizard = *self;
         let (list, list_mut) = holders;
-        let (id_of, id_of_mut) = person;
         Bind::new(
             path,
             Signal::derive(move || {
-                wizard.application.with(|a| {
-                    list(a)
-                        .get(i)
-                        .map(|h| id_of(h).clone())
-                        .filter(|id| !id.is_empty())
-                })
+                let id = wizard
+                    .application
+                    .with(|a| list(a).get(i).map(|h| h.person_id().clone()));
+                id.filter(|id| !id.is_empty())
             }),
             Callback::new(move |id: Option<String>| {
                 wizard.application.update(|a| {
                     if let Some(h) = list_mut(a).get_mut(i) {
-                        *id_of_mut(h) = id.unwrap_or_default();
+                        *h.person() = id.unwrap_or_default();
                     }
                 });
                 wizard.drop_unreferenced_people();

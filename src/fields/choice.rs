@@ -21,6 +21,19 @@ pub fn choices<T: Choice>(
     })
 }
 
+/// A radio group offering the values of an enum, bound to the enum itself; `offered` keeps
+/// some of them (all by default).
+#[component]
+pub fn ChoiceRadios<T: Choice>(
+    bind: Bind<T>,
+    step: Step,
+    #[prop(into)] legend: Signal<String>,
+    #[prop(optional, into)] offered: Option<Callback<T, bool>>,
+) -> impl IntoView {
+    let options = choices(move |value| offered.is_none_or(|keep| keep.run(value)));
+    view! { <Radios bind=bind.keyed() step legend options /> }
+}
+
 /// A select's options: (key, label) of the values of `T` that `offered` keeps.
 pub fn select_choices<T: Choice>(
     offered: impl Fn(T) -> bool + Send + Sync + 'static,

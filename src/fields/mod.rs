@@ -15,7 +15,7 @@ mod person_summary;
 mod text;
 
 pub use button::Button;
-pub use choice::{choices, select_choices, Checkbox, Radios, Select};
+pub use choice::{choices, select_choices, Checkbox, ChoiceRadios, Radios, Select};
 pub use error_summary::{ErrorSummary, FieldError};
 pub use frame::{Bind, FieldFrame};
 pub use holder_card::{AddHolder, HolderCard, HolderPerson};

@@ -3,13 +3,12 @@
 use super::page::StepPage;
 use crate::app::{use_wizard, Holders};
 use crate::fields::Bind;
-use crate::fields::{choices, AddHolder, Checkbox, MessageAnchor, Radios, TextInput};
+use crate::fields::{AddHolder, Checkbox, ChoiceRadios, MessageAnchor, TextInput};
 use crate::fields::{HolderCard, HolderPerson};
 use crate::i18n::Text;
 use crate::i18n::{both, text};
 use crate::steps::Step;
-use kaiban_core::key;
-use kaiban_core::model::{BeneficialOwner, OwnershipBasis};
+use kaiban_core::model::BeneficialOwner;
 use kaiban_core::path;
 use kaiban_core::rules::beneficial_exemption_available;
 use leptos::prelude::*;
@@ -26,7 +25,7 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
     let app = wizard.application;
     let eligible = Memo::new(move |_| app.with(beneficial_exemption_available));
     let exempt = Memo::new(move |_| app.with(|a| a.beneficial_owners.exemption_commitment));
-    let owners = wizard.holder_ids(OWNERS, |o| &o.person_id);
+    let owners = wizard.holder_ids(OWNERS);
     view! {
         <StepPage step lead=text(Text::BeneficialLead)>
             <Show when=move || eligible.get() || exempt.get()>
@@ -69,29 +68,22 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                                     on_remove=Some(wizard.remove_holder(OWNERS.1, i))
                                 >
                                     <HolderPerson
-                                        bind=wizard
-                                            .bind_holder(
-                                                at("person_id"),
-                                                i,
-                                                OWNERS,
-                                                (|h| &h.person_id, |h| &mut h.person_id),
-                                            )
+                                        bind=wizard.bind_holder(at("person_id"), (i, OWNERS))
                                         step
                                     />
-                                    <Radios
+                                    <ChoiceRadios
                                         bind=wizard
                                             .bind_item(
                                                 at("basis"),
                                                 (i, OWNERS),
-                                                |o| key::of(&o.basis),
-                                                |o, b| o.basis = key::parse(&b).unwrap_or_default(),
+                                                |o| o.basis,
+                                                |o, b| o.basis = b,
                                             )
                                         step
                                         legend=both(
                                             "认定标准",
                                             "Why they are a beneficial owner",
                                         )
-                                        options=choices(|_: OwnershipBasis| true)
                                     />
                                     <TextInput
                                         bind=Bind::new(

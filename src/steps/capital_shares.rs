@@ -2,12 +2,11 @@
 
 use crate::app::use_wizard;
 use crate::bind;
-use crate::fields::choices;
 use crate::fields::Bind;
-use crate::fields::{Radios, TextInput};
+use crate::fields::ChoiceRadios;
+use crate::fields::TextInput;
 use crate::i18n::both;
 use crate::steps::Step;
-use kaiban_core::model::EstablishmentMethod;
 use kaiban_core::money::{format_yuan_plain, parse_yuan};
 use kaiban_core::path;
 use leptos::prelude::*;
@@ -24,11 +23,10 @@ pub fn JointStockShares() -> impl IntoView {
             .unwrap_or_default()
     }));
     view! {
-        <Radios
-            bind=bind!(app, path::CAPITAL_ESTABLISHMENT, capital.establishment_method).keyed()
+        <ChoiceRadios
+            bind=bind!(app, path::CAPITAL_ESTABLISHMENT, capital.establishment_method)
             step
             legend=both("设立方式", "How the company is formed")
-            options=choices(|_: EstablishmentMethod| true)
         />
         <TextInput
             bind=bind!(app, path::CAPITAL_TOTAL_SHARES, capital.total_shares).number()

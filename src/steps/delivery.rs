@@ -1,8 +1,8 @@
 use super::page::StepPage;
 use crate::app::use_wizard;
 use crate::bind;
-use crate::fields::choices;
-use crate::fields::{Radios, TextInput};
+use crate::fields::ChoiceRadios;
+use crate::fields::TextInput;
 use crate::i18n::both;
 use crate::steps::Step;
 use kaiban_core::model::DeliveryMethod;
@@ -23,11 +23,10 @@ pub fn DeliveryStep() -> impl IntoView {
                 "The electronic licence has the same legal effect as the paper one.",
             )
         >
-            <Radios
-                bind=bind!(app, path::DELIVERY_METHOD, licence_delivery.method).keyed()
+            <ChoiceRadios
+                bind=bind!(app, path::DELIVERY_METHOD, licence_delivery.method)
                 step
                 legend=both("如何领取营业执照", "How would you like the licence?")
-                options=choices(|_: DeliveryMethod| true)
             />
             <Show when=move || method.get() == DeliveryMethod::Post>
                 <TextInput

@@ -1,9 +1,9 @@
 use super::page::StepPage;
 use crate::app::use_wizard;
 use crate::bind;
-use crate::fields::choices;
 use crate::fields::Bind;
-use crate::fields::{Checkbox, Radios, Select, TextInput};
+use crate::fields::ChoiceRadios;
+use crate::fields::{Checkbox, Select, TextInput};
 use crate::i18n::Text;
 use crate::i18n::{both, text, use_i18n};
 use crate::steps::labels;
@@ -106,11 +106,10 @@ pub fn DomicileStep() -> impl IntoView {
                 autocomplete="tel"
                 width="kb-w-10"
             />
-            <Radios
-                bind=bind!(app, path::DOMICILE_PROOF, domicile.proof).keyed()
+            <ChoiceRadios
+                bind=bind!(app, path::DOMICILE_PROOF, domicile.proof)
                 step
                 legend=both("如何证明住所", "How will you show you may use the premises?")
-                options=choices(|_: DomicileProof| true)
             />
             <Show when=move || app.with(|a| a.domicile.proof == DomicileProof::Declaration)>
                 <Checkbox

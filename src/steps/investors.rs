@@ -3,7 +3,7 @@ use crate::app::{use_wizard, Holders};
 use crate::bind;
 use crate::fields::Button;
 use crate::fields::HolderCard;
-use crate::fields::{choices, MessageAnchor, PersonEditor, Radios};
+use crate::fields::{choices, Bind, ChoiceRadios, MessageAnchor, PersonEditor, Radios};
 use crate::i18n::Text;
 use crate::i18n::{both, use_i18n};
 use crate::steps::Step;
@@ -15,6 +15,47 @@ use leptos::prelude::*;
 
 const INVESTORS: Holders<Investor> = (|a| &a.investors, |a| &mut a.investors);
 
+/// A radio group's binding, legend and options.
+type Question = (
+    Bind<String>,
+    Signal<String>,
+    Signal<Vec<(String, String, Option<String>)>>,
+);
+
+/// What investor `i`'s card asks beyond the person, by entity type: the kind of partner in a
+/// limited partnership, what a sole proprietor invests.
+fn investor_question(t: EntityType, i: usize) -> Option<Question> {
+    let wizard = use_wizard();
+    let path = |field| path::investor(i, field);
+    match t {
+        EntityType::LimitedPartnership => Some((
+            wizard
+                .bind_item(
+                    path(InvestorField::PartnerKind),
+                    (i, INVESTORS),
+                    |v| v.partner_kind,
+                    |v, k| v.partner_kind = k,
+                )
+                .keyed(),
+            both("合伙人类型", "Kind of partner"),
+            choices(|_: PartnerKind| true),
+        )),
+        EntityType::SoleProprietorship => Some((
+            wizard
+                .bind_item(
+                    path(InvestorField::PropertyForm),
+                    (i, INVESTORS),
+                    |v| v.property_form,
+                    |v, f| v.property_form = f,
+                )
+                .keyed(),
+            both("出资方式", "What the investment is"),
+            choices(|_: PropertyForm| true),
+        )),
+        _ => None,
+    }
+}
+
 #[component]
 pub fn InvestorsStep() -> impl IntoView {
     let wizard = use_wizard();
@@ -22,7 +63,7 @@ pub fn InvestorsStep() -> impl IntoView {
     let step = Step::Investors;
     let app = wizard.application;
     let entity = wizard.entity_type();
-    let ids = wizard.holder_ids(INVESTORS, |i| &i.person_id);
+    let ids = wizard.holder_ids(INVESTORS);
     let add = move |organisation: bool| {
         let person_id = wizard.add_person(organisation);
         let entity = entity.get_untracked();
@@ -76,8 +117,6 @@ pub fn InvestorsStep() -> impl IntoView {
                     .into_iter()
                     .enumerate()
                     .map(|(i, person_id)| {
-                        let kind_path = path::investor(i, InvestorField::PartnerKind);
-                        let property_path = path::investor(i, InvestorField::PropertyForm);
                         view! {
                             <section class="kb-card" aria-labelledby=format!("investor-{i}-title")>
                                 <h2 class="kb-card-title" id=format!("investor-{i}-title")>
@@ -94,41 +133,9 @@ pub fn InvestorsStep() -> impl IntoView {
                                     ask_domicile=t == EntityType::JointStock
                                     ask_org_category=t.is_partnership()
                                 />
-                                {(t == EntityType::LimitedPartnership)
-                                    .then(|| {
-                                        view! {
-                                            <Radios
-                                                bind=wizard
-                                                    .bind_item(
-                                                        kind_path,
-                                                        (i, INVESTORS),
-                                                        |v| v.partner_kind,
-                                                        |v, k| v.partner_kind = k,
-                                                    )
-                                                    .keyed()
-                                                step
-                                                legend=both("合伙人类型", "Kind of partner")
-                                                options=choices(|_: PartnerKind| true)
-                                            />
-                                        }
-                                    })}
-                                {(t == EntityType::SoleProprietorship)
-                                    .then(|| {
-                                        view! {
-                                            <Radios
-                                                bind=wizard
-                                                    .bind_item(
-                                                        property_path,
-                                                        (i, INVESTORS),
-                                                        |v| v.property_form,
-                                                        |v, f| v.property_form = f,
-                                                    )
-                                                    .keyed()
-                                                step
-                                                legend=both("出资方式", "What the investment is")
-                                                options=choices(|_: PropertyForm| true)
-                                            />
-                                        }
+                                {investor_question(t, i)
+                                    .map(|(bind, legend, options)| {
+                                        view! { <Radios bind step legend options /> }
                                     })}
                                 {(n > 1 || !t.investors_are_natural_persons())
                                     .then(|| {
@@ -200,11 +207,10 @@ fn FamilyBusiness() -> impl IntoView {
         app.with(|a| a.individual_business.organisation_form == OrganisationForm::Family)
     });
     view! {
-        <Radios
-            bind=bind!(app, path::BUSINESS_FORM, individual_business.organisation_form).keyed()
+        <ChoiceRadios
+            bind=bind!(app, path::BUSINESS_FORM, individual_business.organisation_form)
             step
             legend=both("组成形式", "How it is run")
-            options=choices(|_: OrganisationForm| true)
         />
         <Show when=move || is_family.get()>
             <MessageAnchor path=path::FAMILY_MEMBERS step />

@@ -65,9 +65,10 @@ pub fn PartnershipStep() -> impl IntoView {
                                     bind=wizard
                                         .bind_holder(
                                             path::executing_partner(i, "partner_id"),
-                                            i,
-                                            (|a| &a.executing_partners, |a| &mut a.executing_partners),
-                                            (|h| &h.partner_id, |h| &mut h.partner_id),
+                                            (
+                                                i,
+                                                (|a| &a.executing_partners, |a| &mut a.executing_partners),
+                                            ),
                                         )
                                     step
                                     label=both("合伙人", "Partner")

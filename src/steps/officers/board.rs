@@ -2,7 +2,7 @@
 
 use super::{Organs, DIRECTORS};
 use crate::fields::Bind;
-use crate::fields::{choices, AddHolder, Checkbox, MessageAnchor, Radios};
+use crate::fields::{AddHolder, Checkbox, ChoiceRadios, MessageAnchor};
 use crate::fields::{HolderCard, HolderPerson};
 use crate::i18n::Text;
 use crate::i18n::{both, text};
@@ -21,16 +21,14 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
         ..
     } = organs;
     view! {
-        <Radios
+        <ChoiceRadios
             bind=Bind::new(
-                    path::BOARD_MODE,
-                    Signal::derive(move || board_mode.get()),
-                    Callback::new(move |mode| app.update(|a| a.officers.set_board_mode(mode))),
-                )
-                .keyed()
+                path::BOARD_MODE,
+                Signal::derive(move || board_mode.get()),
+                Callback::new(move |mode| app.update(|a| a.officers.set_board_mode(mode))),
+            )
             step
             legend=both("董事会", "Board")
-            options=choices(|_: BoardMode| true)
         />
         <MessageAnchor path=path::DIRECTORS step />
         {move || {
@@ -48,13 +46,7 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
                             on_remove=(n > 1).then(|| wizard.remove_holder(DIRECTORS.1, i))
                         >
                             <HolderPerson
-                                bind=wizard
-                                    .bind_holder(
-                                        path::director(i),
-                                        i,
-                                        DIRECTORS,
-                                        (|h| &h.person_id, |h| &mut h.person_id),
-                                    )
+                                bind=wizard.bind_holder(path::director(i), (i, DIRECTORS))
                                 step
                             />
                             {Director::marks(mode == BoardMode::Board)

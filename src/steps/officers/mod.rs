@@ -49,30 +49,29 @@ pub(super) struct Organs {
     pub supervisors: Memo<Vec<String>>,
 }
 
+impl Organs {
+    fn new() -> Organs {
+        let wizard = use_wizard();
+        let app = wizard.application;
+        Organs {
+            wizard,
+            app,
+            i18n: use_i18n(),
+            step: Step::Officers,
+            entity: wizard.entity_type(),
+            board_mode: Memo::new(move |_| app.with(|a| a.officers.board_mode)),
+            supervision: Memo::new(move |_| app.with(|a| a.officers.supervision)),
+            directors: wizard.holder_ids(DIRECTORS),
+            supervisors: wizard.holder_ids(SUPERVISORS),
+        }
+    }
+}
+
 #[component]
 pub fn OfficersStep() -> impl IntoView {
-    let wizard = use_wizard();
-    let i18n = use_i18n();
-    let step = Step::Officers;
-    let app = wizard.application;
-    let entity = wizard.entity_type();
-    let board_mode = Memo::new(move |_| app.with(|a| a.officers.board_mode));
-    let supervision = Memo::new(move |_| app.with(|a| a.officers.supervision));
-    let directors = wizard.holder_ids(DIRECTORS, |d| &d.person_id);
-    let supervisors = wizard.holder_ids(SUPERVISORS, |s| &s.person_id);
-    let organs = Organs {
-        wizard,
-        app,
-        i18n,
-        step,
-        entity,
-        board_mode,
-        supervision,
-        directors,
-        supervisors,
-    };
+    let organs = Organs::new();
     view! {
-        <StepPage step lead=text(Text::OfficersLead)>
+        <StepPage step=organs.step lead=text(Text::OfficersLead)>
             <board::Board organs />
             <supervision::SupervisionSection organs />
             <management::Management organs />

@@ -4,7 +4,7 @@ use super::{person_name, Organs, SUPERVISORS};
 use crate::app::field_id;
 use crate::bind;
 use crate::fields::Bind;
-use crate::fields::{choices, AddHolder, Checkbox, FieldMessages, MessageAnchor, Radios};
+use crate::fields::{AddHolder, Checkbox, ChoiceRadios, FieldMessages, MessageAnchor};
 use crate::fields::{HolderCard, HolderPerson};
 use crate::i18n::Text;
 use crate::i18n::{both, text};
@@ -26,13 +26,11 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
     } = organs;
     view! {
         <h2 class="kb-section-title">{both("监督机构", "Supervision")}</h2>
-        <Radios
-            bind=bind!(app, path::SUPERVISION, officers.supervision).keyed()
+        <ChoiceRadios
+            bind=bind!(app, path::SUPERVISION, officers.supervision)
             step
             legend=both("监事或审计委员会", "Supervisors or audit committee")
-            options=choices(move |s: Supervision| {
-                s != Supervision::None || entity.get().is_limited_liability_company()
-            })
+            offered=move |s| s != Supervision::None || entity.get().is_limited_liability_company()
         />
         <Show when=move || {
             matches!(supervision.get(), Supervision::Board | Supervision::Single)
@@ -53,13 +51,7 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
                                 on_remove=Some(wizard.remove_holder(SUPERVISORS.1, i))
                             >
                                 <HolderPerson
-                                    bind=wizard
-                                        .bind_holder(
-                                            at("person_id"),
-                                            i,
-                                            SUPERVISORS,
-                                            (|h| &h.person_id, |h| &mut h.person_id),
-                                        )
+                                    bind=wizard.bind_holder(at("person_id"), (i, SUPERVISORS))
                                     step
                                 />
                                 {Supervisor::marks(is_board)

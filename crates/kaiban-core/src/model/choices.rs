@@ -25,6 +25,21 @@ macro_rules! choice {
     };
 }
 
+choice!(OrgCategory {
+    Ordinary => "一般企业或组织", "Ordinary business or organisation";
+    StateOwnedSoleFunded => "国有独资公司", "State-owned sole-funded company";
+    StateOwned => "国有企业", "State-owned enterprise";
+    Listed => "上市公司", "Listed company";
+    PublicWelfare => "公益性事业单位、社会团体", "Public-welfare institution or social organisation";
+});
+
+choice!(OwnershipBasis {
+    Ownership => "直接或间接拥有25%以上股权（合伙权益）", "Owns 25% or more, directly or indirectly";
+    IncomeOrVoting => "享有25%以上收益权或表决权", "Has 25% or more of income or voting rights";
+    Control => "单独或联合实施实际控制", "Controls it alone or jointly";
+    SeniorManager => "无上述人员时的高级管理人员", "Senior manager, when nobody above qualifies";
+});
+
 choice!(BoardMode {
     Board => "设董事会", "A board of directors"; "三名以上董事，设董事长一人", "Three or more directors, one of them chair";
     SingleDirector => "不设董事会，设一名董事", "A single director"; "规模较小或者股东人数较少的公司可以选择", "For small companies or few shareholders";
@@ -82,10 +97,4 @@ macro_rules! listed_choice {
     )*};
 }
 
-listed_choice!(
-    IdType,
-    EntityType,
-    ContributionMethod,
-    OrgCategory,
-    OwnershipBasis
-);
+listed_choice!(IdType, EntityType, ContributionMethod);

@@ -13,7 +13,7 @@ pub use contribution::ContributionMethod;
 pub use entity::EntityType;
 pub use marks::{Mark, Marked};
 pub use people::{OrgCategory, Person};
-pub use roles::{Role, RoleRef};
+pub use roles::{Holder, Role, RoleRef};
 
 use crate::date::Date;
 use serde::{Deserialize, Serialize};
@@ -315,36 +315,6 @@ pub enum OwnershipBasis {
     Control,
     /// Nobody qualifies: the senior manager is filed.
     SeniorManager,
-}
-
-impl OwnershipBasis {
-    pub const ALL: [OwnershipBasis; 4] = [
-        OwnershipBasis::Ownership,
-        OwnershipBasis::IncomeOrVoting,
-        OwnershipBasis::Control,
-        OwnershipBasis::SeniorManager,
-    ];
-
-    pub fn label(self) -> crate::text::Bi {
-        use crate::text::Bi;
-        match self {
-            OwnershipBasis::Ownership => Bi::new(
-                "直接或间接拥有25%以上股权（合伙权益）",
-                "Owns 25% or more, directly or indirectly",
-            ),
-            OwnershipBasis::IncomeOrVoting => Bi::new(
-                "享有25%以上收益权或表决权",
-                "Has 25% or more of income or voting rights",
-            ),
-            OwnershipBasis::Control => {
-                Bi::new("单独或联合实施实际控制", "Controls it alone or jointly")
-            }
-            OwnershipBasis::SeniorManager => Bi::new(
-                "无上述人员时的高级管理人员",
-                "Senior manager, when nobody above qualifies",
-            ),
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]

@@ -2,7 +2,6 @@ use super::PersonId;
 use crate::date::Date;
 use crate::ids::{IdType, ResidentId, Sex};
 use crate::path::PersonField;
-use crate::text::Bi;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
@@ -23,31 +22,8 @@ pub enum OrgCategory {
 }
 
 impl OrgCategory {
-    pub const ALL: [OrgCategory; 5] = [
-        OrgCategory::Ordinary,
-        OrgCategory::StateOwnedSoleFunded,
-        OrgCategory::StateOwned,
-        OrgCategory::Listed,
-        OrgCategory::PublicWelfare,
-    ];
-
     pub fn may_be_general_partner(self) -> bool {
         self == OrgCategory::Ordinary
-    }
-
-    pub fn label(self) -> Bi {
-        match self {
-            OrgCategory::Ordinary => Bi::new("一般企业或组织", "Ordinary business or organisation"),
-            OrgCategory::StateOwnedSoleFunded => {
-                Bi::new("国有独资公司", "State-owned sole-funded company")
-            }
-            OrgCategory::StateOwned => Bi::new("国有企业", "State-owned enterprise"),
-            OrgCategory::Listed => Bi::new("上市公司", "Listed company"),
-            OrgCategory::PublicWelfare => Bi::new(
-                "公益性事业单位、社会团体",
-                "Public-welfare institution or social organisation",
-            ),
-        }
     }
 }
 

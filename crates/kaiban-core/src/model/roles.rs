@@ -149,3 +149,31 @@ mod tests {
             .any(|r| r.role == Role::ExecutingPartnerDelegate && r.person_id == "p-he"));
     }
 }
+
+/// A role entry that points at one person: an investor, a director, a supervisor, a beneficial owner, an
+/// executing partner (the partner).
+pub trait Holder {
+    fn person(&mut self) -> &mut super::PersonId;
+    fn person_id(&self) -> &super::PersonId;
+}
+
+macro_rules! holder {
+    ($($type:ty => $field:ident),*) => {$(
+        impl Holder for $type {
+            fn person(&mut self) -> &mut super::PersonId {
+                &mut self.$field
+            }
+            fn person_id(&self) -> &super::PersonId {
+                &self.$field
+            }
+        }
+    )*};
+}
+
+holder!(
+    super::Investor => person_id,
+    super::Director => person_id,
+    super::Supervisor => person_id,
+    super::BeneficialOwner => person_id,
+    super::ExecutingPartner => partner_id
+);
