@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod date;
+pub mod documents;
 pub mod ids;
 pub mod key;
 pub mod model;
