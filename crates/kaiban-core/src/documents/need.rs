@@ -3,7 +3,8 @@
 use crate::model::{Application, BoardMode, EntityType, PersonId, Role};
 use crate::text::Bi;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     /// 登记（备案）申请书 with its attached sheets.
     ApplicationForm,

@@ -1,0 +1,116 @@
+//! A generated document: the Chinese legal text clause by clause, each clause with its
+//! English reading aid, the template it came from and the people who sign it. Its canonical
+//! bytes (and so its hash) depend on nothing but the application and the template version.
+
+use super::DocumentKind;
+use crate::text::Bi;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Document {
+    /// `articles`, `acceptance:<person id>` (`DocumentNeed::id`).
+    pub id: String,
+    pub kind: DocumentKind,
+    /// Which template made it, e.g. `llc-articles`, and its version: a change of wording
+    /// bumps the version, so a hash never silently means another text.
+    pub template: &'static str,
+    pub version: u32,
+    pub title: Bi,
+    pub chapters: Vec<Chapter>,
+    pub signatures: Vec<SignatureLine>,
+}
+
+/// 第一章 总则 …: a heading and its numbered clauses. Clause numbers run on through the
+/// document (第一条 … 第二十条), as in model articles.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Chapter {
+    pub heading: Bi,
+    pub clauses: Vec<Bi>,
+}
+
+/// A line of the signature block: who signs, and in which capacity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SignatureLine {
+    pub person_id: String,
+    pub name: String,
+    pub capacity: Bi,
+    /// An organisation seals (盖章) where a person signs (签名).
+    pub seals: bool,
+}
+
+impl Document {
+    /// The bytes a signature covers: the document as JSON, fields in declaration order
+    /// (serde's), so the same application gives the same bytes here and in the browser.
+    pub fn canonical_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).expect("a document is plain data")
+    }
+
+    pub fn sha256(&self) -> String {
+        crate::package::sha256_hex(&self.canonical_bytes())
+    }
+
+    /// The Chinese text as read: title, chapters with their numbered clauses, signatures.
+    pub fn chinese_text(&self) -> String {
+        let mut text = format!("{}\n", self.title.zh);
+        let mut number = 0;
+        for chapter in &self.chapters {
+            text.push_str(&format!("\n{}\n", chapter.heading.zh));
+            for clause in &chapter.clauses {
+                number += 1;
+                text.push_str(&format!("第{}条 {}\n", chinese_number(number), clause.zh));
+            }
+        }
+        for line in &self.signatures {
+            let mark = if line.seals { "盖章" } else { "签名" };
+            text.push_str(&format!("\n{}：{}（{mark}）", line.capacity.zh, line.name));
+        }
+        text
+    }
+}
+
+/// 1 → 一, 12 → 十二, 20 → 二十, 105 → 一百零五: how articles are numbered.
+pub fn chinese_number(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let digit = |d: u32| DIGITS[d as usize];
+    match n {
+        0..=9 => digit(n).to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { digit(n % 10) }),
+        20..=99 => {
+            let ones = if n.is_multiple_of(10) { "" } else { digit(n % 10) };
+            format!("{}十{ones}", digit(n / 10))
+        }
+        _ => {
+            let rest = n % 100;
+            let tail = match rest {
+                0 => String::new(),
+                1..=9 => format!("零{}", digit(rest)),
+                10..=19 => format!("一{}", chinese_number(rest)),
+                _ => chinese_number(rest),
+            };
+            format!("{}百{tail}", chinese_number(n / 100))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles_are_numbered_the_chinese_way() {
+        let cases = [
+            (1, "一"),
+            (10, "十"),
+            (12, "十二"),
+            (20, "二十"),
+            (35, "三十五"),
+        ];
+        for (n, zh) in
+            cases
+                .into_iter()
+                .chain([(100, "一百"), (105, "一百零五"), (112, "一百一十二")])
+        {
+            assert_eq!(chinese_number(n), zh, "{n}");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! The facts of the application as documents state them: the full address, the business
+//! scope as registered, each investor's contributions.
+
+use crate::catalog::divisions;
+use crate::catalog::scope::Catalog;
+use crate::model::Application;
+use crate::money::{format_wan, format_yuan};
+use crate::text::Bi;
+
+/// 贵州省贵阳市观山湖区长岭北路… and "…, Guanshanhu District, Guiyang, Guizhou".
+pub fn address(app: &Application) -> (String, String) {
+    let mut chain = Vec::new();
+    let mut code = app.domicile.division_code.as_str();
+    while let Some(division) = divisions::find(code) {
+        chain.push(division);
+        if division.parent_code == code {
+            break;
+        }
+        code = &division.parent_code;
+    }
+    let zh: String = chain.iter().rev().map(|d| d.name_zh.as_str()).collect();
+    let mut en = vec![app.domicile.detail.clone()];
+    en.extend(chain.iter().map(|d| d.name_en.clone()));
+    (format!("{zh}{}", app.domicile.detail), en.join(", "))
+}
+
+/// The scope as the licence prints it, and its items in English.
+pub fn scope_text(app: &Application) -> (String, String) {
+    let catalog = Catalog::bundled();
+    let items = &app.business_scope.items;
+    let english: Vec<&str> = items
+        .iter()
+        .filter_map(|id| catalog.get(id))
+        .map(|i| i.text_en.as_str())
+        .collect();
+    (
+        catalog.licence_text(items),
+        format!("{}.", english.join("; ")),
+    )
+}
+
+/// One clause per investor: who they are, what they subscribe, and each part's method,
+/// amount and date.
+pub fn contribution_clauses(app: &Application, title: Bi) -> Vec<Bi> {
+    let mut out = Vec::new();
+    for investor in &app.investors {
+        let Some(person) = app.person(&investor.person_id) else {
+            continue;
+        };
+        let id_type = person.id_type.label();
+        let mut zh = format!(
+            "{}{}（{}：{}）认缴出资额{}万元",
+            title.zh,
+            person.name,
+            id_type.zh,
+            person.id_number,
+            format_wan(investor.subscribed_fen)
+        );
+        let mut en = format!(
+            "{} {} ({}: {}) subscribes RMB {} yuan",
+            title.en,
+            person.name,
+            id_type.en,
+            person.id_number,
+            format_yuan(investor.subscribed_fen)
+        );
+        let parts: Vec<(String, String)> = investor
+            .contributions
+            .iter()
+            .map(|c| {
+                let method = c.method.label();
+                let due = c.due_date.map(|d| d.to_string()).unwrap_or_default();
+                let due_zh = c
+                    .due_date
+                    .map(|d| format!("{}年{}月{}日", d.year, d.month, d.day));
+                let due_zh = due_zh.unwrap_or_default();
+                (
+                    format!(
+                        "以{}出资{}万元，于{due_zh}前缴足",
+                        method.zh,
+                        format_wan(c.amount_fen)
+                    ),
+                    format!(
+                        "{} yuan in {}, paid by {due}",
+                        format_yuan(c.amount_fen),
+                        method.en.to_lowercase()
+                    ),
+                )
+            })
+            .collect();
+        if !parts.is_empty() {
+            let (part_zh, part_en): (Vec<_>, Vec<_>) = parts.into_iter().unzip();
+            zh.push_str(&format!("，其中：{}", part_zh.join("；")));
+            en.push_str(&format!(": {}", part_en.join("; ")));
+        }
+        zh.push('。');
+        en.push('.');
+        out.push(Bi::owned(zh, en));
+    }
+    out
+}

@@ -1,0 +1,139 @@
+//! The generated articles read against the law's checklist, not against the template.
+
+use super::*;
+use crate::money::format_wan;
+use crate::rules::testing::example;
+
+fn text(app: &Application) -> String {
+    articles(app)
+        .expect("a company has articles")
+        .chinese_text()
+}
+
+/// Company Law Art 46: what a limited liability company's articles must state.
+#[test]
+fn llc_articles_state_every_item_of_company_law_article_46() {
+    for name in ["llc", "one_person_llc"] {
+        let app = example(name);
+        let text = text(&app);
+        let must =
+            |item: &str, found: bool| assert!(found, "{name}: Art 46 {item} is missing:\n{text}");
+        // (1) 名称和住所
+        must(
+            "name",
+            text.contains(&format!("公司名称：{}", app.name.full)),
+        );
+        must(
+            "domicile",
+            text.contains(&app.domicile.detail) && text.contains("公司住所"),
+        );
+        // (2) 经营范围
+        let scope =
+            crate::catalog::scope::Catalog::bundled().licence_text(&app.business_scope.items);
+        must("business scope", !scope.is_empty() && text.contains(&scope));
+        // (3) 注册资本
+        let capital = format_wan(app.capital.registered_fen.unwrap());
+        must(
+            "registered capital",
+            text.contains(&format!("注册资本为人民币{capital}万元")),
+        );
+        for investor in &app.investors {
+            let person = app.person(&investor.person_id).unwrap();
+            // (4) 股东的姓名或者名称
+            must("shareholder", text.contains(&person.name));
+            // (5) 出资额、出资方式和出资日期
+            must(
+                "subscription",
+                text.contains(&format!(
+                    "认缴出资额{}万元",
+                    format_wan(investor.subscribed_fen)
+                )),
+            );
+            for c in &investor.contributions {
+                let due = c.due_date.unwrap();
+                let due = format!("{}年{}月{}日", due.year, due.month, due.day);
+                let part = format!(
+                    "以{}出资{}万元，于{due}前缴足",
+                    c.method.label().zh,
+                    format_wan(c.amount_fen)
+                );
+                must("contribution", text.contains(&part));
+            }
+            // Art 46 last paragraph: 股东应当在公司章程上签名或者盖章.
+            let mark = if person.is_organisation() {
+                "盖章"
+            } else {
+                "签名"
+            };
+            must(
+                "signature",
+                text.contains(&format!("股东：{}（{mark}）", person.name)),
+            );
+        }
+        // (6) 公司的机构及其产生办法、职权、议事规则
+        let organs = ["董事", "监事", "职权", "选举产生", "过半数"];
+        must("organs", organs.iter().all(|o| text.contains(o)));
+        // (7) 法定代表人的产生、变更办法
+        must(
+            "legal representative",
+            text.contains("公司的法定代表人由") && text.contains("变更登记"),
+        );
+    }
+}
+
+#[test]
+fn the_articles_follow_the_organs_the_application_chose() {
+    let mut app = example("llc");
+    assert!(text(&app).contains("公司设董事会，成员为3人"));
+    assert!(text(&app).contains("股东会由全体股东组成"));
+    app.officers
+        .set_board_mode(crate::model::BoardMode::SingleDirector);
+    assert!(text(&app).contains("公司不设董事会，设董事一人"));
+    let one = example("one_person_llc");
+    assert!(text(&one).contains("公司不设股东会"));
+    assert!(!text(&one).contains("股东会由全体股东组成"));
+}
+
+#[test]
+fn the_same_application_gives_the_same_bytes_and_any_change_other_ones() {
+    let app = example("llc");
+    let first = articles(&app).unwrap();
+    assert_eq!(
+        first.canonical_bytes(),
+        articles(&app.clone()).unwrap().canonical_bytes()
+    );
+    assert_eq!(first.sha256().len(), 64);
+    let mut changed = app.clone();
+    changed.domicile.detail.push('A');
+    assert_ne!(articles(&changed).unwrap().sha256(), first.sha256());
+    assert_eq!((first.template, first.version), ("llc-articles", 1));
+}
+
+/// The English reading aid is English: once the applicant's own words (names, the street
+/// address) are taken out, no Chinese is left in it.
+#[test]
+fn every_clause_has_its_english_reading_aid() {
+    let app = example("llc");
+    let doc = articles(&app).unwrap();
+    let mut quoted = vec![app.name.full.clone(), app.domicile.detail.clone()];
+    quoted.extend(app.persons.iter().map(|p| p.name.clone()));
+    let chinese = |text: &str| text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for chapter in &doc.chapters {
+        assert!(!chapter.heading.en.is_empty() && !chinese(&chapter.heading.en));
+        for clause in &chapter.clauses {
+            let english = quoted
+                .iter()
+                .fold(clause.en.to_string(), |en, q| en.replace(q.as_str(), ""));
+            assert!(
+                !clause.zh.is_empty() && !english.trim().is_empty(),
+                "{clause:?}"
+            );
+            assert!(
+                !chinese(&english),
+                "Chinese left in the reading aid: {}",
+                clause.en
+            );
+        }
+    }
+    assert!(articles(&example("general_partnership")).is_none());
+}
