@@ -3,7 +3,7 @@
 //! articles (notice period, voting, profit distribution …) come with the articles-options
 //! step; until then these are the statutory defaults, named as such in the text.
 
-use super::document::{Chapter, Document, SignatureLine};
+use super::document::{Chapter, Document, Numbering, SignatureLine};
 use super::facts::{address, contribution_clauses, scope_text};
 use super::DocumentKind;
 use crate::model::{Application, BoardMode, EntityType, OperatingTerm, Supervision};
@@ -19,7 +19,7 @@ fn clause(zh: impl Into<String>, en: impl Into<String>) -> Bi {
 
 fn chapter(zh: &'static str, en: &'static str, clauses: Vec<Bi>) -> Chapter {
     Chapter {
-        heading: Bi::new(zh, en),
+        heading: Some(Bi::new(zh, en)),
         clauses,
     }
 }
@@ -123,6 +123,8 @@ pub fn llc_articles(app: &Application) -> Document {
             format!("{name}章程"),
             format!("Articles of association of {name}"),
         ),
+        preamble: None,
+        numbering: Numbering::Articles,
         chapters,
         signatures,
     }

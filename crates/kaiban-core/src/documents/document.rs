@@ -16,15 +16,29 @@ pub struct Document {
     pub template: &'static str,
     pub version: u32,
     pub title: Bi,
+    /// A lead paragraph before the clauses (全体股东一致同意，作出如下决议：).
+    pub preamble: Option<Bi>,
+    pub numbering: Numbering,
     pub chapters: Vec<Chapter>,
     pub signatures: Vec<SignatureLine>,
 }
 
-/// 第一章 总则 …: a heading and its numbered clauses. Clause numbers run on through the
-/// document (第一条 … 第二十条), as in model articles.
+/// How clauses are numbered; numbers run on through the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Numbering {
+    /// 第一条 …, as articles and agreements number their clauses.
+    Articles,
+    /// 一、二、…, as resolutions number what they resolve.
+    Items,
+    /// Plain paragraphs (a declaration).
+    Paragraphs,
+}
+
+/// 第一章 总则 …: an optional heading and its clauses.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Chapter {
-    pub heading: Bi,
+    pub heading: Option<Bi>,
     pub clauses: Vec<Bi>,
 }
 
@@ -52,12 +66,17 @@ impl Document {
     /// The Chinese text as read: title, chapters with their numbered clauses, signatures.
     pub fn chinese_text(&self) -> String {
         let mut text = format!("{}\n", self.title.zh);
+        if let Some(preamble) = &self.preamble {
+            text.push_str(&format!("\n{}\n", preamble.zh));
+        }
         let mut number = 0;
         for chapter in &self.chapters {
-            text.push_str(&format!("\n{}\n", chapter.heading.zh));
+            if let Some(heading) = &chapter.heading {
+                text.push_str(&format!("\n{}\n", heading.zh));
+            }
             for clause in &chapter.clauses {
                 number += 1;
-                text.push_str(&format!("第{}条 {}\n", chinese_number(number), clause.zh));
+                text.push_str(&format!("{}{}\n", self.numbering.label(number), clause.zh));
             }
         }
         for line in &self.signatures {
@@ -65,6 +84,17 @@ impl Document {
             text.push_str(&format!("\n{}：{}（{mark}）", line.capacity.zh, line.name));
         }
         text
+    }
+}
+
+impl Numbering {
+    /// What stands before clause `number`: "第三条 ", "三、" or nothing.
+    pub fn label(self, number: u32) -> String {
+        match self {
+            Numbering::Articles => format!("第{}条 ", chinese_number(number)),
+            Numbering::Items => format!("{}、", chinese_number(number)),
+            Numbering::Paragraphs => String::new(),
+        }
     }
 }
 
@@ -76,7 +106,11 @@ pub fn chinese_number(n: u32) -> String {
         0..=9 => digit(n).to_string(),
         10..=19 => format!("十{}", if n == 10 { "" } else { digit(n % 10) }),
         20..=99 => {
-            let ones = if n.is_multiple_of(10) { "" } else { digit(n % 10) };
+            let ones = if n.is_multiple_of(10) {
+                ""
+            } else {
+                digit(n % 10)
+            };
             format!("{}十{ones}", digit(n / 10))
         }
         _ => {

@@ -3,12 +3,13 @@
 //! browser shows each signer the documents this list gives them; a receiver derives the
 //! same list again and never takes one from the package.
 
+mod appointments;
 mod articles;
 mod document;
 mod facts;
 mod need;
 
-pub use document::{chinese_number, Chapter, Document, SignatureLine};
+pub use document::{chinese_number, Chapter, Document, Numbering, SignatureLine};
 pub use need::{required_documents, DocumentKind, DocumentNeed};
 
 use crate::model::{Application, EntityType};
@@ -20,6 +21,18 @@ pub fn articles(app: &Application) -> Option<Document> {
         EntityType::Llc | EntityType::OnePersonLlc => Some(articles::llc_articles(app)),
         _ => None,
     }
+}
+
+/// Every document of the filing that has a template so far, in the order of
+/// `required_documents`, each signed by exactly the signers its need derived.
+pub fn generate(app: &Application) -> Vec<Document> {
+    required_documents(app)
+        .iter()
+        .filter_map(|need| match need.kind {
+            DocumentKind::Articles => articles(app),
+            _ => appointments::appointment_document(app, need),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -110,30 +110,125 @@ fn the_same_application_gives_the_same_bytes_and_any_change_other_ones() {
 }
 
 /// The English reading aid is English: once the applicant's own words (names, the street
-/// address) are taken out, no Chinese is left in it.
+/// address) are taken out, no Chinese is left in any document's title, preamble or clause.
 #[test]
 fn every_clause_has_its_english_reading_aid() {
-    let app = example("llc");
-    let doc = articles(&app).unwrap();
-    let mut quoted = vec![app.name.full.clone(), app.domicile.detail.clone()];
-    quoted.extend(app.persons.iter().map(|p| p.name.clone()));
     let chinese = |text: &str| text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    for chapter in &doc.chapters {
-        assert!(!chapter.heading.en.is_empty() && !chinese(&chapter.heading.en));
-        for clause in &chapter.clauses {
-            let english = quoted
+    for name in ["llc", "one_person_llc"] {
+        let app = example(name);
+        let mut quoted = vec![app.name.full.clone(), app.domicile.detail.clone()];
+        quoted.extend(app.persons.iter().map(|p| p.name.clone()));
+        let english = |bi: &crate::text::Bi| {
+            assert!(!bi.zh.is_empty() && !bi.en.trim().is_empty(), "{bi:?}");
+            let own_words_out = quoted
                 .iter()
-                .fold(clause.en.to_string(), |en, q| en.replace(q.as_str(), ""));
+                .fold(bi.en.to_string(), |en, q| en.replace(q.as_str(), ""));
             assert!(
-                !clause.zh.is_empty() && !english.trim().is_empty(),
-                "{clause:?}"
+                !chinese(&own_words_out),
+                "{name}: Chinese left in the reading aid: {}",
+                bi.en
             );
-            assert!(
-                !chinese(&english),
-                "Chinese left in the reading aid: {}",
-                clause.en
-            );
+        };
+        for doc in generate(&app) {
+            english(&doc.title);
+            doc.preamble.iter().for_each(english);
+            for chapter in &doc.chapters {
+                chapter.heading.iter().for_each(english);
+                chapter.clauses.iter().for_each(english);
+            }
         }
     }
     assert!(articles(&example("general_partnership")).is_none());
+}
+
+#[test]
+fn every_generated_document_is_signed_by_exactly_the_signers_its_need_derives() {
+    for name in ["llc", "one_person_llc"] {
+        let app = example(name);
+        let needs = required_documents(&app);
+        let documents = generate(&app);
+        for doc in &documents {
+            let need = needs
+                .iter()
+                .find(|n| n.id() == doc.id)
+                .expect("a need for every document");
+            let signed: Vec<&str> = doc
+                .signatures
+                .iter()
+                .map(|s| s.person_id.as_str())
+                .collect();
+            assert_eq!(signed, need.signers, "{name}: {}", doc.id);
+        }
+        let kinds: Vec<DocumentKind> = documents.iter().map(|d| d.kind).collect();
+        assert!(kinds.contains(&DocumentKind::Articles), "{name}");
+        assert!(
+            !kinds.contains(&DocumentKind::ApplicationForm),
+            "no template yet: {name}"
+        );
+    }
+}
+
+#[test]
+fn the_resolutions_elect_exactly_the_officers_the_application_names() {
+    let app = example("llc");
+    let documents = generate(&app);
+    let text_of = |id: &str| {
+        documents
+            .iter()
+            .find(|d| d.id == id)
+            .unwrap()
+            .chinese_text()
+    };
+    let shareholders = text_of("shareholders_resolution");
+    let o = &app.officers;
+    let named = |text: &str, id: &str| text.contains(&app.person(id).unwrap().name);
+    for d in &o.directors {
+        assert!(
+            named(&shareholders, &d.person_id),
+            "director {} is elected",
+            d.person_id
+        );
+    }
+    for s in &o.supervisors {
+        assert!(
+            named(&shareholders, &s.person_id),
+            "supervisor {} is elected",
+            s.person_id
+        );
+    }
+    let officers: Vec<&str> = o
+        .directors
+        .iter()
+        .map(|d| d.person_id.as_str())
+        .chain(o.supervisors.iter().map(|s| s.person_id.as_str()))
+        .collect();
+    for p in &app.persons {
+        if !officers.contains(&p.id.as_str()) && app.investors.iter().all(|i| i.person_id != p.id) {
+            assert!(
+                !shareholders.contains(&p.name),
+                "{} holds no office and signs nothing here",
+                p.name
+            );
+        }
+    }
+    let board = text_of("board_resolution");
+    let chair = o.directors.iter().find(|d| d.chair).unwrap();
+    assert!(board.contains(&format!(
+        "选举{}为董事长",
+        app.person(&chair.person_id).unwrap().name
+    )));
+    let manager = app.person(o.manager_id.as_deref().unwrap()).unwrap();
+    assert!(board.contains(&format!("聘任{}为公司经理", manager.name)));
+    let acceptances = documents
+        .iter()
+        .filter(|d| d.kind == DocumentKind::Acceptance);
+    for doc in acceptances {
+        let signer = &doc.signatures[0];
+        assert_eq!(doc.signatures.len(), 1);
+        assert!(
+            doc.chinese_text().contains(&format!("本人{}", signer.name)),
+            "{}",
+            doc.id
+        );
+    }
 }
