@@ -4,7 +4,7 @@
 //! each appointee's acceptance. A resolution names exactly the people the application
 //! appoints, so a registrar never finds an officer no resolution backs (domain.md §8.5).
 
-use super::document::{Chapter, Document, Numbering, SignatureLine};
+use super::document::{signature_lines, Chapter, Document, Numbering};
 use super::{DocumentKind, DocumentNeed};
 use crate::model::{Application, BoardMode, Role, Supervision};
 use crate::text::Bi;
@@ -70,6 +70,29 @@ pub fn appointment_document(app: &Application, need: &DocumentNeed) -> Option<Do
             board_resolution(app),
             Bi::new("董事", "Director"),
         ),
+        DocumentKind::DelegateAppointment => {
+            let delegate = app.person(need.subject.as_deref()?)?;
+            let partner = app.person(need.signers.first()?)?;
+            (
+                "delegate-appointment",
+                Bi::owned(format!("{}委派书", partner.name), format!("Appointment of a delegate by {}", partner.name)),
+                None,
+                Numbering::Paragraphs,
+                vec![Bi::owned(
+                    format!(
+                        "{}（{}：{}）作为{company}的执行事务合伙人，委派{}（{}：{}）为委派代表，代表本单位执行合伙事务（《合伙企业法》第二十六条）。",
+                        partner.name, partner.id_type.label().zh, partner.id_number,
+                        delegate.name, delegate.id_type.label().zh, delegate.id_number
+                    ),
+                    format!(
+                        "{} ({}: {}), executing partner of {company}, appoints {} ({}: {}) as its delegate to run the partnership's affairs on its behalf (Partnership Law Art 26).",
+                        partner.name, partner.id_type.label().en, partner.id_number,
+                        delegate.name, delegate.id_type.label().en, delegate.id_number
+                    ),
+                )],
+                Bi::new("执行事务合伙人", "Executing partner"),
+            )
+        }
         DocumentKind::Acceptance => {
             let person = app.person(need.subject.as_deref()?)?;
             (
@@ -86,17 +109,7 @@ pub fn appointment_document(app: &Application, need: &DocumentNeed) -> Option<Do
         }
         _ => return None,
     };
-    let signatures = need
-        .signers
-        .iter()
-        .filter_map(|id| app.person(id))
-        .map(|p| SignatureLine {
-            person_id: p.id.clone(),
-            name: p.name.clone(),
-            capacity: capacity.clone(),
-            seals: p.is_organisation(),
-        })
-        .collect();
+    let signatures = signature_lines(app, &need.signers, capacity);
     Some(Document {
         id: need.id(),
         kind: need.kind,

@@ -3,7 +3,7 @@
 //! articles (notice period, voting, profit distribution …) come with the articles-options
 //! step; until then these are the statutory defaults, named as such in the text.
 
-use super::document::{Chapter, Document, Numbering, SignatureLine};
+use super::document::{chapter, clause, signature_lines, Document, Numbering};
 use super::facts::{address, contribution_clauses, scope_text};
 use super::DocumentKind;
 use crate::model::{Application, BoardMode, EntityType, OperatingTerm, Supervision};
@@ -13,18 +13,7 @@ use crate::text::Bi;
 pub const TEMPLATE: &str = "llc-articles";
 pub const VERSION: u32 = 1;
 
-fn clause(zh: impl Into<String>, en: impl Into<String>) -> Bi {
-    Bi::owned(zh, en)
-}
-
-fn chapter(zh: &'static str, en: &'static str, clauses: Vec<Bi>) -> Chapter {
-    Chapter {
-        heading: Some(Bi::new(zh, en)),
-        clauses,
-    }
-}
-
-pub fn llc_articles(app: &Application) -> Document {
+pub fn llc_articles(app: &Application, signers: &[String]) -> Document {
     let one_person = app.entity_type == Some(EntityType::OnePersonLlc) || app.investors.len() == 1;
     let name = &app.name.full;
     let (address_zh, address_en) = address(app);
@@ -103,17 +92,7 @@ pub fn llc_articles(app: &Application) -> Document {
             final_provisions(),
         ),
     ];
-    let signatures = app
-        .investors
-        .iter()
-        .filter_map(|i| app.person(&i.person_id))
-        .map(|p| SignatureLine {
-            person_id: p.id.clone(),
-            name: p.name.clone(),
-            capacity: Bi::new("股东", "Shareholder"),
-            seals: p.is_organisation(),
-        })
-        .collect();
+    let signatures = signature_lines(app, signers, Bi::new("股东", "Shareholder"));
     Document {
         id: "articles".into(),
         kind: DocumentKind::Articles,

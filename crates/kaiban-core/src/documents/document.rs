@@ -87,6 +87,36 @@ impl Document {
     }
 }
 
+/// A clause: its Chinese text and English reading aid.
+pub(super) fn clause(zh: impl Into<String>, en: impl Into<String>) -> Bi {
+    Bi::owned(zh, en)
+}
+
+/// A chapter with a heading (第一章 总则).
+pub(super) fn chapter(zh: &'static str, en: &'static str, clauses: Vec<Bi>) -> Chapter {
+    Chapter {
+        heading: Some(Bi::new(zh, en)),
+        clauses,
+    }
+}
+
+/// Who signs: every person or organisation `ids` names that is on the application.
+pub(super) fn signature_lines(
+    app: &crate::model::Application,
+    ids: impl IntoIterator<Item = impl AsRef<str>>,
+    capacity: Bi,
+) -> Vec<SignatureLine> {
+    ids.into_iter()
+        .filter_map(|id| app.person(id.as_ref()))
+        .map(|p| SignatureLine {
+            person_id: p.id.clone(),
+            name: p.name.clone(),
+            capacity: capacity.clone(),
+            seals: p.is_organisation(),
+        })
+        .collect()
+}
+
 impl Numbering {
     /// What stands before clause `number`: "第三条 ", "三、" or nothing.
     pub fn label(self, number: u32) -> String {

@@ -8,6 +8,7 @@ mod articles;
 mod document;
 mod facts;
 mod need;
+mod partnership;
 
 pub use document::{chinese_number, Chapter, Document, Numbering, SignatureLine};
 pub use need::{required_documents, DocumentKind, DocumentNeed};
@@ -17,8 +18,12 @@ use crate::model::{Application, EntityType};
 /// The articles of association, for the entity types whose template exists so far
 /// (limited liability companies, one-person ones included).
 pub fn articles(app: &Application) -> Option<Document> {
+    let needs = required_documents(app);
+    let need = needs.iter().find(|n| n.kind == DocumentKind::Articles)?;
     match app.entity_type? {
-        EntityType::Llc | EntityType::OnePersonLlc => Some(articles::llc_articles(app)),
+        EntityType::Llc | EntityType::OnePersonLlc => {
+            Some(articles::llc_articles(app, &need.signers))
+        }
         _ => None,
     }
 }
@@ -30,6 +35,9 @@ pub fn generate(app: &Application) -> Vec<Document> {
         .iter()
         .filter_map(|need| match need.kind {
             DocumentKind::Articles => articles(app),
+            DocumentKind::PartnershipAgreement => {
+                Some(partnership::partnership_agreement(app, &need.signers))
+            }
             _ => appointments::appointment_document(app, need),
         })
         .collect()

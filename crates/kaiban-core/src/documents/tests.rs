@@ -114,10 +114,19 @@ fn the_same_application_gives_the_same_bytes_and_any_change_other_ones() {
 #[test]
 fn every_clause_has_its_english_reading_aid() {
     let chinese = |text: &str| text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    for name in ["llc", "one_person_llc"] {
+    for name in [
+        "llc",
+        "one_person_llc",
+        "general_partnership",
+        "limited_partnership",
+    ] {
         let app = example(name);
         let mut quoted = vec![app.name.full.clone(), app.domicile.detail.clone()];
-        quoted.extend(app.persons.iter().map(|p| p.name.clone()));
+        quoted.extend(
+            app.persons
+                .iter()
+                .flat_map(|p| [p.name.clone(), p.address.clone()]),
+        );
         let english = |bi: &crate::text::Bi| {
             assert!(!bi.zh.is_empty() && !bi.en.trim().is_empty(), "{bi:?}");
             let own_words_out = quoted
@@ -143,7 +152,12 @@ fn every_clause_has_its_english_reading_aid() {
 
 #[test]
 fn every_generated_document_is_signed_by_exactly_the_signers_its_need_derives() {
-    for name in ["llc", "one_person_llc"] {
+    for name in [
+        "llc",
+        "one_person_llc",
+        "general_partnership",
+        "limited_partnership",
+    ] {
         let app = example(name);
         let needs = required_documents(&app);
         let documents = generate(&app);
@@ -160,7 +174,8 @@ fn every_generated_document_is_signed_by_exactly_the_signers_its_need_derives() 
             assert_eq!(signed, need.signers, "{name}: {}", doc.id);
         }
         let kinds: Vec<DocumentKind> = documents.iter().map(|d| d.kind).collect();
-        assert!(kinds.contains(&DocumentKind::Articles), "{name}");
+        let founding = [DocumentKind::Articles, DocumentKind::PartnershipAgreement];
+        assert!(kinds.iter().any(|k| founding.contains(k)), "{name}");
         assert!(
             !kinds.contains(&DocumentKind::ApplicationForm),
             "no template yet: {name}"
@@ -231,4 +246,143 @@ fn the_resolutions_elect_exactly_the_officers_the_application_names() {
             doc.id
         );
     }
+}
+
+fn agreement(app: &Application) -> String {
+    let documents = generate(app);
+    let doc = documents
+        .iter()
+        .find(|d| d.kind == DocumentKind::PartnershipAgreement);
+    doc.expect("a partnership has an agreement").chinese_text()
+}
+
+/// 合伙企业法 Art 18: what every partnership agreement states; Art 63: what a limited
+/// partnership's adds.
+#[test]
+fn partnership_agreements_state_every_item_of_articles_18_and_63() {
+    for name in ["general_partnership", "limited_partnership"] {
+        let app = example(name);
+        let text = agreement(&app);
+        let must = |item: &str, found: bool| assert!(found, "{name}: {item} is missing:\n{text}");
+        must(
+            "(1) name",
+            text.contains(&format!("合伙企业名称：{}", app.name.full)),
+        );
+        must(
+            "(1) main place of business",
+            text.contains("主要经营场所") && text.contains(&app.domicile.detail),
+        );
+        let scope =
+            crate::catalog::scope::Catalog::bundled().licence_text(&app.business_scope.items);
+        must(
+            "(2) purpose and scope",
+            text.contains("合伙目的") && text.contains(&scope),
+        );
+        for investor in &app.investors {
+            let p = app.person(&investor.person_id).unwrap();
+            must(
+                "(3) partner and domicile",
+                text.contains(&format!("{}，住所：{}", p.name, p.address)),
+            );
+            must(
+                "(4) contribution",
+                text.contains(&format!("{}（", p.name))
+                    && text.contains(&format!(
+                        "认缴出资额{}万元",
+                        format_wan(investor.subscribed_fen)
+                    )),
+            );
+            for c in &investor.contributions {
+                must(
+                    "(4) method and date",
+                    text.contains(&format!(
+                        "以{}出资{}万元",
+                        c.method.label().zh,
+                        format_wan(c.amount_fen)
+                    )),
+                );
+            }
+            let mark = if p.is_organisation() {
+                "盖章"
+            } else {
+                "签名"
+            };
+            must(
+                "signature of every partner",
+                text.contains(&format!("合伙人：{}（{mark}）", p.name)),
+            );
+        }
+        must("(5) profit and loss", text.contains("利润和亏损"));
+        must(
+            "(6) running the affairs",
+            text.contains("执行事务合伙人") && text.contains("执行合伙事务"),
+        );
+        for e in &app.executing_partners {
+            must(
+                "(6) the executing partner",
+                text.contains(&format!("委托{}", app.person(&e.partner_id).unwrap().name)),
+            );
+        }
+        must(
+            "(7) joining and leaving",
+            text.contains("入伙") && text.contains("退伙"),
+        );
+        must("(8) disputes", text.contains("争议"));
+        must(
+            "(9) dissolution and liquidation",
+            text.contains("解散") && text.contains("清算"),
+        );
+        must("(10) breach", text.contains("违约责任"));
+        let lp = name == "limited_partnership";
+        let art63 = [
+            (
+                "GP and LP named",
+                text.contains("普通合伙人：") && text.contains("有限合伙人："),
+            ),
+            (
+                "conditions and choice of the executing partner",
+                text.contains("应当由普通合伙人担任"),
+            ),
+            ("its powers and breach", text.contains("超越权限")),
+            ("expulsion and replacement", text.contains("将其除名")),
+            (
+                "LP joining and leaving",
+                text.contains("新入伙的有限合伙人"),
+            ),
+            (
+                "conversion between GP and LP",
+                text.contains("有限合伙人转变为普通合伙人"),
+            ),
+        ];
+        for (item, found) in art63 {
+            assert_eq!(found, lp, "{name}: Art 63 {item}");
+        }
+    }
+}
+
+#[test]
+fn an_organisation_executing_the_partnership_appoints_its_delegate_who_accepts() {
+    let app = example("limited_partnership");
+    let e = &app.executing_partners[0];
+    let delegate = e
+        .delegate_id
+        .clone()
+        .expect("the example's executing partner is an organisation");
+    let documents = generate(&app);
+    let find = |id: String| {
+        documents
+            .iter()
+            .find(|d| d.id == id)
+            .unwrap_or_else(|| panic!("no {id}"))
+    };
+    let appointment = find(format!("delegate_appointment:{delegate}"));
+    assert_eq!(appointment.signatures.len(), 1);
+    assert!(appointment.signatures[0].seals && appointment.signatures[0].person_id == e.partner_id);
+    let name = &app.person(&delegate).unwrap().name;
+    assert!(appointment.chinese_text().contains(&format!("委派{name}")));
+    let acceptance = find(format!("acceptance:{delegate}"));
+    assert!(
+        acceptance.chinese_text().contains("委派代表")
+            && acceptance.chinese_text().contains("本人接受委派")
+    );
 }
