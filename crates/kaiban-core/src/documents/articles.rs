@@ -4,9 +4,9 @@
 //! step; until then these are the statutory defaults, named as such in the text.
 
 use super::document::{chapter, clause, signature_lines, Document, Numbering};
-use super::facts::{address, contribution_clauses, scope_text};
+use super::facts::{address, contribution_clauses, scope_text, term};
 use super::DocumentKind;
-use crate::model::{Application, BoardMode, EntityType, OperatingTerm, Supervision};
+use crate::model::{Application, BoardMode, EntityType, Supervision};
 use crate::money::{format_wan, format_yuan};
 use crate::text::Bi;
 
@@ -23,10 +23,7 @@ pub fn llc_articles(app: &Application, signers: &[String]) -> Document {
     } else {
         Bi::new("有限责任公司", "a limited liability company")
     };
-    let term = match app.operating_term {
-        OperatingTerm::LongTerm => Bi::new("长期", "unlimited"),
-        OperatingTerm::Years(years) => Bi::owned(format!("{years}年"), format!("{years} years")),
-    };
+    let term = term(app);
     let general = vec![
         clause(
             "为规范公司的组织和行为，保护公司、股东、职工和债权人的合法权益，根据《中华人民共和国公司法》（以下简称《公司法》）和有关法律、行政法规的规定，制定本章程。",

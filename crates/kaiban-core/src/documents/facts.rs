@@ -3,7 +3,7 @@
 
 use crate::catalog::divisions;
 use crate::catalog::scope::Catalog;
-use crate::model::Application;
+use crate::model::{Application, OperatingTerm};
 use crate::money::{format_wan, format_yuan};
 use crate::text::Bi;
 
@@ -22,6 +22,14 @@ pub fn address(app: &Application) -> (String, String) {
     let mut en = vec![app.domicile.detail.clone()];
     en.extend(chain.iter().map(|d| d.name_en.clone()));
     (format!("{zh}{}", app.domicile.detail), en.join(", "))
+}
+
+/// 长期 or 20年: the term of operation as documents state it.
+pub fn term(app: &Application) -> Bi {
+    match app.operating_term {
+        OperatingTerm::LongTerm => Bi::new("长期", "unlimited"),
+        OperatingTerm::Years(years) => Bi::owned(format!("{years}年"), format!("{years} years")),
+    }
 }
 
 /// The scope as the licence prints it, and its items in English.

@@ -3,9 +3,9 @@
 //! articles-options step lets partners choose others.
 
 use super::document::{chapter, clause, signature_lines, Document, Numbering};
-use super::facts::{address, contribution_clauses, scope_text};
+use super::facts::{address, contribution_clauses, scope_text, term};
 use super::DocumentKind;
-use crate::model::{Application, EntityType, OperatingTerm, PartnerKind};
+use crate::model::{Application, EntityType, PartnerKind};
 use crate::money::{format_wan, format_yuan};
 use crate::text::Bi;
 
@@ -18,10 +18,7 @@ pub fn partnership_agreement(app: &Application, signers: &[String]) -> Document 
     let (place_zh, place_en) = address(app);
     let (scope_zh, scope_en) = scope_text(app);
     let total = app.capital.registered_fen.unwrap_or(0);
-    let term = match app.operating_term {
-        OperatingTerm::LongTerm => Bi::new("长期", "unlimited"),
-        OperatingTerm::Years(years) => Bi::owned(format!("{years}年"), format!("{years} years")),
-    };
+    let term = term(app);
     let general = vec![
         clause(
             "为设立合伙企业，明确合伙人的权利义务，根据《中华人民共和国合伙企业法》（以下简称《合伙企业法》）及有关法律、行政法规，经全体合伙人协商一致，订立本协议。",

@@ -4,6 +4,16 @@ use super::*;
 use crate::money::format_wan;
 use crate::rules::testing::example;
 
+/// How the signature block names `person` in `capacity`: "股东：张伟（签名）".
+fn signature_line(capacity: &str, person: &crate::model::Person) -> String {
+    let mark = if person.is_organisation() {
+        "盖章"
+    } else {
+        "签名"
+    };
+    format!("{capacity}：{}（{mark}）", person.name)
+}
+
 fn text(app: &Application) -> String {
     articles(app)
         .expect("a company has articles")
@@ -60,15 +70,7 @@ fn llc_articles_state_every_item_of_company_law_article_46() {
                 must("contribution", text.contains(&part));
             }
             // Art 46 last paragraph: 股东应当在公司章程上签名或者盖章.
-            let mark = if person.is_organisation() {
-                "盖章"
-            } else {
-                "签名"
-            };
-            must(
-                "signature",
-                text.contains(&format!("股东：{}（{mark}）", person.name)),
-            );
+            must("signature", text.contains(&signature_line("股东", person)));
         }
         // (6) 公司的机构及其产生办法、职权、议事规则
         let organs = ["董事", "监事", "职权", "选举产生", "过半数"];
@@ -302,14 +304,9 @@ fn partnership_agreements_state_every_item_of_articles_18_and_63() {
                     )),
                 );
             }
-            let mark = if p.is_organisation() {
-                "盖章"
-            } else {
-                "签名"
-            };
             must(
                 "signature of every partner",
-                text.contains(&format!("合伙人：{}（{mark}）", p.name)),
+                text.contains(&signature_line("合伙人", p)),
             );
         }
         must("(5) profit and loss", text.contains("利润和亏损"));
