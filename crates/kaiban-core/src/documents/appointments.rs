@@ -56,6 +56,20 @@ pub fn appointment_document(app: &Application, need: &DocumentNeed) -> Option<Do
             shareholders_resolution(app),
             Bi::new("股东", "Shareholder"),
         ),
+        DocumentKind::FoundersResolution => (
+            "jsc-founders-resolution",
+            Bi::owned(
+                format!("{company}发起人会议决议"),
+                format!("Resolution of the founders' meeting of {company}"),
+            ),
+            Some(Bi::new(
+                "全体发起人一致同意，作出如下决议：",
+                "All founders agree and resolve:",
+            )),
+            resolved,
+            shareholders_resolution(app),
+            Bi::new("发起人", "Founder"),
+        ),
         DocumentKind::BoardResolution => (
             "board-resolution",
             Bi::owned(

@@ -171,7 +171,7 @@ fn organs(app: &Application, one_person: bool) -> Vec<Bi> {
     out
 }
 
-fn legal_representative(app: &Application, one_person: bool) -> Vec<Bi> {
+pub(super) fn legal_representative(app: &Application, one_person: bool) -> Vec<Bi> {
     let o = &app.officers;
     let holder = o.legal_representative_id.as_deref().unwrap_or_default();
     let is_manager = o.manager_id.as_deref() == Some(holder) && !holder.is_empty();

@@ -7,6 +7,7 @@ mod appointments;
 mod articles;
 mod document;
 mod facts;
+mod joint_stock;
 mod need;
 mod partnership;
 
@@ -15,8 +16,7 @@ pub use need::{required_documents, DocumentKind, DocumentNeed};
 
 use crate::model::{Application, EntityType};
 
-/// The articles of association, for the entity types whose template exists so far
-/// (limited liability companies, one-person ones included).
+/// The articles of association of a company.
 pub fn articles(app: &Application) -> Option<Document> {
     let needs = required_documents(app);
     let need = needs.iter().find(|n| n.kind == DocumentKind::Articles)?;
@@ -24,6 +24,7 @@ pub fn articles(app: &Application) -> Option<Document> {
         EntityType::Llc | EntityType::OnePersonLlc => {
             Some(articles::llc_articles(app, &need.signers))
         }
+        EntityType::JointStock => Some(joint_stock::jsc_articles(app, &need.signers)),
         _ => None,
     }
 }

@@ -383,3 +383,83 @@ fn an_organisation_executing_the_partnership_appoints_its_delegate_who_accepts()
             && acceptance.chinese_text().contains("本人接受委派")
     );
 }
+
+/// Company Law Art 95: what a joint-stock company's articles must state.
+#[test]
+fn jsc_articles_state_every_item_of_company_law_article_95() {
+    let app = example("joint_stock");
+    let text = text(&app);
+    let must = |item: &str, found: bool| assert!(found, "Art 95 {item} is missing:\n{text}");
+    let c = &app.capital;
+    must(
+        "(1) name and domicile",
+        text.contains(&format!("公司名称：{}", app.name.full))
+            && text.contains(&app.domicile.detail),
+    );
+    let scope = crate::catalog::scope::Catalog::bundled().licence_text(&app.business_scope.items);
+    must("(2) business scope", text.contains(&scope));
+    must(
+        "(3) establishment method",
+        text.contains("公司的设立方式为发起设立"),
+    );
+    let shares = c.total_shares.unwrap();
+    must(
+        "(4) capital",
+        text.contains(&format!(
+            "注册资本为人民币{}万元",
+            format_wan(c.registered_fen.unwrap())
+        )),
+    );
+    must(
+        "(4) shares issued",
+        text.contains(&format!("设立时发行的股份总数为{shares}股"))
+            && text.contains(&format!("已发行的股份数为{shares}股")),
+    );
+    let par = crate::money::format_yuan_plain(c.par_value_fen.unwrap());
+    must(
+        "(4) par value",
+        text.contains(&format!("每股金额为人民币{par}元")),
+    );
+    must("(5) class shares", text.contains("类别股"));
+    for investor in &app.investors {
+        let p = app.person(&investor.person_id).unwrap();
+        let taken = format!("发起人{}（", p.name);
+        must("(6) founder", text.contains(&taken));
+        must(
+            "(6) shares taken",
+            text.contains(&format!("认购股份{}股", investor.shares.unwrap())),
+        );
+        for m in &investor.contributions {
+            must(
+                "(6) how they pay",
+                text.contains(&format!("出资方式为{}", m.method.label().zh)),
+            );
+        }
+        must("signature", text.contains(&signature_line("发起人", p)));
+    }
+    must(
+        "(7) board",
+        text.contains("公司设董事会") && text.contains("董事会作出决议"),
+    );
+    must(
+        "(8) legal representative",
+        text.contains("公司的法定代表人由") && text.contains("变更登记"),
+    );
+    must("(9) supervision", text.contains("监事"));
+    must(
+        "(10) profit",
+        text.contains("利润分配") || text.contains("税后利润"),
+    );
+    must(
+        "(11) dissolution and liquidation",
+        text.contains("解散") && text.contains("清算"),
+    );
+    must(
+        "(12) notices and announcements",
+        text.contains("通知") && text.contains("公告"),
+    );
+    must(
+        "(13) other matters",
+        text.contains("股东会认为需要规定的其他事项"),
+    );
+}
