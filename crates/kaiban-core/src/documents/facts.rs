@@ -18,7 +18,14 @@ pub fn address(app: &Application) -> (String, String) {
         }
         code = &division.parent_code;
     }
-    let zh: String = chain.iter().rev().map(|d| d.name_zh.as_str()).collect();
+    // An address typed with its district ("南明区中华南路…") is not given the district twice.
+    let detail = app.domicile.detail.as_str();
+    let zh: String = chain
+        .iter()
+        .rev()
+        .map(|d| d.name_zh.as_str())
+        .take_while(|name| !detail.starts_with(name))
+        .collect();
     let mut en = vec![app.domicile.detail.clone()];
     en.extend(chain.iter().map(|d| d.name_en.clone()));
     (format!("{zh}{}", app.domicile.detail), en.join(", "))

@@ -3,6 +3,7 @@
 //! browser shows each signer the documents this list gives them; a receiver derives the
 //! same list again and never takes one from the package.
 
+mod application_form;
 mod appointments;
 mod articles;
 mod document;
@@ -29,12 +30,13 @@ pub fn articles(app: &Application) -> Option<Document> {
     }
 }
 
-/// Every document of the filing that has a template so far, in the order of
-/// `required_documents`, each signed by exactly the signers its need derived.
+/// Every document of the filing, in the order of `required_documents`, each signed by
+/// exactly the signers its need derived.
 pub fn generate(app: &Application) -> Vec<Document> {
     required_documents(app)
         .iter()
         .filter_map(|need| match need.kind {
+            DocumentKind::ApplicationForm => application_form::application_form(app, need),
             DocumentKind::Articles => articles(app),
             DocumentKind::PartnershipAgreement => {
                 Some(partnership::partnership_agreement(app, &need.signers))

@@ -14,6 +14,16 @@ fn signature_line(capacity: &str, person: &crate::model::Person) -> String {
     format!("{capacity}：{}（{mark}）", person.name)
 }
 
+const ALL_EXAMPLES: [&str; 7] = [
+    "llc",
+    "one_person_llc",
+    "joint_stock",
+    "general_partnership",
+    "limited_partnership",
+    "sole_proprietorship",
+    "individual_business",
+];
+
 fn text(app: &Application) -> String {
     articles(app)
         .expect("a company has articles")
@@ -116,12 +126,7 @@ fn the_same_application_gives_the_same_bytes_and_any_change_other_ones() {
 #[test]
 fn every_clause_has_its_english_reading_aid() {
     let chinese = |text: &str| text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    for name in [
-        "llc",
-        "one_person_llc",
-        "general_partnership",
-        "limited_partnership",
-    ] {
+    for name in ALL_EXAMPLES {
         let app = example(name);
         let mut quoted = vec![app.name.full.clone(), app.domicile.detail.clone()];
         quoted.extend(
@@ -154,12 +159,7 @@ fn every_clause_has_its_english_reading_aid() {
 
 #[test]
 fn every_generated_document_is_signed_by_exactly_the_signers_its_need_derives() {
-    for name in [
-        "llc",
-        "one_person_llc",
-        "general_partnership",
-        "limited_partnership",
-    ] {
+    for name in ALL_EXAMPLES {
         let app = example(name);
         let needs = required_documents(&app);
         let documents = generate(&app);
@@ -176,11 +176,11 @@ fn every_generated_document_is_signed_by_exactly_the_signers_its_need_derives() 
             assert_eq!(signed, need.signers, "{name}: {}", doc.id);
         }
         let kinds: Vec<DocumentKind> = documents.iter().map(|d| d.kind).collect();
-        let founding = [DocumentKind::Articles, DocumentKind::PartnershipAgreement];
-        assert!(kinds.iter().any(|k| founding.contains(k)), "{name}");
-        assert!(
-            !kinds.contains(&DocumentKind::ApplicationForm),
-            "no template yet: {name}"
+        assert_eq!(kinds[0], DocumentKind::ApplicationForm, "{name}");
+        assert_eq!(
+            documents.len(),
+            needs.len(),
+            "{name}: a document for every need"
         );
     }
 }
@@ -461,5 +461,97 @@ fn jsc_articles_state_every_item_of_company_law_article_95() {
     must(
         "(13) other matters",
         text.contains("股东会认为需要规定的其他事项"),
+    );
+}
+
+/// The application form carries its attached sheets (domain.md §3.1) for every entity type,
+/// and every person the sheets are about.
+#[test]
+fn the_application_form_has_the_sheets_of_its_entity_type() {
+    let sheets: [(&str, &[&str]); 7] = [
+        (
+            "llc",
+            &[
+                "法定代表人信息",
+                "董事、监事、经理信息",
+                "股东（发起人）出资情况",
+                "财务负责人、联络员信息",
+                "受益所有人信息",
+            ],
+        ),
+        (
+            "one_person_llc",
+            &[
+                "法定代表人信息",
+                "董事、监事、经理信息",
+                "股东（发起人）出资情况",
+                "受益所有人信息",
+            ],
+        ),
+        (
+            "joint_stock",
+            &["法定代表人信息", "股东（发起人）出资情况", "受益所有人信息"],
+        ),
+        (
+            "general_partnership",
+            &[
+                "全体合伙人名录及出资情况",
+                "执行事务合伙人（委派代表）信息",
+                "受益所有人信息",
+            ],
+        ),
+        (
+            "limited_partnership",
+            &[
+                "全体合伙人名录及出资情况",
+                "执行事务合伙人（委派代表）信息",
+                "受益所有人信息",
+            ],
+        ),
+        (
+            "sole_proprietorship",
+            &["投资人信息", "财务负责人、联络员信息"],
+        ),
+        ("individual_business", &["经营者信息", "组成形式"]),
+    ];
+    for (name, expected) in sheets {
+        let app = example(name);
+        let form = generate(&app)
+            .into_iter()
+            .find(|d| d.kind == DocumentKind::ApplicationForm)
+            .unwrap();
+        let text = form.chinese_text();
+        for sheet in expected {
+            assert!(text.contains(sheet), "{name}: no sheet {sheet}:\n{text}");
+        }
+        assert!(text.contains(&format!("名称：{}", app.name.full)), "{name}");
+        for role in app.roles() {
+            let person = app.person(role.person_id).unwrap();
+            assert!(
+                text.contains(&person.name),
+                "{name}: {:?} {} is not on the form",
+                role.role,
+                person.name
+            );
+        }
+        let bo = ["sole_proprietorship", "individual_business"].contains(&name);
+        assert_eq!(
+            text.contains("受益所有人信息"),
+            !bo,
+            "{name}: beneficial owners only where the law asks"
+        );
+    }
+}
+
+#[test]
+fn an_address_typed_with_its_district_names_the_district_once() {
+    let mut app = example("individual_business");
+    app.domicile.detail = "南明区中华南路28号".into();
+    let (zh, _) = super::facts::address(&app);
+    assert_eq!(zh, "贵州省贵阳市南明区中华南路28号");
+    app.domicile.detail = "中华南路28号".into();
+    assert_eq!(
+        super::facts::address(&app).0,
+        "贵州省贵阳市南明区中华南路28号"
     );
 }
