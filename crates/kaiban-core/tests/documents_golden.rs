@@ -83,26 +83,49 @@ fn generated_documents_match_their_golden_files() {
                 None => Some(format!("{key}: new document, not in the golden files")),
                 Some(_) => judge(&key, &doc, golden),
             };
-            let refused = problem.as_deref().is_some_and(|p| p.contains("without a version bump"));
+            let refused = problem
+                .as_deref()
+                .is_some_and(|p| p.contains("without a version bump"));
             let text = doc.chinese_text();
-            let stale_text = std::fs::read_to_string(text_path(&key)).ok().as_deref() != Some(&text);
+            let stale_text =
+                std::fs::read_to_string(text_path(&key)).ok().as_deref() != Some(&text);
             if bless && !refused {
                 std::fs::create_dir_all(text_path(&key).parent().unwrap()).unwrap();
                 std::fs::write(text_path(&key), &text).unwrap();
             } else if let Some(problem) = problem {
                 problems.push(problem);
             } else if stale_text {
-                problems.push(format!("{key}: {} does not hold the text", text_path(&key).display()));
+                problems.push(format!(
+                    "{key}: {} does not hold the text",
+                    text_path(&key).display()
+                ));
             }
-            let entry = Golden { template: doc.template.into(), version: doc.version, sha256: doc.sha256() };
-            next.insert(key.clone(), if refused { golden.unwrap().clone() } else { entry });
+            let entry = Golden {
+                template: doc.template.into(),
+                version: doc.version,
+                sha256: doc.sha256(),
+            };
+            next.insert(
+                key.clone(),
+                if refused {
+                    golden.unwrap().clone()
+                } else {
+                    entry
+                },
+            );
         }
     }
     for gone in index.keys().filter(|k| !next.contains_key(*k)) {
-        problems.push(format!("{gone}: in the golden files but no longer generated"));
+        problems.push(format!(
+            "{gone}: in the golden files but no longer generated"
+        ));
     }
     if bless {
-        std::fs::write(&index_path, serde_json::to_string_pretty(&next).unwrap() + "\n").unwrap();
+        std::fs::write(
+            &index_path,
+            serde_json::to_string_pretty(&next).unwrap() + "\n",
+        )
+        .unwrap();
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -111,9 +134,16 @@ fn generated_documents_match_their_golden_files() {
 /// refused, a new version is accepted once blessed, the same text passes.
 #[test]
 fn a_changed_text_needs_a_new_version() {
-    let (_, app) = examples().into_iter().find(|(name, _)| name == "llc").unwrap();
+    let (_, app) = examples()
+        .into_iter()
+        .find(|(name, _)| name == "llc")
+        .unwrap();
     let doc = generate(&app).remove(1);
-    let golden = Golden { template: doc.template.into(), version: doc.version, sha256: doc.sha256() };
+    let golden = Golden {
+        template: doc.template.into(),
+        version: doc.version,
+        sha256: doc.sha256(),
+    };
     assert_eq!(judge("llc/articles", &doc, Some(&golden)), None);
     let mut reworded = doc.clone();
     reworded.chapters[0].clauses[0].zh.to_mut().push('。');
