@@ -16,5 +16,19 @@ fn validate_fifty_investor_llc(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, validate_fifty_investor_llc);
+fn generate_documents_for_fifty_investor_llc(c: &mut Criterion) {
+    let app = samples::llc_with_investors(50);
+    c.bench_function("generate documents LLC with 50 investors", |b| {
+        b.iter(|| {
+            let documents = kaiban_core::documents::generate(black_box(&app));
+            documents.iter().map(|d| d.sha256()).count()
+        })
+    });
+}
+
+criterion_group!(
+    benches,
+    validate_fifty_investor_llc,
+    generate_documents_for_fifty_investor_llc
+);
 criterion_main!(benches);
