@@ -21,7 +21,7 @@ fn generate_documents_for_fifty_investor_llc(c: &mut Criterion) {
     c.bench_function("generate documents LLC with 50 investors", |b| {
         b.iter(|| {
             let documents = kaiban_core::documents::generate(black_box(&app));
-            documents.iter().map(|d| d.sha256()).count()
+            documents.iter().map(|d| d.sha256()).collect::<Vec<_>>()
         })
     });
 }
