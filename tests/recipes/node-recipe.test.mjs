@@ -78,3 +78,22 @@ test('re-signed with fresh keys, the honest package verifies and every forgery i
     assert.ok(refusals.includes(code), `${code}: ${refusals}`);
   }
 });
+
+// docs/package-format.md, "Reading the documents": `kaiban-verify documents` on every delivered
+// package writes an index and one readable page per document of the filing.
+test('kaiban-verify documents writes every delivered package\'s documents as pages', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const os = await import('node:os');
+  const found = cases();
+  assert.ok(found.length > 0, 'the e2e tests delivered packages');
+  for (const folder of found) {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiban-documents-'));
+    const printed = execFileSync(path.join(ROOT, 'target/debug/kaiban-verify'), ['documents', path.join(folder, 'package.jws.json'), '--out', out], { encoding: 'utf8' });
+    const pages = fs.readdirSync(out).filter((name) => name !== 'index.html');
+    assert.ok(pages.includes('application_form.html'), `${folder}: ${pages}`);
+    assert.equal(printed.trim().split('\n').length, pages.length, 'one line per page written');
+    const index = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    for (const page of pages) assert.ok(index.includes(`href="${page}"`), `${page} is in the index`);
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});

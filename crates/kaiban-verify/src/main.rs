@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod clock;
+mod documents_cmd;
 mod receiver;
 mod status_cmd;
 mod verify_cmd;
@@ -16,6 +17,8 @@ usage:
       print findings as JSON lines; exit 0 when no errors, 1 with errors, 2 if not an application
   kaiban-verify verify PACKAGE.jws.json [--attachments DIR]
       check every signature, signer and attachment; exit 0 only if all hold
+  kaiban-verify documents PACKAGE.jws.json --out DIR
+      regenerate the filing's documents from the package's application and write them as HTML
   kaiban-verify serve [--host 127.0.0.1] [--port 8787] [--data-dir DIR] [--allow-origin URL]...
       run the reference receiver (POST /submissions, GET /submissions/RECEIPT)
   kaiban-verify status --data-dir DIR RECEIPT STATUS [--reason TEXT]...
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
         Some("serve") => receiver::run(&argv[1..]),
         Some("verify") => verify_cmd::run(&argv[1..]),
         Some("status") => status_cmd::run(&argv[1..]),
+        Some("documents") => documents_cmd::run(&argv[1..]),
         Some("sample") => {
             let investors = argv.get(2).and_then(|n| n.parse().ok()).unwrap_or(50);
             println!(

@@ -8,11 +8,13 @@ mod appointments;
 mod articles;
 mod document;
 mod facts;
+mod html;
 mod joint_stock;
 mod need;
 mod partnership;
 
 pub use document::{chinese_number, Chapter, Document, Numbering, SignatureLine};
+pub use html::escape;
 pub use need::{required_documents, DocumentKind, DocumentNeed};
 
 use crate::model::{Application, EntityType};
