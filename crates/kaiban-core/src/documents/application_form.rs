@@ -6,8 +6,9 @@ use super::document::{chapter, clause, signature_lines, Chapter, Document, Numbe
 use super::facts::{address, scope_text, term};
 use super::{DocumentKind, DocumentNeed};
 use crate::key::Choice;
-use crate::model::{Application, EntityType, OrganisationForm, Person, PropertyForm, Supervision};
+use crate::model::{EntityType, OrganisationForm, Person, PropertyForm, Supervision};
 use crate::money::{format_wan, format_yuan};
+use crate::rules::Indexed;
 use crate::text::Bi;
 
 pub const TEMPLATE: &str = "application-form";
@@ -41,7 +42,7 @@ fn person_line(capacity: &Bi, p: &Person) -> Bi {
 }
 
 fn people_sheet(
-    app: &Application,
+    app: &Indexed,
     heading: (&'static str, &'static str),
     capacity: Bi,
     ids: impl IntoIterator<Item = impl AsRef<str>>,
@@ -54,7 +55,7 @@ fn people_sheet(
     chapter(heading.0, heading.1, lines)
 }
 
-pub fn application_form(app: &Application, need: &DocumentNeed) -> Option<Document> {
+pub fn application_form(app: &Indexed, need: &DocumentNeed) -> Option<Document> {
     let entity = app.entity_type?;
     let (form_zh, form_en) = match entity {
         t if t.is_company() => (
@@ -107,7 +108,7 @@ pub fn application_form(app: &Application, need: &DocumentNeed) -> Option<Docume
 }
 
 /// What is registered: name, type, domicile, capital, scope, term.
-fn particulars(app: &Application, entity: EntityType) -> Chapter {
+fn particulars(app: &Indexed, entity: EntityType) -> Chapter {
     let (address_zh, address_en) = address(app);
     let (scope_zh, scope_en) = scope_text(app);
     let capital = app.capital.registered_fen.unwrap_or(0);
@@ -147,7 +148,7 @@ fn particulars(app: &Application, entity: EntityType) -> Chapter {
     chapter("一、登记事项", "1. Particulars to be registered", lines)
 }
 
-fn sheets(app: &Application, entity: EntityType) -> Vec<Chapter> {
+fn sheets(app: &Indexed, entity: EntityType) -> Vec<Chapter> {
     let o = &app.officers;
     let investors = app.investors.iter().map(|i| i.person_id.as_str());
     let mut out = Vec::new();
@@ -281,7 +282,7 @@ fn sheets(app: &Application, entity: EntityType) -> Vec<Chapter> {
 }
 
 /// Each investor's subscription and contributions, as on the contributions sheet.
-fn contributions(app: &Application) -> Vec<Bi> {
+fn contributions(app: &Indexed) -> Vec<Bi> {
     let mut out = Vec::new();
     for investor in &app.investors {
         let Some(p) = app.person(&investor.person_id) else {
@@ -327,7 +328,7 @@ fn contributions(app: &Application) -> Vec<Bi> {
     out
 }
 
-fn beneficial_owners(app: &Application) -> Chapter {
+fn beneficial_owners(app: &Indexed) -> Chapter {
     let b = &app.beneficial_owners;
     let lines = if b.exemption_commitment {
         vec![Bi::new(

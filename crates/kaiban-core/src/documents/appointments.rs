@@ -6,12 +6,13 @@
 
 use super::document::{signature_lines, Chapter, Document, Numbering};
 use super::{DocumentKind, DocumentNeed};
-use crate::model::{Application, BoardMode, Role, Supervision};
+use crate::model::{BoardMode, Role, Supervision};
+use crate::rules::Indexed;
 use crate::text::Bi;
 
 pub const TEMPLATE_VERSION: u32 = 1;
 
-fn names(app: &Application, ids: impl IntoIterator<Item = String>) -> String {
+fn names(app: &Indexed, ids: impl IntoIterator<Item = String>) -> String {
     let names: Vec<String> = ids
         .into_iter()
         .filter_map(|id| app.person(&id).map(|p| p.name.clone()))
@@ -19,12 +20,12 @@ fn names(app: &Application, ids: impl IntoIterator<Item = String>) -> String {
     names.join("、")
 }
 
-fn english_names(app: &Application, ids: impl IntoIterator<Item = String>) -> String {
+fn english_names(app: &Indexed, ids: impl IntoIterator<Item = String>) -> String {
     names(app, ids).replace('、', ", ")
 }
 
 /// The document for `need`, signed by the signers the need derived.
-pub fn appointment_document(app: &Application, need: &DocumentNeed) -> Option<Document> {
+pub fn appointment_document(app: &Indexed, need: &DocumentNeed) -> Option<Document> {
     let company = &app.name.full;
     let resolved = Numbering::Items;
     let (template, title, preamble, numbering, clauses, capacity) = match need.kind {
@@ -140,7 +141,7 @@ pub fn appointment_document(app: &Application, need: &DocumentNeed) -> Option<Do
     })
 }
 
-fn shareholders_resolution(app: &Application) -> Vec<Bi> {
+fn shareholders_resolution(app: &Indexed) -> Vec<Bi> {
     let o = &app.officers;
     let mut out = vec![Bi::new(
         "通过公司章程。",
@@ -215,7 +216,7 @@ fn shareholders_resolution(app: &Application) -> Vec<Bi> {
     out
 }
 
-fn board_resolution(app: &Application) -> Vec<Bi> {
+fn board_resolution(app: &Indexed) -> Vec<Bi> {
     let o = &app.officers;
     let mut out = Vec::new();
     let of = |pick: fn(&crate::model::Director) -> bool| -> Vec<String> {
@@ -269,7 +270,7 @@ fn office(role: Role) -> Bi {
     }
 }
 
-fn acceptance(app: &Application, person: &crate::model::Person, offices: &[Role]) -> Vec<Bi> {
+fn acceptance(app: &Indexed, person: &crate::model::Person, offices: &[Role]) -> Vec<Bi> {
     let company = &app.name.full;
     let held: Vec<Bi> = offices.iter().map(|r| office(*r)).collect();
     let zh: Vec<&str> = held.iter().map(|o| o.zh.as_ref()).collect();

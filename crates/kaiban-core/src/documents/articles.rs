@@ -6,14 +6,15 @@
 use super::document::{chapter, clause, signature_lines, Document, Numbering};
 use super::facts::{address, contribution_clauses, scope_text, term};
 use super::DocumentKind;
-use crate::model::{Application, BoardMode, EntityType, Supervision};
+use crate::model::{BoardMode, EntityType, Supervision};
 use crate::money::{format_wan, format_yuan};
+use crate::rules::Indexed;
 use crate::text::Bi;
 
 pub const TEMPLATE: &str = "llc-articles";
 pub const VERSION: u32 = 1;
 
-pub fn llc_articles(app: &Application, signers: &[String]) -> Document {
+pub fn llc_articles(app: &Indexed, signers: &[String]) -> Document {
     let one_person = app.entity_type == Some(EntityType::OnePersonLlc) || app.investors.len() == 1;
     let name = &app.name.full;
     let (address_zh, address_en) = address(app);
@@ -106,7 +107,7 @@ pub fn llc_articles(app: &Application, signers: &[String]) -> Document {
     }
 }
 
-fn organs(app: &Application, one_person: bool) -> Vec<Bi> {
+fn organs(app: &Indexed, one_person: bool) -> Vec<Bi> {
     let o = &app.officers;
     let mut out = Vec::new();
     if one_person {
@@ -171,7 +172,7 @@ fn organs(app: &Application, one_person: bool) -> Vec<Bi> {
     out
 }
 
-pub(super) fn legal_representative(app: &Application, one_person: bool) -> Vec<Bi> {
+pub(super) fn legal_representative(app: &Indexed, one_person: bool) -> Vec<Bi> {
     let o = &app.officers;
     let holder = o.legal_representative_id.as_deref().unwrap_or_default();
     let is_manager = o.manager_id.as_deref() == Some(holder) && !holder.is_empty();

@@ -3,6 +3,7 @@
 //! bytes (and so its hash) depend on nothing but the application and the template version.
 
 use super::DocumentKind;
+use crate::rules::Indexed;
 use crate::text::Bi;
 use serde::Serialize;
 
@@ -102,7 +103,7 @@ pub(super) fn chapter(zh: &'static str, en: &'static str, clauses: Vec<Bi>) -> C
 
 /// Who signs: every person or organisation `ids` names that is on the application.
 pub(super) fn signature_lines(
-    app: &crate::model::Application,
+    app: &Indexed,
     ids: impl IntoIterator<Item = impl AsRef<str>>,
     capacity: Bi,
 ) -> Vec<SignatureLine> {

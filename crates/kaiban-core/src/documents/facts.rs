@@ -3,12 +3,13 @@
 
 use crate::catalog::divisions;
 use crate::catalog::scope::Catalog;
-use crate::model::{Application, OperatingTerm};
+use crate::model::OperatingTerm;
 use crate::money::{format_wan, format_yuan};
+use crate::rules::Indexed;
 use crate::text::Bi;
 
 /// 贵州省贵阳市观山湖区长岭北路… and "…, Guanshanhu District, Guiyang, Guizhou".
-pub fn address(app: &Application) -> (String, String) {
+pub fn address(app: &Indexed) -> (String, String) {
     let mut chain = Vec::new();
     let mut code = app.domicile.division_code.as_str();
     while let Some(division) = divisions::find(code) {
@@ -32,7 +33,7 @@ pub fn address(app: &Application) -> (String, String) {
 }
 
 /// 长期 or 20年: the term of operation as documents state it.
-pub fn term(app: &Application) -> Bi {
+pub fn term(app: &Indexed) -> Bi {
     match app.operating_term {
         OperatingTerm::LongTerm => Bi::new("长期", "unlimited"),
         OperatingTerm::Years(years) => Bi::owned(format!("{years}年"), format!("{years} years")),
@@ -40,7 +41,7 @@ pub fn term(app: &Application) -> Bi {
 }
 
 /// The scope as the licence prints it, and its items in English.
-pub fn scope_text(app: &Application) -> (String, String) {
+pub fn scope_text(app: &Indexed) -> (String, String) {
     let catalog = Catalog::bundled();
     let items = &app.business_scope.items;
     let english: Vec<&str> = items
@@ -56,7 +57,7 @@ pub fn scope_text(app: &Application) -> (String, String) {
 
 /// One clause per investor: who they are, what they subscribe, and each part's method,
 /// amount and date.
-pub fn contribution_clauses(app: &Application, title: Bi) -> Vec<Bi> {
+pub fn contribution_clauses(app: &Indexed, title: Bi) -> Vec<Bi> {
     let mut out = Vec::new();
     for investor in &app.investors {
         let Some(person) = app.person(&investor.person_id) else {

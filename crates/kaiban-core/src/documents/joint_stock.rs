@@ -5,14 +5,15 @@ use super::articles::legal_representative;
 use super::document::{chapter, clause, signature_lines, Document, Numbering};
 use super::facts::{address, scope_text, term};
 use super::DocumentKind;
-use crate::model::{Application, EstablishmentMethod, Supervision};
+use crate::model::{EstablishmentMethod, Supervision};
 use crate::money::{format_wan, format_yuan, format_yuan_plain};
+use crate::rules::Indexed;
 use crate::text::Bi;
 
 pub const TEMPLATE: &str = "jsc-articles";
 pub const VERSION: u32 = 1;
 
-pub fn jsc_articles(app: &Application, signers: &[String]) -> Document {
+pub fn jsc_articles(app: &Indexed, signers: &[String]) -> Document {
     let name = &app.name.full;
     let (address_zh, address_en) = address(app);
     let (scope_zh, scope_en) = scope_text(app);

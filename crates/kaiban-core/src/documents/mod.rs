@@ -18,10 +18,14 @@ pub use html::escape;
 pub use need::{required_documents, DocumentKind, DocumentNeed};
 
 use crate::model::{Application, EntityType};
+use crate::rules::Indexed;
 
 /// The articles of association of a company.
 pub fn articles(app: &Application) -> Option<Document> {
-    let needs = required_documents(app);
+    founding_articles(&Indexed::new(app), &required_documents(app))
+}
+
+fn founding_articles(app: &Indexed, needs: &[DocumentNeed]) -> Option<Document> {
     let need = needs.iter().find(|n| n.kind == DocumentKind::Articles)?;
     match app.entity_type? {
         EntityType::Llc | EntityType::OnePersonLlc => {
@@ -35,11 +39,13 @@ pub fn articles(app: &Application) -> Option<Document> {
 /// Every document of the filing, in the order of `required_documents`, each signed by
 /// exactly the signers its need derived.
 pub fn generate(app: &Application) -> Vec<Document> {
-    required_documents(app)
+    let app = &Indexed::new(app);
+    let needs = need::required(app);
+    needs
         .iter()
         .filter_map(|need| match need.kind {
             DocumentKind::ApplicationForm => application_form::application_form(app, need),
-            DocumentKind::Articles => articles(app),
+            DocumentKind::Articles => founding_articles(app, &needs),
             DocumentKind::PartnershipAgreement => {
                 Some(partnership::partnership_agreement(app, &need.signers))
             }

@@ -1,7 +1,9 @@
 //! Which documents an application needs and who signs each.
 
 use crate::model::{Application, BoardMode, EntityType, PersonId, Role};
+use crate::rules::Indexed;
 use crate::text::Bi;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -85,19 +87,24 @@ impl DocumentNeed {
 }
 
 /// The people that `ids` names who are on the application, each once, in order.
-fn people<'a>(app: &Application, ids: impl IntoIterator<Item = &'a str>) -> Vec<PersonId> {
-    let mut out: Vec<PersonId> = Vec::new();
-    for id in ids {
-        if !id.is_empty() && app.person(id).is_some() && !out.iter().any(|o| o == id) {
-            out.push(id.to_string());
-        }
-    }
-    out
+fn people<'a>(app: &Indexed, ids: impl IntoIterator<Item = &'a str>) -> Vec<PersonId> {
+    let mut seen = HashSet::new();
+    let known = ids
+        .into_iter()
+        .filter(|id| !id.is_empty() && app.person(id).is_some());
+    known
+        .filter(|id| seen.insert(*id))
+        .map(str::to_string)
+        .collect()
 }
 
 /// Every document the application needs, with its signers; empty until an entity type is
 /// chosen. Linear in the size of the application.
 pub fn required_documents(app: &Application) -> Vec<DocumentNeed> {
+    required(&Indexed::new(app))
+}
+
+pub(super) fn required(app: &Indexed) -> Vec<DocumentNeed> {
     let Some(entity) = app.entity_type else {
         return Vec::new();
     };
@@ -155,8 +162,9 @@ pub fn required_documents(app: &Application) -> Vec<DocumentNeed> {
 
 /// One acceptance per appointee: a company's directors, supervisors, manager and legal
 /// representative, a partnership's delegates of organisations that execute its affairs.
-fn acceptances(app: &Application, entity: EntityType) -> Vec<DocumentNeed> {
+fn acceptances(app: &Indexed, entity: EntityType) -> Vec<DocumentNeed> {
     let mut out: Vec<DocumentNeed> = Vec::new();
+    let mut position: HashMap<String, usize> = HashMap::new();
     for r in app.roles() {
         let appointed = match r.role {
             Role::Director | Role::Supervisor | Role::Manager | Role::LegalRepresentative => {
@@ -168,16 +176,19 @@ fn acceptances(app: &Application, entity: EntityType) -> Vec<DocumentNeed> {
         if !appointed || people(app, [r.person_id]).is_empty() {
             continue;
         }
-        let subject = Some(r.person_id.to_string());
-        match out.iter_mut().find(|d| d.subject == subject) {
-            Some(d) if !d.offices.contains(&r.role) => d.offices.push(r.role),
+        match position.get(r.person_id) {
+            // The offices one person holds are few (legal representative, director, manager).
+            Some(&at) if !out[at].offices.contains(&r.role) => out[at].offices.push(r.role),
             Some(_) => {}
-            None => out.push(DocumentNeed {
-                kind: DocumentKind::Acceptance,
-                subject: subject.clone(),
-                offices: vec![r.role],
-                signers: vec![r.person_id.to_string()],
-            }),
+            None => {
+                position.insert(r.person_id.to_string(), out.len());
+                out.push(DocumentNeed {
+                    kind: DocumentKind::Acceptance,
+                    subject: Some(r.person_id.to_string()),
+                    offices: vec![r.role],
+                    signers: vec![r.person_id.to_string()],
+                });
+            }
         }
     }
     out
@@ -187,6 +198,11 @@ fn acceptances(app: &Application, entity: EntityType) -> Vec<DocumentNeed> {
 mod tests {
     use super::*;
     use crate::rules::testing::example;
+
+    /// `people` on a plain application.
+    fn known<'a>(app: &Application, ids: impl IntoIterator<Item = &'a str>) -> Vec<PersonId> {
+        people(&Indexed::new(app), ids)
+    }
 
     fn ids(app: &Application) -> Vec<String> {
         required_documents(app)
@@ -212,7 +228,7 @@ mod tests {
             .roles()
             .into_iter()
             .filter(|r| offices.contains(&r.role));
-        people(app, roles.map(|r| r.person_id))
+        known(app, roles.map(|r| r.person_id))
     }
 
     #[test]
@@ -245,7 +261,7 @@ mod tests {
     fn every_shareholder_signs_the_articles_and_the_meeting_that_adopts_them() {
         for name in ["llc", "one_person_llc", "joint_stock"] {
             let app = example(name);
-            let shareholders = people(&app, app.investors.iter().map(|i| i.person_id.as_str()));
+            let shareholders = known(&app, app.investors.iter().map(|i| i.person_id.as_str()));
             assert!(!shareholders.is_empty());
             assert_eq!(signers(&app, "articles"), shareholders, "{name}");
             let meeting = match name {
@@ -314,7 +330,7 @@ mod tests {
     fn a_board_resolution_exactly_where_there_is_a_board() {
         let mut app = example("llc");
         app.officers.board_mode = BoardMode::Board;
-        let directors = people(
+        let directors = known(
             &app,
             app.officers.directors.iter().map(|d| d.person_id.as_str()),
         );
@@ -327,7 +343,7 @@ mod tests {
     fn partners_sign_the_agreement_and_an_organisation_names_its_delegate() {
         for name in ["general_partnership", "limited_partnership"] {
             let app = example(name);
-            let partners = people(&app, app.investors.iter().map(|i| i.person_id.as_str()));
+            let partners = known(&app, app.investors.iter().map(|i| i.person_id.as_str()));
             assert_eq!(signers(&app, "partnership_agreement"), partners, "{name}");
             assert_eq!(signers(&app, "application_form"), partners, "{name}");
             for e in &app.executing_partners {

@@ -5,14 +5,15 @@
 use super::document::{chapter, clause, signature_lines, Document, Numbering};
 use super::facts::{address, contribution_clauses, scope_text, term};
 use super::DocumentKind;
-use crate::model::{Application, EntityType, PartnerKind};
+use crate::model::{EntityType, PartnerKind};
 use crate::money::{format_wan, format_yuan};
+use crate::rules::Indexed;
 use crate::text::Bi;
 
 pub const TEMPLATE: &str = "partnership-agreement";
 pub const VERSION: u32 = 1;
 
-pub fn partnership_agreement(app: &Application, signers: &[String]) -> Document {
+pub fn partnership_agreement(app: &Indexed, signers: &[String]) -> Document {
     let limited = app.entity_type == Some(EntityType::LimitedPartnership);
     let name = &app.name.full;
     let (place_zh, place_en) = address(app);
@@ -183,7 +184,7 @@ pub fn partnership_agreement(app: &Application, signers: &[String]) -> Document 
 
 /// The executing partners by name, each organisation with its delegate:
 /// "贵州某某有限公司（委派代表：张三）".
-fn executing_partners(app: &Application) -> Bi {
+fn executing_partners(app: &Indexed) -> Bi {
     let mut zh = Vec::new();
     let mut en = Vec::new();
     for e in &app.executing_partners {

@@ -547,11 +547,11 @@ fn the_application_form_has_the_sheets_of_its_entity_type() {
 fn an_address_typed_with_its_district_names_the_district_once() {
     let mut app = example("individual_business");
     app.domicile.detail = "南明区中华南路28号".into();
-    let (zh, _) = super::facts::address(&app);
+    let (zh, _) = super::facts::address(&crate::rules::Indexed::new(&app));
     assert_eq!(zh, "贵州省贵阳市南明区中华南路28号");
     app.domicile.detail = "中华南路28号".into();
     assert_eq!(
-        super::facts::address(&app).0,
+        super::facts::address(&crate::rules::Indexed::new(&app)).0,
         "贵州省贵阳市南明区中华南路28号"
     );
 }

@@ -227,13 +227,13 @@ impl Candidate {
         })
     }
 
-    /// SHA-256 of the JWS payload: the same application signed again is the same case.
     /// The application the package carries (not yet verified: read it, derive from it, and
     /// trust it only once `finish` says the package is valid).
     pub fn application(&self) -> &crate::Application {
         &self.payload.application
     }
 
+    /// SHA-256 of the JWS payload: the same application signed again is the same case.
     pub fn payload_hash(&self) -> String {
         self.package.payload_hash()
     }
