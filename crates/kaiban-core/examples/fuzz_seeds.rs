@@ -1,7 +1,7 @@
 //! Writes the seed corpora for the fuzz targets in `fuzz/` from the example applications:
 //! `cargo run -p kaiban-core --example fuzz_seeds -- fuzz/corpus`.
 
-use kaiban_core::package::{sign_with, Package, Payload};
+use kaiban_core::package::Payload;
 use kaiban_core::Application;
 use std::path::{Path, PathBuf};
 
@@ -42,20 +42,7 @@ fn main() {
             );
         }
         let payload = Payload::new(&app, format!("seed-{name}"), "2026-01-01T00:00:00Z".into());
-        let encoded = payload.encoded();
-        let signatures = payload
-            .required_signers
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let key = p256::ecdsa::SigningKey::from_bytes(&[i as u8 + 1; 32].into()).unwrap();
-                sign_with(&key, &encoded, &s.person_id, 1_767_225_600)
-            })
-            .collect();
-        let package = Package {
-            payload: encoded,
-            signatures,
-        };
+        let package = kaiban_core::samples::signed_by_everyone(&payload, 1, 1_767_225_600);
         write(
             &out.join("package_verify"),
             &name,

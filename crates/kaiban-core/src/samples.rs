@@ -150,6 +150,31 @@ fn leaves(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
     }
 }
 
+/// `payload` signed by every signer it lists, each with a fixed key made from `seed` and
+/// their position (deterministic packages for tests, seeds and benchmarks; a real signer's
+/// key lives in their browser).
+pub fn signed_by_everyone(
+    payload: &crate::package::Payload,
+    seed: u8,
+    iat: i64,
+) -> crate::package::Package {
+    let encoded = payload.encoded();
+    let signatures = payload
+        .required_signers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let secret = [seed.wrapping_add(i as u8); 32];
+            let key = p256::ecdsa::SigningKey::from_bytes(&secret.into()).expect("a valid scalar");
+            crate::package::sign_with(&key, &encoded, &s.person_id, iat)
+        })
+        .collect();
+    crate::package::Package {
+        payload: encoded,
+        signatures,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -2,7 +2,7 @@
 //! package's application and written inside the folder asked for, whatever ids the
 //! submitter chose.
 
-use kaiban_core::package::{sign_with, Package, Payload};
+use kaiban_core::package::Payload;
 use std::path::Path;
 use std::process::Command;
 
@@ -14,22 +14,9 @@ fn example_llc() -> kaiban_core::Application {
 
 fn package(app: &kaiban_core::Application) -> Vec<u8> {
     let payload = Payload::new(app, "app-docs".into(), "2026-01-01T00:00:00Z".into());
-    let encoded = payload.encoded();
-    let signatures = payload
-        .required_signers
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let key = p256::ecdsa::SigningKey::from_bytes(&[i as u8 + 7; 32].into()).unwrap();
-            sign_with(&key, &encoded, &s.person_id, 1_767_225_600)
-        })
-        .collect();
-    Package {
-        payload: encoded,
-        signatures,
-    }
-    .to_json()
-    .into_bytes()
+    kaiban_core::samples::signed_by_everyone(&payload, 7, 1_767_225_600)
+        .to_json()
+        .into_bytes()
 }
 
 fn run_documents(package: &[u8], name: &str) -> (std::process::Output, std::path::PathBuf) {

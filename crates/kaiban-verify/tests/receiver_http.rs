@@ -3,7 +3,7 @@
 
 mod support;
 
-use kaiban_core::package::{sign_with, Package, Payload};
+use kaiban_core::package::{Package, Payload};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use std::process::Command;
@@ -23,21 +23,11 @@ fn signed(app: &kaiban_core::Application, lease: &[u8], skip_signer: Option<usiz
         .collect();
     app.attachments[0].size = lease.len() as u64;
     let payload = Payload::new(&app, "app-http".into(), "2026-01-01T00:00:00Z".into());
-    let encoded = payload.encoded();
-    let signatures = payload
-        .required_signers
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| Some(*i) != skip_signer)
-        .map(|(i, s)| {
-            let key = p256::ecdsa::SigningKey::from_bytes(&[i as u8 + 7; 32].into()).unwrap();
-            sign_with(&key, &encoded, &s.person_id, 1_767_225_600)
-        })
-        .collect();
-    Package {
-        payload: encoded,
-        signatures,
+    let mut package = kaiban_core::samples::signed_by_everyone(&payload, 7, 1_767_225_600);
+    if let Some(skip) = skip_signer {
+        package.signatures.remove(skip);
     }
+    package
 }
 
 const LEASE: &[u8] = b"%PDF-1.4 lease of room 1501";

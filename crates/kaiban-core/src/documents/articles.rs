@@ -3,7 +3,7 @@
 //! articles (notice period, voting, profit distribution …) come with the articles-options
 //! step; until then these are the statutory defaults, named as such in the text.
 
-use super::document::{chapter, clause, signature_lines, Document, Numbering};
+use super::document::{articles_title, chapter, clause, signature_lines, Document};
 use super::facts::{address, contribution_clauses, scope_text, term};
 use super::DocumentKind;
 use crate::model::{BoardMode, EntityType, Supervision};
@@ -91,20 +91,12 @@ pub fn llc_articles(app: &Indexed, signers: &[String]) -> Document {
         ),
     ];
     let signatures = signature_lines(app, signers, Bi::new("股东", "Shareholder"));
-    Document {
-        id: "articles".into(),
-        kind: DocumentKind::Articles,
-        template: TEMPLATE,
-        version: VERSION,
-        title: Bi::owned(
-            format!("{name}章程"),
-            format!("Articles of association of {name}"),
-        ),
-        preamble: None,
-        numbering: Numbering::Articles,
+    Document::founding(
+        (DocumentKind::Articles, TEMPLATE, VERSION),
+        articles_title(name),
         chapters,
         signatures,
-    }
+    )
 }
 
 fn organs(app: &Indexed, one_person: bool) -> Vec<Bi> {

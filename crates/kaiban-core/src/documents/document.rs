@@ -88,6 +88,40 @@ impl Document {
     }
 }
 
+impl Document {
+    /// Articles or an agreement: the filing's document `id`, its clauses numbered 第一条 ….
+    pub(super) fn founding(
+        (kind, template, version): (DocumentKind, &'static str, u32),
+        title: Bi,
+        chapters: Vec<Chapter>,
+        signatures: Vec<SignatureLine>,
+    ) -> Document {
+        let id = match kind {
+            DocumentKind::PartnershipAgreement => "partnership_agreement",
+            _ => "articles",
+        };
+        Document {
+            id: id.into(),
+            kind,
+            template,
+            version,
+            title,
+            preamble: None,
+            numbering: Numbering::Articles,
+            chapters,
+            signatures,
+        }
+    }
+}
+
+/// "贵阳云栈科技有限公司章程", "Articles of association of …".
+pub(super) fn articles_title(name: &str) -> Bi {
+    Bi::owned(
+        format!("{name}章程"),
+        format!("Articles of association of {name}"),
+    )
+}
+
 /// A clause: its Chinese text and English reading aid.
 pub(super) fn clause(zh: impl Into<String>, en: impl Into<String>) -> Bi {
     Bi::owned(zh, en)

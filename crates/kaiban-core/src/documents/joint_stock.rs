@@ -2,7 +2,7 @@
 //! defaults.
 
 use super::articles::legal_representative;
-use super::document::{chapter, clause, signature_lines, Document, Numbering};
+use super::document::{articles_title, chapter, clause, signature_lines, Document};
 use super::facts::{address, scope_text, term};
 use super::DocumentKind;
 use crate::model::{EstablishmentMethod, Supervision};
@@ -152,59 +152,52 @@ pub fn jsc_articles(app: &Indexed, signers: &[String]) -> Document {
         "本章程经全体发起人签名或者盖章后生效。本章程未规定的事项，依照《公司法》和有关法律、行政法规的规定执行；股东会认为需要规定的其他事项，由股东会决议修改本章程作出规定。",
         "These articles take effect once every founder has signed or sealed them. What they do not cover follows the Company Law; other matters the shareholders want to regulate are added by amending these articles.",
     )];
-    Document {
-        id: "articles".into(),
-        kind: DocumentKind::Articles,
-        template: TEMPLATE,
-        version: VERSION,
-        title: Bi::owned(
-            format!("{name}章程"),
-            format!("Articles of association of {name}"),
+    let chapters = vec![
+        chapter("第一章 总则", "Chapter 1 General provisions", general),
+        chapter("第二章 经营范围", "Chapter 2 Business activities", scope),
+        chapter(
+            "第三章 设立方式、股份和注册资本",
+            "Chapter 3 Establishment, shares and capital",
+            share_capital,
         ),
-        preamble: None,
-        numbering: Numbering::Articles,
-        chapters: vec![
-            chapter("第一章 总则", "Chapter 1 General provisions", general),
-            chapter("第二章 经营范围", "Chapter 2 Business activities", scope),
-            chapter(
-                "第三章 设立方式、股份和注册资本",
-                "Chapter 3 Establishment, shares and capital",
-                share_capital,
-            ),
-            chapter("第四章 发起人", "Chapter 4 The founders", founders),
-            chapter(
-                "第五章 股东会",
-                "Chapter 5 The shareholders' meeting",
-                meeting,
-            ),
-            chapter(
-                "第六章 董事会和经理",
-                "Chapter 6 The board and the manager",
-                board,
-            ),
-            chapter("第七章 监事会", "Chapter 7 Supervision", supervision),
-            chapter(
-                "第八章 法定代表人的产生、变更办法",
-                "Chapter 8 How the legal representative is chosen and changed",
-                legal_representative(app, false),
-            ),
-            chapter(
-                "第九章 利润分配办法",
-                "Chapter 9 Distribution of profit",
-                profit,
-            ),
-            chapter(
-                "第十章 解散事由与清算办法",
-                "Chapter 10 Dissolution and liquidation",
-                dissolution,
-            ),
-            chapter(
-                "第十一章 通知和公告办法",
-                "Chapter 11 Notices and announcements",
-                notices,
-            ),
-            chapter("第十二章 附则", "Chapter 12 Final provisions", other),
-        ],
-        signatures: signature_lines(app, signers, Bi::new("发起人", "Founder")),
-    }
+        chapter("第四章 发起人", "Chapter 4 The founders", founders),
+        chapter(
+            "第五章 股东会",
+            "Chapter 5 The shareholders' meeting",
+            meeting,
+        ),
+        chapter(
+            "第六章 董事会和经理",
+            "Chapter 6 The board and the manager",
+            board,
+        ),
+        chapter("第七章 监事会", "Chapter 7 Supervision", supervision),
+        chapter(
+            "第八章 法定代表人的产生、变更办法",
+            "Chapter 8 How the legal representative is chosen and changed",
+            legal_representative(app, false),
+        ),
+        chapter(
+            "第九章 利润分配办法",
+            "Chapter 9 Distribution of profit",
+            profit,
+        ),
+        chapter(
+            "第十章 解散事由与清算办法",
+            "Chapter 10 Dissolution and liquidation",
+            dissolution,
+        ),
+        chapter(
+            "第十一章 通知和公告办法",
+            "Chapter 11 Notices and announcements",
+            notices,
+        ),
+        chapter("第十二章 附则", "Chapter 12 Final provisions", other),
+    ];
+    Document::founding(
+        (DocumentKind::Articles, TEMPLATE, VERSION),
+        articles_title(name),
+        chapters,
+        signature_lines(app, signers, Bi::new("发起人", "Founder")),
+    )
 }

@@ -2,7 +2,7 @@
 //! limited partnership, the items of Art 63, on the law's default rules until the
 //! articles-options step lets partners choose others.
 
-use super::document::{chapter, clause, signature_lines, Document, Numbering};
+use super::document::{chapter, clause, signature_lines, Document};
 use super::facts::{address, contribution_clauses, scope_text, term};
 use super::DocumentKind;
 use crate::model::{EntityType, PartnerKind};
@@ -138,48 +138,44 @@ pub fn partnership_agreement(app: &Indexed, signers: &[String]) -> Document {
             "This agreement takes effect once every partner has signed or sealed it; where it differs from the law, the law prevails.",
         ),
     ];
-    Document {
-        id: "partnership_agreement".into(),
-        kind: DocumentKind::PartnershipAgreement,
-        template: TEMPLATE,
-        version: VERSION,
-        title: Bi::owned(
+    let chapters = vec![
+        chapter("第一章 总则", "Chapter 1 General provisions", general),
+        chapter("第二章 合伙人", "Chapter 2 The partners", partners),
+        chapter(
+            "第三章 出资方式、数额和缴付期限",
+            "Chapter 3 Contributions: how, how much, by when",
+            contributions,
+        ),
+        chapter(
+            "第四章 利润分配、亏损分担方式",
+            "Chapter 4 Sharing profit and loss",
+            profit,
+        ),
+        chapter(
+            "第五章 合伙事务的执行",
+            "Chapter 5 Running the partnership's affairs",
+            affairs,
+        ),
+        chapter(
+            "第六章 入伙与退伙",
+            "Chapter 6 Joining and leaving",
+            joining,
+        ),
+        chapter(
+            "第七章 争议解决、解散与清算、违约责任",
+            "Chapter 7 Disputes, dissolution and liquidation, breach",
+            end,
+        ),
+    ];
+    Document::founding(
+        (DocumentKind::PartnershipAgreement, TEMPLATE, VERSION),
+        Bi::owned(
             format!("{name}合伙协议"),
             format!("Partnership agreement of {name}"),
         ),
-        preamble: None,
-        numbering: Numbering::Articles,
-        chapters: vec![
-            chapter("第一章 总则", "Chapter 1 General provisions", general),
-            chapter("第二章 合伙人", "Chapter 2 The partners", partners),
-            chapter(
-                "第三章 出资方式、数额和缴付期限",
-                "Chapter 3 Contributions: how, how much, by when",
-                contributions,
-            ),
-            chapter(
-                "第四章 利润分配、亏损分担方式",
-                "Chapter 4 Sharing profit and loss",
-                profit,
-            ),
-            chapter(
-                "第五章 合伙事务的执行",
-                "Chapter 5 Running the partnership's affairs",
-                affairs,
-            ),
-            chapter(
-                "第六章 入伙与退伙",
-                "Chapter 6 Joining and leaving",
-                joining,
-            ),
-            chapter(
-                "第七章 争议解决、解散与清算、违约责任",
-                "Chapter 7 Disputes, dissolution and liquidation, breach",
-                end,
-            ),
-        ],
-        signatures: signature_lines(app, signers, Bi::new("合伙人", "Partner")),
-    }
+        chapters,
+        signature_lines(app, signers, Bi::new("合伙人", "Partner")),
+    )
 }
 
 /// The executing partners by name, each organisation with its delegate:

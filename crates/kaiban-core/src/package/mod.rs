@@ -32,6 +32,38 @@ pub struct Payload {
     pub required_signers: Vec<RequiredSigner>,
     /// A copy of what [`attachment_refs`] derives; a verifier derives it again.
     pub attachments: Vec<AttachmentRef>,
+    /// A copy of what [`document_refs`] derives: the documents each signature covers, by
+    /// hash. A verifier regenerates the documents from `application` and compares. (A package
+    /// made before documents existed has none and is refused for it.)
+    #[serde(default)]
+    pub documents: Vec<DocumentRef>,
+}
+
+/// One document of the filing as signed: what it is, the template and version that wrote it,
+/// who must sign it and the SHA-256 of its canonical bytes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRef {
+    pub id: String,
+    pub kind: crate::documents::DocumentKind,
+    pub template: String,
+    pub version: u32,
+    pub signers: Vec<String>,
+    pub sha256: String,
+}
+
+/// The documents the application makes (`documents::generate`), as the payload lists them.
+pub fn document_refs(application: &Application) -> Vec<DocumentRef> {
+    crate::documents::generate(application)
+        .into_iter()
+        .map(|doc| DocumentRef {
+            sha256: doc.sha256(),
+            signers: doc.signatures.iter().map(|s| s.person_id.clone()).collect(),
+            id: doc.id,
+            kind: doc.kind,
+            template: doc.template.to_string(),
+            version: doc.version,
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,6 +138,7 @@ impl Payload {
         Payload {
             required_signers: required_signers(application),
             attachments: attachment_refs(application),
+            documents: document_refs(application),
             application: application.clone(),
             application_id,
             created_at,

@@ -171,6 +171,41 @@ pub fn forgeries(now: i64) -> Vec<Submission> {
         "attachments.list_mismatch",
     ));
 
+    // The documents the signatures cover: all dropped, one dropped, one rehashed, each
+    // re-signed with fresh keys so every signature verifies.
+    let mut p = payload_at(&app, created);
+    p.documents.clear();
+    out.push(submission(
+        "no documents",
+        &sign_all(&p, iat),
+        lease(),
+        "documents.list_mismatch",
+    ));
+    let mut p = payload_at(&app, created);
+    p.documents.retain(|d| d.id != "articles");
+    out.push(submission(
+        "articles left out",
+        &sign_all(&p, iat),
+        lease(),
+        "documents.list_mismatch",
+    ));
+    let mut p = payload_at(&app, created);
+    p.documents[1].sha256 = kaiban_core::package::sha256_hex(b"other articles, read by nobody");
+    out.push(submission(
+        "articles of another text",
+        &sign_all(&p, iat),
+        lease(),
+        "documents.list_mismatch",
+    ));
+    let mut p = payload_at(&app, created);
+    p.documents[1].signers.truncate(1);
+    out.push(submission(
+        "articles signed by one shareholder",
+        &sign_all(&p, iat),
+        lease(),
+        "documents.list_mismatch",
+    ));
+
     // An honest list, but the lease is not uploaded.
     let p = payload_at(&app, created);
     out.push(submission(

@@ -18,7 +18,8 @@ use super::limits::{
     CLOCK_SKEW_SECONDS, MAX_ATTACHMENTS, MAX_PACKAGE_BYTES, MAX_SIGNATURE_WORK_BYTES,
 };
 use super::{
-    attachment_refs, required_signers, unb64, AttachmentRef, Package, Payload, RequiredSigner,
+    attachment_refs, document_refs, required_signers, unb64, AttachmentRef, Package, Payload,
+    RequiredSigner,
 };
 use entry::{verify_entry, Times};
 use lists::{check_attachments, check_signers, same_signers, sorted};
@@ -191,6 +192,14 @@ impl Candidate {
             problems.push(problem(
                 "attachments.list_mismatch",
                 "attachments is not the list the application references",
+            ));
+        }
+        // The documents the signatures cover are regenerated, never taken from the package:
+        // a list with a document left out, another hash or another template is refused.
+        if document_refs(&payload.application) != payload.documents {
+            problems.push(problem(
+                "documents.list_mismatch",
+                "documents is not the list of documents the application makes (one is missing or extra, or its template, version, signers or hash differ)",
             ));
         }
         if package.signatures.len() > signers.len().max(1) {
