@@ -41,18 +41,25 @@ fn person_line(capacity: &Bi, p: &Person) -> Bi {
     )
 }
 
+/// One line per person `ids` names, each in `capacity`.
+fn people_lines(
+    app: &Indexed,
+    capacity: Bi,
+    ids: impl IntoIterator<Item = impl AsRef<str>>,
+) -> Vec<Bi> {
+    ids.into_iter()
+        .filter_map(|id| app.person(id.as_ref()))
+        .map(|p| person_line(&capacity, p))
+        .collect()
+}
+
 fn people_sheet(
     app: &Indexed,
     heading: (&'static str, &'static str),
     capacity: Bi,
     ids: impl IntoIterator<Item = impl AsRef<str>>,
 ) -> Chapter {
-    let lines = ids
-        .into_iter()
-        .filter_map(|id| app.person(id.as_ref()))
-        .map(|p| person_line(&capacity, p))
-        .collect();
-    chapter(heading.0, heading.1, lines)
+    chapter(heading.0, heading.1, people_lines(app, capacity, ids))
 }
 
 pub fn application_form(app: &Indexed, need: &DocumentNeed) -> Option<Document> {
@@ -243,13 +250,10 @@ fn sheets(app: &Indexed, entity: EntityType) -> Vec<Chapter> {
             vec![item(Bi::new("组成形式", "Run"), form.zh, form.en)],
         );
         if ib.organisation_form == OrganisationForm::Family {
-            let family = people_sheet(
-                app,
-                ("", ""),
-                Bi::new("参加经营的家庭成员", "Family member taking part"),
-                &ib.family_member_ids,
-            );
-            sheet.clauses.extend(family.clauses);
+            let member = Bi::new("参加经营的家庭成员", "Family member taking part");
+            sheet
+                .clauses
+                .extend(people_lines(app, member, &ib.family_member_ids));
         }
         out.push(sheet);
     }
