@@ -52,9 +52,7 @@ impl Connectivity {
                 return;
             };
             if let Some(waiting) = registration.waiting() {
-                let message = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
-                let _ = waiting.post_message(&message);
+                tell(&waiting, "SKIP_WAITING");
             }
         });
     }
@@ -115,10 +113,15 @@ async fn claim_this_page(container: &web_sys::ServiceWorkerContainer) {
         return;
     };
     if let (None, Some(active)) = (container.controller(), registration.active()) {
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"type".into(), &"CLAIM".into());
-        let _ = active.post_message(&message);
+        tell(&active, "CLAIM");
     }
+}
+
+/// Posts `{type: kind}` to `worker` (public/sw.js answers SKIP_WAITING and CLAIM).
+fn tell(worker: &web_sys::ServiceWorker, kind: &str) {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &kind.into());
+    let _ = worker.post_message(&message);
 }
 
 pub fn use_connectivity() -> Connectivity {

@@ -187,11 +187,12 @@ pub fn CapitalStep() -> impl IntoView {
                                         view! {
                                             <TextInput
                                                 bind=bind_investor(
-                                                    (i, investor),
-                                                    InvestorField::Shares,
-                                                    |v| v.shares.map(|s| s.to_string()).unwrap_or_default(),
-                                                    |v, s| v.shares = s.trim().parse().ok(),
-                                                )
+                                                        (i, investor),
+                                                        InvestorField::Shares,
+                                                        |v| v.shares,
+                                                        |v, s| v.shares = s,
+                                                    )
+                                                    .number()
                                                 step
                                                 label=both("认购股份数（股）", "Shares subscribed")
                                                 input_mode="numeric"

@@ -1,6 +1,7 @@
 //! The manager, the legal representative and the expected number of employees.
 
 use super::{person_name, set_person, Organs};
+use crate::bind;
 use crate::fields::Bind;
 use crate::fields::PersonDetails;
 use crate::fields::{PersonPicker, Select, TextInput};
@@ -116,17 +117,7 @@ pub(super) fn Management(organs: Organs) -> impl IntoView {
             options=legal_rep_options
         />
         <TextInput
-            bind=Bind::new(
-                path::EMPLOYEE_COUNT,
-                Signal::derive(move || {
-                    app.with(|a| {
-                        a.officers.employee_count.map(|n| n.to_string()).unwrap_or_default()
-                    })
-                }),
-                Callback::new(move |v: String| {
-                    app.update(|a| a.officers.employee_count = v.trim().parse().ok())
-                }),
-            )
+            bind=bind!(app, path::EMPLOYEE_COUNT, officers.employee_count).number()
             step
             label=both("预计职工人数（选填）", "Expected number of employees (optional)")
             hint=both(
