@@ -6,6 +6,7 @@ mod choice;
 mod error_summary;
 mod frame;
 mod holder_card;
+mod holder_list;
 mod messages;
 mod money;
 mod person;
@@ -19,6 +20,7 @@ pub use choice::{choices, select_choices, Checkbox, ChoiceRadios, Radios, Select
 pub use error_summary::{ErrorSummary, FieldError};
 pub use frame::{Bind, FieldFrame};
 pub use holder_card::{AddHolder, HolderCard, HolderPerson};
+pub use holder_list::{HolderList, HolderMarks};
 pub use messages::{FieldMessages, MessageAnchor};
 pub use money::{DateInput, MoneyInput};
 pub use person::PersonEditor;

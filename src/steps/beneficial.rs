@@ -3,8 +3,8 @@
 use super::page::StepPage;
 use crate::app::{use_wizard, Holders};
 use crate::fields::Bind;
-use crate::fields::{AddHolder, Checkbox, ChoiceRadios, MessageAnchor, TextInput};
-use crate::fields::{HolderCard, HolderPerson};
+use crate::fields::HolderList;
+use crate::fields::{Checkbox, ChoiceRadios, MessageAnchor, TextInput};
 use crate::i18n::Text;
 use crate::i18n::{both, text};
 use crate::steps::Step;
@@ -25,7 +25,6 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
     let app = wizard.application;
     let eligible = Memo::new(move |_| app.with(beneficial_exemption_available));
     let exempt = Memo::new(move |_| app.with(|a| a.beneficial_owners.exemption_commitment));
-    let owners = wizard.holder_ids(OWNERS);
     view! {
         <StepPage step lead=text(Text::BeneficialLead)>
             <Show when=move || eligible.get() || exempt.get()>
@@ -43,77 +42,60 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
             </Show>
             <Show when=move || !exempt.get()>
                 <MessageAnchor path=path::BENEFICIAL_OWNERS step />
-                {move || {
-                    owners
-                        .get()
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, _)| {
-                            let at = move |f: &str| path::beneficial_owner(i, f);
-                            let share = RwSignal::new(
-                                app
-                                    .with_untracked(|a| {
-                                        a.beneficial_owners
-                                            .owners
-                                            .get(i)
-                                            .and_then(|o| o.share_millionths)
-                                            .map(|m| format!("{}", m as f64 / 10_000.0))
-                                            .unwrap_or_default()
+                <HolderList
+                    holders=OWNERS
+                    path=path::beneficial_owner
+                    title=Text::HolderBeneficialOwner
+                    add_label=both("＋ 添加受益所有人", "+ Add a beneficial owner")
+                    step
+                    card=move |i| {
+                        let at = move |f: &str| path::beneficial_owner(i, f);
+                        let share = RwSignal::new(
+                            app
+                                .with_untracked(|a| {
+                                    a.beneficial_owners
+                                        .owners
+                                        .get(i)
+                                        .and_then(|o| o.share_millionths)
+                                        .map(|m| format!("{}", m as f64 / 10_000.0))
+                                        .unwrap_or_default()
+                                }),
+                        );
+                        view! {
+                            <ChoiceRadios
+                                bind=wizard
+                                    .bind_item(
+                                        at("basis"),
+                                        (i, OWNERS),
+                                        |o| o.basis,
+                                        |o, b| o.basis = b,
+                                    )
+                                step
+                                legend=both("认定标准", "Why they are a beneficial owner")
+                            />
+                            <TextInput
+                                bind=Bind::new(
+                                    at("share_millionths"),
+                                    Signal::derive(move || share.get()),
+                                    Callback::new(move |v: String| {
+                                        share.set(v.clone());
+                                        let millionths = kaiban_core::money::parse_decimal(&v, 4)
+                                            .ok()
+                                            .map(|m| m.min(1_000_000) as u32);
+                                        app.update(|a| {
+                                            if let Some(o) = a.beneficial_owners.owners.get_mut(i) {
+                                                o.share_millionths = millionths;
+                                            }
+                                        })
                                     }),
-                            );
-                            view! {
-                                <HolderCard
-                                    title=Text::HolderBeneficialOwner
-                                    number=i + 1
-                                    on_remove=Some(wizard.remove_holder(OWNERS.1, i))
-                                >
-                                    <HolderPerson
-                                        bind=wizard.bind_holder(at("person_id"), (i, OWNERS))
-                                        step
-                                    />
-                                    <ChoiceRadios
-                                        bind=wizard
-                                            .bind_item(
-                                                at("basis"),
-                                                (i, OWNERS),
-                                                |o| o.basis,
-                                                |o, b| o.basis = b,
-                                            )
-                                        step
-                                        legend=both(
-                                            "认定标准",
-                                            "Why they are a beneficial owner",
-                                        )
-                                    />
-                                    <TextInput
-                                        bind=Bind::new(
-                                            at("share_millionths"),
-                                            Signal::derive(move || share.get()),
-                                            Callback::new(move |v: String| {
-                                                share.set(v.clone());
-                                                let millionths = kaiban_core::money::parse_decimal(&v, 4)
-                                                    .ok()
-                                                    .map(|m| m.min(1_000_000) as u32);
-                                                app.update(|a| {
-                                                    if let Some(o) = a.beneficial_owners.owners.get_mut(i) {
-                                                        o.share_millionths = millionths;
-                                                    }
-                                                })
-                                            }),
-                                        )
-                                        step
-                                        label=both("持股或收益比例（%）", "Share (%)")
-                                        input_mode="decimal"
-                                        width="kb-w-5"
-                                    />
-                                </HolderCard>
-                            }
-                        })
-                        .collect_view()
-                }}
-                <AddHolder
-                    label=both("＋ 添加受益所有人", "+ Add a beneficial owner")
-                    on_add=wizard.add_holder(OWNERS.1)
+                                )
+                                step
+                                label=both("持股或收益比例（%）", "Share (%)")
+                                input_mode="decimal"
+                                width="kb-w-5"
+                            />
+                        }
+                    }
                 />
             </Show>
         </StepPage>

@@ -46,7 +46,6 @@ pub(super) struct Organs {
     pub board_mode: Memo<BoardMode>,
     pub supervision: Memo<Supervision>,
     pub directors: Memo<Vec<String>>,
-    pub supervisors: Memo<Vec<String>>,
 }
 
 impl Organs {
@@ -62,7 +61,6 @@ impl Organs {
             board_mode: Memo::new(move |_| app.with(|a| a.officers.board_mode)),
             supervision: Memo::new(move |_| app.with(|a| a.officers.supervision)),
             directors: wizard.holder_ids(DIRECTORS),
-            supervisors: wizard.holder_ids(SUPERVISORS),
         }
     }
 }

@@ -4,24 +4,23 @@ use super::{person_name, Organs, SUPERVISORS};
 use crate::app::field_id;
 use crate::bind;
 use crate::fields::Bind;
-use crate::fields::{AddHolder, Checkbox, ChoiceRadios, FieldMessages, MessageAnchor};
-use crate::fields::{HolderCard, HolderPerson};
+use crate::fields::{Checkbox, ChoiceRadios, FieldMessages, MessageAnchor};
+use crate::fields::{HolderList, HolderMarks};
+use crate::i18n::both;
 use crate::i18n::Text;
-use crate::i18n::{both, text};
-use kaiban_core::model::{Marked, Supervision, Supervisor};
+use kaiban_core::model::Supervision;
 use kaiban_core::path;
 use leptos::prelude::*;
 
 #[component]
 pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
     let Organs {
-        wizard,
+        wizard: _,
         app,
         step,
         entity,
         supervision,
         directors,
-        supervisors,
         ..
     } = organs;
     view! {
@@ -36,46 +35,18 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
             matches!(supervision.get(), Supervision::Board | Supervision::Single)
         }>
             <MessageAnchor path=path::SUPERVISORS step />
-            {move || {
-                let is_board = supervision.get() == Supervision::Board;
-                supervisors
-                    .get()
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, _)| {
-                        let at = move |f: &str| path::supervisor_field(i, f);
-                        view! {
-                            <HolderCard
-                                title=Text::HolderSupervisor
-                                number=i + 1
-                                on_remove=Some(wizard.remove_holder(SUPERVISORS.1, i))
-                            >
-                                <HolderPerson
-                                    bind=wizard.bind_holder(at("person_id"), (i, SUPERVISORS))
-                                    step
-                                />
-                                {Supervisor::marks(is_board)
-                                    .iter()
-                                    .map(|&mark| {
-                                        let bind = wizard
-                                            .bind_mark(at(mark.key()), (i, SUPERVISORS), mark);
-                                        view! {
-                                            <Checkbox
-                                                bind
-                                                step
-                                                label=text(Supervisor::mark_label(mark))
-                                            />
-                                        }
-                                    })
-                                    .collect_view()}
-                            </HolderCard>
-                        }
-                    })
-                    .collect_view()
-            }}
-            <AddHolder
-                label=both("＋ 添加监事", "+ Add a supervisor")
-                on_add=wizard.add_holder(SUPERVISORS.1)
+            <HolderList
+                holders=SUPERVISORS
+                path=path::supervisor_field
+                title=Text::HolderSupervisor
+                add_label=both("＋ 添加监事", "+ Add a supervisor")
+                step
+                card=move |i| {
+                    let board = supervision.get() == Supervision::Board;
+                    view! {
+                        <HolderMarks holders=SUPERVISORS i path=path::supervisor_field board step />
+                    }
+                }
             />
         </Show>
         <Show when=move || supervision.get() == Supervision::None>
