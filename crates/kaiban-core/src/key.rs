@@ -68,7 +68,20 @@ mod tests {
             OrganisationForm,
             DomicileProof
         );
-        each!(EstablishmentMethod, DeliveryMethod);
+        each!(
+            EstablishmentMethod,
+            DeliveryMethod,
+            Voting,
+            ProfitBasis,
+            TransferRule
+        );
+        each!(
+            ManagerPowers,
+            Dissolution,
+            PartnershipSharing,
+            Admission,
+            Disputes
+        );
     }
 
     #[test]

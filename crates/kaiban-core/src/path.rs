@@ -45,6 +45,19 @@ pub const BENEFICIAL_OWNERS: &str = "beneficial_owners.owners";
 pub const BENEFICIAL_EXEMPTION: &str = "beneficial_owners.exemption_commitment";
 /// The premises document the domicile's proof calls for (a file on the attachments step).
 pub const DOMICILE_PROOF_FILE: &str = "attachments.domicile_proof";
+/// The applicant's own articles or agreement (a file on the attachments step).
+pub const ARTICLES_FILE: &str = "attachments.articles";
+pub const ARTICLES_OWN: &str = "articles.own_articles";
+pub const ARTICLES_NOTICE_DAYS: &str = "articles.notice_days";
+pub const ARTICLES_VOTING: &str = "articles.voting";
+pub const ARTICLES_PROFIT: &str = "articles.profit";
+pub const ARTICLES_TRANSFER: &str = "articles.transfer";
+pub const ARTICLES_DIRECTOR_TERM: &str = "articles.director_term_years";
+pub const ARTICLES_MANAGER_POWERS: &str = "articles.manager_powers";
+pub const ARTICLES_DISSOLUTION: &str = "articles.dissolution";
+pub const ARTICLES_SHARING: &str = "articles.sharing";
+pub const ARTICLES_ADMISSION: &str = "articles.admission";
+pub const ARTICLES_DISPUTES: &str = "articles.disputes";
 pub const DELIVERY_METHOD: &str = "licence_delivery.method";
 pub const DELIVERY_RECIPIENT: &str = "licence_delivery.recipient";
 pub const DELIVERY_PHONE: &str = "licence_delivery.phone";

@@ -278,3 +278,46 @@ fn every_single_byte_mutation_is_refused_and_a_replay_is_a_duplicate() {
     );
     assert_eq!(replay.body["receipt_id"], first.body["receipt_id"]);
 }
+
+/// Articles the applicant wrote themselves: the package leaves the generated articles out,
+/// carries the file every shareholder signs with the payload, and the receipt says a registrar
+/// reviews the case by hand; the same application with generated articles is `standard`.
+#[test]
+fn own_articles_are_accepted_for_manual_review() {
+    let server = start("own-articles");
+    let standard = signed(&example_llc(), LEASE, None).to_json();
+    let reply = submit(server.port, "key-standard", standard.as_bytes(), &[LEASE]);
+    assert_eq!(
+        (reply.status, reply.body["review"].as_str()),
+        (201, Some("standard"))
+    );
+
+    const ARTICLES: &[u8] = b"%PDF-1.4 our own articles, signed by both shareholders";
+    let mut app = example_llc();
+    app.articles.own_articles = true;
+    let mut articles = app.attachments[0].clone();
+    articles.id = "own-articles".into();
+    articles.purpose = kaiban_core::model::AttachmentPurpose::Articles;
+    articles.name = "章程.pdf".into();
+    articles.size = ARTICLES.len() as u64;
+    articles.sha256 = Sha256::digest(ARTICLES)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    app.attachments.push(articles);
+    let package = signed(&app, LEASE, None);
+    let payload: Payload =
+        serde_json::from_slice(&kaiban_core::package::unb64(&package.payload).unwrap()).unwrap();
+    assert!(payload
+        .documents
+        .iter()
+        .all(|d| d.kind != kaiban_core::documents::DocumentKind::Articles));
+    let reply = submit(
+        server.port,
+        "key-own",
+        package.to_json().as_bytes(),
+        &[LEASE, ARTICLES],
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert_eq!(reply.body["review"].as_str(), Some("manual"));
+}

@@ -1,18 +1,19 @@
 //! 公司章程 of a limited liability company (and a one-person one): every item of Company Law
-//! Art 46, on the common model articles' defaults. The options the law leaves to the
-//! articles (notice period, voting, profit distribution …) come with the articles-options
-//! step; until then these are the statutory defaults, named as such in the text.
+//! Art 46, on the common model articles, with what the applicant chose where the law leaves it
+//! to the articles (notice period, voting, transfers, directors' term, the manager's powers,
+//! profit, dissolution).
 
 use super::document::{articles_title, chapter, clause, signature_lines, Document};
 use super::facts::{address, contribution_clauses, scope_text, term};
+use super::options;
 use super::DocumentKind;
-use crate::model::{BoardMode, EntityType, Supervision};
+use crate::model::{ArticlesOptions, BoardMode, EntityType, Supervision};
 use crate::money::{format_wan, format_yuan};
 use crate::rules::Indexed;
 use crate::text::Bi;
 
 pub const TEMPLATE: &str = "llc-articles";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 pub fn llc_articles(app: &Indexed, signers: &[String]) -> Document {
     let one_person = app.entity_type == Some(EntityType::OnePersonLlc) || app.investors.len() == 1;
@@ -87,7 +88,7 @@ pub fn llc_articles(app: &Indexed, signers: &[String]) -> Document {
         chapter(
             "第七章 附则",
             "Chapter 7 Final provisions",
-            final_provisions(),
+            final_provisions(app, one_person),
         ),
     ];
     let signatures = signature_lines(app, signers, Bi::new("股东", "Shareholder"));
@@ -112,10 +113,7 @@ fn organs(app: &Indexed, one_person: bool) -> Vec<Bi> {
             "股东会由全体股东组成，是公司的权力机构，依照《公司法》第五十九条行使职权。",
             "The shareholders' meeting consists of all shareholders; it is the company's highest organ and has the powers of Company Law Art 59.",
         ));
-        out.push(clause(
-            "召开股东会会议，应当于会议召开十五日前通知全体股东。股东会会议由股东按照出资比例行使表决权。",
-            "A shareholders' meeting is called with fifteen days' notice to every shareholder. Shareholders vote in proportion to their contributions.",
-        ));
+        out.push(options::meeting(&app.articles));
         out.push(clause(
             "股东会作出修改公司章程、增加或者减少注册资本的决议，以及公司合并、分立、解散或者变更公司形式的决议，应当经代表三分之二以上表决权的股东通过；作出其他决议，应当经代表过半数表决权的股东通过（《公司法》第六十六条）。",
             "Amending the articles, changing the capital, merging, dividing, dissolving or converting the company needs shareholders holding two thirds of the votes; other resolutions need more than half (Company Law Art 66).",
@@ -132,9 +130,10 @@ fn organs(app: &Indexed, one_person: bool) -> Vec<Bi> {
             "The company has no board but a single director, elected by the shareholders, with the board's powers under the Company Law (Art 75).",
         ),
     });
+    let (term_zh, term_en) = options::director_term(&app.articles);
     out.push(clause(
-        "董事任期每届三年，任期届满，连选可以连任（《公司法》第七十条）。董事会会议应当有过半数的董事出席方可举行，董事会作出决议，应当经全体董事的过半数通过，表决实行一人一票（《公司法》第七十三条）。",
-        "Directors serve three years and may be re-elected (Company Law Art 70). The board meets with more than half of the directors present and resolves by a majority of all directors, one vote each (Art 73).",
+        format!("{term_zh}，任期届满，连选可以连任（《公司法》第七十条）。董事会会议应当有过半数的董事出席方可举行，董事会作出决议，应当经全体董事的过半数通过，表决实行一人一票（《公司法》第七十三条）。"),
+        format!("{term_en} and may be re-elected (Company Law Art 70). The board meets with more than half of the directors present and resolves by a majority of all directors, one vote each (Art 73)."),
     ));
     let supervisors = o.supervisors.len();
     out.push(match o.supervision {
@@ -156,10 +155,7 @@ fn organs(app: &Indexed, one_person: bool) -> Vec<Bi> {
         ),
     });
     if o.manager_id.is_some() {
-        out.push(clause(
-            "公司设经理，由董事会决定聘任或者解聘。经理对董事会负责，根据公司章程的规定或者董事会的授权行使职权（《公司法》第七十四条）。",
-            "The company has a manager, appointed and dismissed by the board, answerable to it and acting under these articles or the board's authority (Company Law Art 74).",
-        ));
+        out.push(options::manager(&app.articles, ("第七十四条", "Art 74")));
     }
     out
 }
@@ -196,15 +192,18 @@ pub(super) fn legal_representative(app: &Indexed, one_person: bool) -> Vec<Bi> {
     ]
 }
 
-fn final_provisions() -> Vec<Bi> {
-    vec![
-        clause(
-            "公司弥补亏损和提取公积金后所余税后利润，按照股东实缴的出资比例分配（《公司法》第二百一十条）。",
-            "Profit after tax, once losses are made good and reserves set aside, is distributed in proportion to the contributions shareholders have paid in (Company Law Art 210).",
-        ),
-        clause(
-            "本章程经全体股东签名或者盖章后生效。本章程与法律、行政法规不一致的，以法律、行政法规的规定为准。",
-            "These articles take effect once every shareholder has signed or sealed them. Where they differ from the law, the law prevails.",
-        ),
-    ]
+fn final_provisions(app: &Indexed, one_person: bool) -> Vec<Bi> {
+    let mut out = Vec::new();
+    if !one_person {
+        out.push(options::transfer(&app.articles));
+        out.push(options::llc_profit(&app.articles));
+    } else {
+        out.push(options::llc_profit(&ArticlesOptions::default()));
+    }
+    out.push(options::company_dissolution(&app.articles));
+    out.push(clause(
+        "本章程经全体股东签名或者盖章后生效。本章程与法律、行政法规不一致的，以法律、行政法规的规定为准。",
+        "These articles take effect once every shareholder has signed or sealed them. Where they differ from the law, the law prevails.",
+    ));
+    out
 }

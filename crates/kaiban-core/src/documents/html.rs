@@ -36,33 +36,41 @@ h2 { font-size: 1.15rem; margin-top: 1.5rem; break-after: avoid; }
 ";
 
 impl Document {
+    /// The document as a standalone page.
     pub fn to_html(&self) -> String {
+        format!(
+            "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+            escape(&self.title.zh),
+            self.body_html(1)
+        )
+    }
+
+    /// The document's title, text and signature block, to put inside a page whose headings
+    /// stop above `level`: the title is an `h{level}`, the chapters one level below.
+    pub fn body_html(&self, level: u8) -> String {
+        let (title, chapter) = (level.clamp(1, 5), level.clamp(1, 5) + 1);
         let mut html = format!(
-            "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
-            escape(&self.title.zh)
-        );
-        html.push_str(&format!(
-            "<h1>{}</h1>\n<p class=\"kb-doc-meta\" lang=\"en\">{} · template {} v{} · SHA-256 {}</p>\n",
+            "<h{title}>{}</h{title}>\n<p class=\"kb-doc-meta\" lang=\"en\">{} · template {} v{} · SHA-256 {}</p>\n",
             escape(&self.title.zh),
             escape(&self.title.en),
             escape(self.template),
             self.version,
             self.sha256()
-        ));
+        );
         html.push_str("<p class=\"kb-doc-notice\">本文件以中文文本为准；英文为阅读辅助译文。<span lang=\"en\"> The Chinese text is authoritative; the English is a reading aid (translation).</span></p>\n");
         if let Some(preamble) = &self.preamble {
             html.push_str(&clause_html("", &preamble.zh, &preamble.en));
         }
         let mut number = 0;
-        for chapter in &self.chapters {
-            if let Some(heading) = &chapter.heading {
+        for part in &self.chapters {
+            if let Some(heading) = &part.heading {
                 html.push_str(&format!(
-                    "<h2>{} <span class=\"kb-aid\" lang=\"en\">{}</span></h2>\n",
+                    "<h{chapter}>{} <span class=\"kb-aid\" lang=\"en\">{}</span></h{chapter}>\n",
                     escape(&heading.zh),
                     escape(&heading.en)
                 ));
             }
-            for clause in &chapter.clauses {
+            for clause in &part.clauses {
                 number += 1;
                 html.push_str(&clause_html(
                     &self.numbering.label(number),
@@ -84,7 +92,7 @@ impl Document {
                 escape(&line.name)
             ));
         }
-        html.push_str("</tbody>\n</table>\n</body>\n</html>\n");
+        html.push_str("</tbody>\n</table>\n");
         html
     }
 }

@@ -4,6 +4,7 @@
 use super::articles::legal_representative;
 use super::document::{articles_title, chapter, clause, signature_lines, Document};
 use super::facts::{address, scope_text, term};
+use super::options;
 use super::DocumentKind;
 use crate::model::{EstablishmentMethod, Supervision};
 use crate::money::{format_wan, format_yuan, format_yuan_plain};
@@ -11,7 +12,7 @@ use crate::rules::Indexed;
 use crate::text::Bi;
 
 pub const TEMPLATE: &str = "jsc-articles";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 pub fn jsc_articles(app: &Indexed, signers: &[String]) -> Document {
     let name = &app.name.full;
@@ -107,19 +108,17 @@ pub fn jsc_articles(app: &Indexed, signers: &[String]) -> Document {
         ),
     ];
     let directors = app.officers.directors.len();
+    let term = options::director_term(&app.articles);
     let board = vec![
         clause(
-            format!("公司设董事会，成员为{directors}人，由股东会选举产生；董事任期每届三年，任期届满，连选可以连任。董事会设董事长一人，由董事会以全体董事的过半数选举产生（《公司法》第一百二十条、第一百二十二条）。"),
-            format!("The company has a board of {directors} directors elected by the shareholders for three years and re-eligible; the board elects its chair by a majority of all directors (Company Law Arts 120, 122)."),
+            format!("公司设董事会，成员为{directors}人，由股东会选举产生；{}，任期届满，连选可以连任。董事会设董事长一人，由董事会以全体董事的过半数选举产生（《公司法》第一百二十条、第一百二十二条）。", term.0),
+            format!("The company has a board of {directors} directors elected by the shareholders. {}, and may be re-elected; the board elects its chair by a majority of all directors (Company Law Arts 120, 122).", term.1),
         ),
         clause(
             "董事会依照《公司法》第六十七条、第一百二十条行使职权。董事会会议应当有过半数的董事出席方可举行；董事会作出决议，应当经全体董事的过半数通过，表决实行一人一票（《公司法》第一百二十四条）。",
             "The board has the powers of Company Law Arts 67 and 120, meets with more than half of the directors present and resolves by a majority of all directors, one vote each (Art 124).",
         ),
-        clause(
-            "公司设经理，由董事会决定聘任或者解聘，经理对董事会负责（《公司法》第一百二十六条）。",
-            "The company has a manager appointed and dismissed by the board and answerable to it (Company Law Art 126).",
-        ),
+        options::manager(&app.articles, ("第一百二十六条", "Art 126")),
     ];
     let supervisors = app.officers.supervisors.len();
     let supervision = vec![match app.officers.supervision {
@@ -140,10 +139,7 @@ pub fn jsc_articles(app: &Indexed, signers: &[String]) -> Document {
         "公司弥补亏损和提取公积金后所余税后利润，按照股东所持有的股份比例分配（《公司法》第二百一十条）。",
         "Profit after tax, once losses are made good and reserves set aside, is distributed in proportion to the shares held (Company Law Art 210).",
     )];
-    let dissolution = vec![clause(
-        "公司因《公司法》第二百二十九条规定的事由解散。公司解散的，应当由董事组成清算组，在解散事由出现之日起十五日内进行清算（《公司法》第二百三十二条）。",
-        "The company is dissolved on the grounds of Company Law Art 229 and wound up by a liquidation group of its directors formed within fifteen days (Art 232).",
-    )];
+    let dissolution = vec![options::company_dissolution(&app.articles)];
     let notices = vec![clause(
         "公司的通知以专人送达、邮寄或者电子邮件等书面方式发出。公司依法需要公告的事项，通过国家企业信用信息公示系统公告。",
         "The company gives notice in writing: by hand, post or email. What the law requires it to announce, it announces through the National Enterprise Credit Information Publicity System.",

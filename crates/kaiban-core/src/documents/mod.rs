@@ -11,6 +11,7 @@ mod facts;
 mod html;
 mod joint_stock;
 mod need;
+mod options;
 mod partnership;
 
 pub use document::{chinese_number, Chapter, Document, Numbering, SignatureLine};

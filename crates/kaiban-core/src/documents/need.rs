@@ -115,6 +115,9 @@ pub(super) fn required(app: &Indexed) -> Vec<DocumentNeed> {
         offices: Vec::new(),
         signers,
     };
+    // Articles the applicant wrote themselves are an attachment every investor signs with the
+    // payload; the registry reviews them by hand.
+    let own_articles = app.articles.own_articles;
     let mut out = Vec::new();
     if entity.is_company() {
         let legal_representative = app.officers.legal_representative_id.as_deref();
@@ -122,7 +125,9 @@ pub(super) fn required(app: &Indexed) -> Vec<DocumentNeed> {
             DocumentKind::ApplicationForm,
             people(app, legal_representative),
         ));
-        out.push(document(DocumentKind::Articles, investors.clone()));
+        if !own_articles {
+            out.push(document(DocumentKind::Articles, investors.clone()));
+        }
         let meeting = match entity {
             EntityType::JointStock => DocumentKind::FoundersResolution,
             _ if entity == EntityType::OnePersonLlc || investors.len() == 1 => {
@@ -138,7 +143,9 @@ pub(super) fn required(app: &Indexed) -> Vec<DocumentNeed> {
         }
     } else if entity.is_partnership() {
         out.push(document(DocumentKind::ApplicationForm, investors.clone()));
-        out.push(document(DocumentKind::PartnershipAgreement, investors));
+        if !own_articles {
+            out.push(document(DocumentKind::PartnershipAgreement, investors));
+        }
         for e in &app.executing_partners {
             let organisation = app
                 .person(&e.partner_id)

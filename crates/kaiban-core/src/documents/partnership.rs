@@ -4,6 +4,7 @@
 
 use super::document::{chapter, clause, signature_lines, Document};
 use super::facts::{address, contribution_clauses, scope_text, term};
+use super::options;
 use super::DocumentKind;
 use crate::model::{EntityType, PartnerKind};
 use crate::money::{format_wan, format_yuan};
@@ -11,7 +12,7 @@ use crate::rules::Indexed;
 use crate::text::Bi;
 
 pub const TEMPLATE: &str = "partnership-agreement";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 pub fn partnership_agreement(app: &Indexed, signers: &[String]) -> Document {
     let limited = app.entity_type == Some(EntityType::LimitedPartnership);
@@ -83,10 +84,7 @@ pub fn partnership_agreement(app: &Indexed, signers: &[String]) -> Document {
         format!("全体合伙人认缴出资总额为人民币{}万元。合伙人应当按照本协议约定的出资方式、数额和缴付期限履行出资义务（《合伙企业法》第十七条）。", format_wan(total)),
         format!("The partners subscribe RMB {} yuan in all, and pay in as this agreement says: how, how much and by when (Partnership Law Art 17).", format_yuan(total)),
     ));
-    let profit = vec![clause(
-        "合伙企业的利润和亏损，由合伙人按照实缴出资比例分配、分担；不得将全部利润分配给部分合伙人，也不得由部分合伙人承担全部亏损（《合伙企业法》第三十三条）。",
-        "Profit and loss are shared in proportion to the contributions paid in; no partner takes all the profit or bears all the loss (Partnership Law Art 33).",
-    )];
+    let profit = vec![options::sharing(&app.articles)];
     let executing = executing_partners(app);
     let mut affairs = vec![clause(
         format!("全体合伙人一致同意，委托{}为执行事务合伙人，对外代表合伙企业，执行合伙事务；其他合伙人不再执行合伙事务，有权监督执行事务合伙人执行合伙事务的情况（《合伙企业法》第二十六条、第二十七条）。", executing.zh),
@@ -106,10 +104,7 @@ pub fn partnership_agreement(app: &Indexed, signers: &[String]) -> Document {
             "An executing partner who acts wilfully or grossly negligently, or against this agreement or the partners' decisions, can have the mandate revoked and be expelled by the other partners, who then entrust another general partner (Arts 29, 49).",
         ));
     }
-    let mut joining = vec![clause(
-        "新合伙人入伙，应当经全体合伙人一致同意，并依法订立书面入伙协议。合伙人有《合伙企业法》第四十五条至第四十九条规定情形的，可以退伙或者当然退伙、被除名。",
-        "A new partner joins with the consent of all partners and a written joining agreement. Partners withdraw, or are withdrawn or expelled, as Partnership Law Arts 45 to 49 provide.",
-    )];
+    let mut joining = vec![options::admission(&app.articles)];
     if limited {
         joining.push(clause(
             "新入伙的有限合伙人对入伙前有限合伙企业的债务，以其认缴的出资额为限承担责任；有限合伙人退伙后，对基于其退伙前的原因发生的有限合伙企业债务，以其退伙时从有限合伙企业中取回的财产承担责任（《合伙企业法》第七十七条、第八十一条）。",
@@ -121,14 +116,8 @@ pub fn partnership_agreement(app: &Indexed, signers: &[String]) -> Document {
         ));
     }
     let end = vec![
-        clause(
-            "合伙人履行本协议发生争议的，可以通过协商或者调解解决；不愿通过协商、调解解决或者协商、调解不成的，可以向合伙企业主要经营场所所在地人民法院起诉。",
-            "Disputes over this agreement are settled by negotiation or mediation; failing that, before the people's court where the partnership has its main place of business.",
-        ),
-        clause(
-            "合伙企业有《合伙企业法》第八十五条规定情形之一的，应当解散。合伙企业解散，由全体合伙人担任清算人进行清算（《合伙企业法》第八十六条）。",
-            "The partnership is dissolved in the cases of Partnership Law Art 85 and wound up by all partners as liquidators (Art 86).",
-        ),
+        options::disputes(&app.articles),
+        options::partnership_dissolution(&app.articles),
         clause(
             "合伙人违反本协议的，应当依法承担违约责任。",
             "A partner who breaches this agreement is liable under the law.",

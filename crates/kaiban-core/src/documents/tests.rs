@@ -118,7 +118,82 @@ fn the_same_application_gives_the_same_bytes_and_any_change_other_ones() {
     let mut changed = app.clone();
     changed.domicile.detail.push('A');
     assert_ne!(articles(&changed).unwrap().sha256(), first.sha256());
-    assert_eq!((first.template, first.version), ("llc-articles", 1));
+    assert_eq!((first.template, first.version), ("llc-articles", 2));
+}
+
+/// Fails naming the first of `phrases` that `text` does not contain.
+fn says(text: &str, phrases: &[&str]) {
+    for phrase in phrases {
+        assert!(text.contains(phrase), "{phrase}");
+    }
+}
+
+/// Every option of the articles-options step shows in the text the signers read.
+#[test]
+fn the_articles_say_what_the_options_chose() {
+    use crate::model::*;
+    let mut app = example("llc");
+    let default = text(&app);
+    assert!(default.contains("会议召开十五日前通知") && default.contains("按照出资比例行使表决权"));
+    assert!(
+        default.contains("董事任期每届三年")
+            && default.contains("其他股东在同等条件下有优先购买权")
+    );
+    assert!(default.contains("按照股东实缴的出资比例分配"));
+    let o = &mut app.articles;
+    o.notice_days = Some(20);
+    o.voting = Voting::OneVoteEach;
+    o.transfer = TransferRule::OthersConsent;
+    o.director_term_years = Some(2);
+    o.profit = ProfitBasis::Subscribed;
+    o.dissolution = Dissolution::AlsoTermEnds;
+    o.manager_powers = ManagerPowers::BoardAuthorises;
+    says(
+        &text(&app),
+        &[
+            "会议召开二十日前通知",
+            "一人一票行使表决权",
+            "应当经其他股东过半数同意",
+            "董事任期每届二年",
+            "按照股东认缴的出资比例分配",
+            "股东会未作出使公司存续的决议的，公司解散",
+            "根据董事会的授权行使职权",
+        ],
+    );
+    let mut partnership = example("limited_partnership");
+    let before = agreement(&partnership);
+    assert!(before.contains("按照实缴出资比例分配、分担") && before.contains("人民法院起诉"));
+    let o = &mut partnership.articles;
+    o.sharing = PartnershipSharing::Equally;
+    o.admission = Admission::TwoThirds;
+    o.disputes = Disputes::Arbitration;
+    says(
+        &agreement(&partnership),
+        &[
+            "合伙人平均分配、分担",
+            "经三分之二以上合伙人同意",
+            "仲裁委员会仲裁",
+        ],
+    );
+}
+
+/// Articles the applicant wrote themselves are not generated: they come as an attachment.
+#[test]
+fn own_articles_are_not_generated() {
+    for kind in ["llc", "joint_stock", "general_partnership"] {
+        let mut app = example(kind);
+        app.articles.own_articles = true;
+        let kinds: Vec<_> = required_documents(&app)
+            .into_iter()
+            .map(|d| d.kind)
+            .collect();
+        assert!(
+            !kinds.contains(&DocumentKind::Articles)
+                && !kinds.contains(&DocumentKind::PartnershipAgreement),
+            "{kind}"
+        );
+        assert!(kinds.contains(&DocumentKind::ApplicationForm), "{kind}");
+    }
 }
 
 /// The English reading aid is English: once the applicant's own words (names, the street

@@ -83,6 +83,46 @@ choice!(DeliveryMethod {
     Post => "邮寄送达（e邮快达，免费）", "By post (free)"; "纸质执照免费寄到您指定的地址", "The paper licence is posted free to the address you give";
 });
 
+choice!(Voting {
+    ByContribution => "按出资比例行使表决权", "In proportion to contributions"; "《公司法》的默认规则，多数公司采用", "The Company Law's default; most companies keep it";
+    OneVoteEach => "每名股东一票", "One vote per shareholder"; "不论出资多少，每人表决权相同", "Every shareholder has the same say, whatever they invest";
+});
+
+choice!(ProfitBasis {
+    PaidIn => "按实缴出资比例分配利润", "In proportion to what each has paid in"; "《公司法》的默认规则", "The Company Law's default";
+    Subscribed => "按认缴出资比例分配利润", "In proportion to what each has subscribed"; "尚未缴足出资的股东也按认缴比例分红，须全体股东约定", "Shareholders who have not yet paid in share by subscription; needs everyone's agreement";
+});
+
+choice!(TransferRule {
+    PreEmption => "对外转让通知其他股东，其他股东有优先购买权", "Sales to outsiders are notified; the others may buy first"; "《公司法》第八十四条的默认规则", "Company Law Art 84's default";
+    OthersConsent => "对外转让须经其他股东过半数同意", "Sales to outsiders need the consent of most other shareholders"; "更封闭：防止陌生人成为股东", "Closer: keeps strangers out";
+});
+
+choice!(ManagerPowers {
+    Listed => "章程列明经理职权", "The articles list the manager's powers"; "主持生产经营、组织实施董事会决议、拟订内部管理机构方案等", "Runs the business, carries out board resolutions, proposes the internal structure …";
+    BoardAuthorises => "经理职权由董事会授权", "The board authorises the manager case by case"; "董事会可以随时调整经理的权限", "The board can change the manager's powers at any time";
+});
+
+choice!(Dissolution {
+    Statutory => "仅限法定解散事由", "Only the statute's grounds"; "如决议解散、依法被吊销营业执照等，始终适用", "Such as a resolution to dissolve or a revoked licence; these always apply";
+    AlsoTermEnds => "营业期限届满且未决议延续的，解散", "Also when the business term ends without a decision to continue";
+});
+
+choice!(PartnershipSharing {
+    ByContribution => "按实缴出资比例分配利润、分担亏损", "Profit and loss in proportion to contributions paid in"; "《合伙企业法》第三十三条的默认规则", "The Partnership Law's default (Art 33)";
+    Equally => "由合伙人平均分配、分担", "Shared equally among the partners";
+});
+
+choice!(Admission {
+    AllPartners => "新合伙人入伙须经全体合伙人一致同意", "A new partner joins only if every partner agrees"; "《合伙企业法》第四十三条的默认规则", "The Partnership Law's default (Art 43)";
+    TwoThirds => "新合伙人入伙须经三分之二以上合伙人同意", "A new partner joins with the consent of two thirds of the partners";
+});
+
+choice!(Disputes {
+    Court => "向合伙企业住所地人民法院起诉", "Sue in the court where the partnership is domiciled";
+    Arbitration => "提交合伙企业住所地仲裁委员会仲裁", "Refer to the arbitration commission where the partnership is domiciled"; "仲裁一裁终局，不公开进行", "Arbitration is final and held in private";
+});
+
 /// The enums that already list their values and labels themselves.
 macro_rules! listed_choice {
     ($($type:ty),*) => {$(

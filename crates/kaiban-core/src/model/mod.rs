@@ -2,6 +2,7 @@
 //! browser's form through drafts, signing and the receiver. People are stored once in
 //! `persons` and referenced by `id` from every role. Money is integer fen.
 
+mod articles;
 mod choices;
 mod contribution;
 mod entity;
@@ -9,6 +10,10 @@ mod marks;
 mod people;
 mod roles;
 
+pub use articles::{
+    Admission, ArticlesOptions, Asked, Disputes, Dissolution, ManagerPowers, PartnershipSharing,
+    ProfitBasis, TransferRule, Voting,
+};
 pub use contribution::ContributionMethod;
 pub use entity::EntityType;
 pub use marks::{Mark, Marked};
@@ -46,6 +51,8 @@ pub struct Application {
     pub attachments: Vec<Attachment>,
     pub licence_delivery: LicenceDelivery,
     pub declaration: Declaration,
+    /// What the articles or partnership agreement say where the law leaves it to them.
+    pub articles: ArticlesOptions,
 }
 
 impl Default for Application {
@@ -69,6 +76,7 @@ impl Default for Application {
             attachments: Vec::new(),
             licence_delivery: LicenceDelivery::default(),
             declaration: Declaration::default(),
+            articles: ArticlesOptions::default(),
         }
     }
 }
@@ -83,6 +91,12 @@ impl Application {
     pub fn investor_of(&self, person_id: &str) -> Option<&Investor> {
         self.investors.iter().find(|i| i.person_id == person_id)
     }
+    /// Whether a registrar must read part of the filing by hand: today, articles (an
+    /// agreement) the applicant wrote themselves.
+    pub fn needs_manual_review(&self) -> bool {
+        self.articles.own_articles && Asked::of(self).any
+    }
+
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("the model always serialises")
     }

@@ -47,6 +47,8 @@ pub enum Rejection {
     Inconsistent,
     NotASigner,
     Unreadable,
+    /// The documents the payload lists are not what its application generates here.
+    DocumentsDiffer,
 }
 
 impl Rejection {
@@ -62,6 +64,7 @@ impl Rejection {
             Rejection::Inconsistent => "签名文件内容不一致".into(),
             Rejection::NotASigner => "该签名人不在本申请的签名人名单中".into(),
             Rejection::Unreadable => "签名文件内容无效".into(),
+            Rejection::DocumentsDiffer => "签名请求中的文件与其申请内容不符（可能由其他版本生成或被改动），请申请人重新发送签名请求。".into(),
         }
     }
 
@@ -73,6 +76,7 @@ impl Rejection {
             Rejection::Inconsistent => "The signature file is inconsistent".into(),
             Rejection::NotASigner => "This signer is not among the required signers".into(),
             Rejection::Unreadable => "The signature file is not valid".into(),
+            Rejection::DocumentsDiffer => "The request's documents do not match its application (made by another version, or altered): ask the applicant to send a new request.".into(),
         }
     }
 }
@@ -95,6 +99,11 @@ impl SigningRequest {
             .any(|s| s.person_id == request.signer.person_id)
         {
             return Err(Rejection::NotASigner);
+        }
+        // The signer reads documents generated here from the application, and signs only if
+        // they are exactly the ones the payload lists: the text read is the text signed.
+        if payload.documents != super::document_refs(&payload.application) {
+            return Err(Rejection::DocumentsDiffer);
         }
         Ok((request, payload))
     }
@@ -235,6 +244,40 @@ mod tests {
         assert_eq!(
             SigningRequest::parse(&text).map(|_| ()),
             Err(Rejection::NotASigner)
+        );
+    }
+
+    /// A requester who changes what a document says (a hash in `documents[]` that the
+    /// application does not give) cannot get it signed: the signer's device regenerates the
+    /// documents and refuses the request; the honest request opens.
+    #[test]
+    fn a_request_whose_documents_differ_from_its_application_is_rejected() {
+        let app = example("llc");
+        let signer = required_signers(&app).remove(0);
+        let request = |payload: &Payload| {
+            serde_json::to_string(&SigningRequest {
+                kind: REQUEST_KIND.into(),
+                signer: signer.clone(),
+                payload: payload.encoded(),
+            })
+            .unwrap()
+        };
+        let honest = Payload::new(&app, "app-x".into(), "2026-01-01T00:00:00Z".into());
+        let (_, opened) = SigningRequest::parse(&request(&honest)).unwrap();
+        assert_eq!(opened.documents, honest.documents);
+        let mut forged = honest.clone();
+        forged.documents[1].sha256 = "0".repeat(64);
+        assert_eq!(
+            SigningRequest::parse(&request(&forged)).map(|_| ()),
+            Err(Rejection::DocumentsDiffer)
+        );
+        let mut dropped = honest.clone();
+        dropped
+            .documents
+            .retain(|d| d.kind != crate::documents::DocumentKind::Articles);
+        assert_eq!(
+            SigningRequest::parse(&request(&dropped)).map(|_| ()),
+            Err(Rejection::DocumentsDiffer)
         );
     }
 

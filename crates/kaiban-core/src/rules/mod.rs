@@ -3,6 +3,7 @@
 //! it again, so the two can never disagree. One file per area of law; each finding carries
 //! a stable code, a JSON path, and messages in zh-CN and en that cite the article.
 
+mod articles;
 mod beneficial;
 mod capital;
 mod contacts;
@@ -83,6 +84,7 @@ pub fn check(app: &Application, ctx: &Context) -> Vec<Finding> {
     if entity.files_beneficial_owners() {
         beneficial::check(app, &mut findings);
     }
+    articles::check(app, &mut findings);
     submission::check(app, &mut findings);
     findings.sort_by_key(|f| f.severity);
     findings

@@ -25,6 +25,7 @@ fn receipt(meta: &Meta, status: StatusCode, duplicate: bool, body_hash: &str) ->
         "status_url": format!("/submissions/{}", meta.receipt_id),
         "received_at": meta.received_at,
         "duplicate": duplicate,
+        "review": if meta.manual_review { "manual" } else { "standard" },
     });
     if meta.body_hash == body_hash {
         body["status_token"] = json!(meta.status_token);
@@ -106,6 +107,7 @@ pub async fn accept(
 
 struct Checked {
     package: Vec<u8>,
+    manual_review: bool,
     payload_hash: String,
     folder: intake::Incoming,
 }
@@ -143,7 +145,7 @@ async fn check(receiver: &Receiver, intake: Intake) -> Result<Checked, Refusal> 
                 json!({ "findings": errors }),
             ));
         }
-        Ok(())
+        Ok(payload.application.needs_manual_review())
     })
     .await
     {
@@ -151,8 +153,9 @@ async fn check(receiver: &Receiver, intake: Intake) -> Result<Checked, Refusal> 
         Err(_) => Err(Refusal::internal()),
     };
     match verdict {
-        Ok(()) => Ok(Checked {
+        Ok(manual_review) => Ok(Checked {
             package,
+            manual_review,
             payload_hash,
             folder,
         }),
@@ -171,6 +174,7 @@ async fn store_case(
 ) -> Response {
     let Checked {
         package,
+        manual_review,
         payload_hash,
         folder,
     } = checked;
@@ -188,6 +192,7 @@ async fn store_case(
         body_hash: body_hash.clone(),
         payload_hash: payload_hash.clone(),
         received_at: clock::now_rfc3339(),
+        manual_review,
     };
     let data = receiver.data.clone();
     let stored_meta = meta.clone();

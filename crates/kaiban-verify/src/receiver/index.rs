@@ -149,6 +149,7 @@ mod tests {
             body_hash: "b1".into(),
             payload_hash: "p1".into(),
             received_at: String::new(),
+            manual_review: false,
         }
     }
 

@@ -25,6 +25,9 @@ pub struct Meta {
     pub body_hash: String,
     pub payload_hash: String,
     pub received_at: String,
+    /// The case goes to a registrar's manual review (the applicant's own articles).
+    #[serde(default)]
+    pub manual_review: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
