@@ -36,3 +36,18 @@ pub async fn take_chosen_text(input: &web_sys::HtmlInputElement) -> Option<(Stri
     let text = JsFuture::from(file.text()).await.ok()?.as_string()?;
     Some((file.name(), text))
 }
+
+/// Runs `work` between two marks and records it as the performance measure `name`, so bench/
+/// can read how long it took in a real browser.
+pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = window().performance();
+    let start = format!("{name}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let out = work();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    out
+}

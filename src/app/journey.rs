@@ -14,6 +14,9 @@ pub struct Journey {
     pub return_to: RwSignal<Option<Step>>,
     /// The last journey step shown (the start and drafts pages are not part of a draft).
     pub last_step: RwSignal<Step>,
+    /// The document to scroll to on the documents page, and the step that opened it (Back
+    /// returns there).
+    pub document: RwSignal<Option<(String, Step)>>,
 }
 
 impl Journey {
@@ -23,6 +26,7 @@ impl Journey {
             application,
             return_to: RwSignal::new(None),
             last_step: RwSignal::new(Step::EntityType),
+            document: RwSignal::new(None),
         };
         Effect::new(move |_| {
             let step = nav.step.get();
@@ -42,7 +46,7 @@ impl Journey {
     /// A step that needs an entity type cannot be shown before one is chosen.
     pub fn correct_impossible_step(&self) {
         let step = self.nav.step.get_untracked();
-        if step.outside_drafts() || step == Step::Receipt {
+        if step.outside_drafts() || matches!(step, Step::Receipt | Step::Documents) {
             return;
         }
         let chosen = self.application.with_untracked(|a| a.entity_type);
@@ -87,9 +91,29 @@ impl Journey {
         self.nav.go(step);
     }
 
+    /// Shows the filing's documents, scrolled to the one with id `document`.
+    pub fn open_document(&self, document: String) {
+        let from = self.nav.step.get_untracked();
+        let from = if from == Step::Documents {
+            Step::Review
+        } else {
+            from
+        };
+        self.document.set(Some((document, from)));
+        self.nav.go(Step::Documents);
+    }
+
     pub fn go_back(&self) {
         let steps = self.steps();
         let here = self.nav.step.get_untracked();
+        if here == Step::Documents {
+            let from = self
+                .document
+                .get_untracked()
+                .map_or(Step::Review, |(_, from)| from);
+            self.nav.go(from);
+            return;
+        }
         let previous = match steps.iter().position(|s| *s == here) {
             Some(0) | None => Step::Start,
             Some(i) => steps[i - 1],

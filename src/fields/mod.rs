@@ -13,6 +13,7 @@ mod person;
 mod person_details;
 mod person_picker;
 mod person_summary;
+mod print_button;
 mod text;
 
 pub use button::Button;
@@ -27,6 +28,7 @@ pub use person::PersonEditor;
 pub use person_details::PersonDetails;
 pub use person_picker::PersonPicker;
 pub use person_summary::{describe, PersonSummary};
+pub use print_button::PrintButton;
 pub use text::TextInput;
 
 use wasm_bindgen::JsCast;

@@ -53,7 +53,13 @@ texts! {
     StepContacts => "财务负责人与联络员", "Finance officer and liaison";
     StepBeneficialOwners => "受益所有人", "Beneficial owners";
     StepAttachments => "附件材料", "Documents";
+    StepArticles => "章程（协议）约定", "What the articles say";
     StepDelivery => "营业执照领取", "Licence delivery";
+    ReceiptManualReview => "您使用了自备章程（协议），登记机关将人工审查，办理时间可能比通常更长。", "You filed articles (an agreement) of your own: the registry reviews them by hand, which may take longer than usual.";
+    SignReviewRegion => "申请内容", "The application";
+    NoDocumentToSign => "没有需要您单独签署的文件；您的签名确认以下申请内容。", "There is no separate document for you to sign: your signature confirms the application below.";
+    StepDocuments => "申请文件", "The filing's documents";
+    DocumentsLead => "以下文件由系统根据您的填写生成，签名即确认文件内容。中文文本为准，英文为阅读辅助译文。", "These documents are generated from your answers; signing confirms them. The Chinese text is authoritative; the English is a reading aid.";
     StepReview => "核对信息", "Check your answers";
     StepDeclaration => "承诺", "Declaration";
     StepSigning => "签名与提交", "Sign and submit";
@@ -91,6 +97,12 @@ texts! {
         "The browser cleared this site's stored data. This application was saved again from this page and nothing in it is lost; other drafts may be gone. Export a copy from Saved applications.";
     AttachmentsLead => "可上传 PDF、JPG、PNG 或 WebP 文件，每个不超过 20 MB。通过政务数据共享能够获取的身份证件等材料无需上传。",
         "Upload PDF, JPG, PNG or WebP files of up to 20 MB each. Documents the government can obtain through data sharing, such as ID cards, are not needed.";
+    ArticlesLead => "法律允许章程（合伙协议）自行约定的事项。默认采用常见的章程范本，多数企业无需修改；每一项都会写进全体股东（合伙人）签署的文件。", "What the law leaves to the articles (the partnership agreement). The defaults are the common model articles, which most businesses keep; each choice is written into the document every shareholder (partner) signs.";
+    ArticlesOwn => "使用自备章程（协议），不使用系统生成的文本", "Use articles (an agreement) of our own instead of the generated text";
+    ArticlesOwnHint => "须在“附件材料”步骤上传经全体股东（合伙人）签署的文本；登记机关人工审查，办理时间可能较长", "Upload the text every shareholder (partner) has signed on the Documents step; the registry reviews it by hand, which may take longer";
+    ArticlesMeeting => "股东会", "Shareholders' meeting";
+    ArticlesOrgans => "董事和经理", "Directors and manager";
+    ArticlesPartners => "合伙人之间", "Among the partners";
     BeneficialLead => "受益所有人是最终拥有、实际控制企业或者享有企业最终收益的自然人（《受益所有人信息管理办法》）。",
         "Beneficial owners are the natural persons who ultimately own, control or benefit from the business (Beneficial Owner Information Measures).";
     BeneficialExemptionCommitment => "承诺免报：注册资本（出资额）不超过1000万元，股东（合伙人）全部为自然人，且不存在股东以外的自然人实际控制或享有收益",

@@ -51,28 +51,26 @@ fn slots(app: &kaiban_core::model::Application) -> Vec<Slot> {
             });
         }
     }
-    if app
-        .entity_type
-        .is_some_and(|t| t.is_company() || t.is_partnership())
-    {
+    // The applicant's own articles (agreement), when they chose not to use the generated ones.
+    if app.articles.own_articles && kaiban_core::model::Asked::of(app).any {
         let partnership = app.entity_type.is_some_and(|t| t.is_partnership());
         slots.push(Slot {
             key: "articles".into(),
             purpose: AttachmentPurpose::Articles,
             scope_item: None,
             label_zh: if partnership {
-                "合伙协议（选填：不上传则按标准文本生成）"
+                "自备合伙协议（经全体合伙人签署）"
             } else {
-                "公司章程（选填：不上传则按章程范本生成）"
+                "自备公司章程（经全体股东签署）"
             }
             .into(),
             label_en: if partnership {
-                "Partnership agreement (optional: the standard text is used otherwise)"
+                "Your own partnership agreement (signed by every partner)"
             } else {
-                "Articles of association (optional: the model articles are used otherwise)"
+                "Your own articles of association (signed by every shareholder)"
             }
             .into(),
-            required: false,
+            required: true,
         });
     }
     slots
@@ -238,6 +236,7 @@ pub fn AttachmentsStep() -> impl IntoView {
     view! {
         <StepPage step lead=text(Text::AttachmentsLead)>
             <MessageAnchor path=path::DOMICILE_PROOF_FILE step />
+            <MessageAnchor path=path::ARTICLES_FILE step />
             {move || {
                 let list = all_slots.get();
                 if list.is_empty() {

@@ -1,5 +1,6 @@
 //! The wizard's steps: which apply to which entity type, and one component per step.
 
+mod articles;
 mod attachments;
 mod beneficial;
 mod capital;
@@ -10,6 +11,7 @@ mod case_progress;
 mod contacts;
 mod declaration;
 mod delivery;
+mod documents;
 mod domicile;
 mod drafts_import;
 mod drafts_page;
@@ -50,11 +52,13 @@ pub fn render(step: Step) -> AnyView {
         Step::Capital => view! { <capital::CapitalStep /> }.into_any(),
         Step::Officers => view! { <officers::OfficersStep /> }.into_any(),
         Step::Partnership => view! { <partnership::PartnershipStep /> }.into_any(),
+        Step::Articles => view! { <articles::ArticlesStep /> }.into_any(),
         Step::Contacts => view! { <contacts::ContactsStep /> }.into_any(),
         Step::BeneficialOwners => view! { <beneficial::BeneficialOwnersStep /> }.into_any(),
         Step::Attachments => view! { <attachments::AttachmentsStep /> }.into_any(),
         Step::Delivery => view! { <delivery::DeliveryStep /> }.into_any(),
         Step::Review => view! { <review::ReviewStep /> }.into_any(),
+        Step::Documents => view! { <documents::DocumentsPage /> }.into_any(),
         Step::Declaration => view! { <declaration::DeclarationStep /> }.into_any(),
         Step::Signing => view! { <signing::SigningStep /> }.into_any(),
         Step::Receipt => view! { <receipt::ReceiptPage /> }.into_any(),
@@ -79,11 +83,14 @@ pub enum Step {
     Capital,
     Officers,
     Partnership,
+    Articles,
     Contacts,
     BeneficialOwners,
     Attachments,
     Delivery,
     Review,
+    /// The filing's documents, to read and print: opened from the review and signing pages.
+    Documents,
     Declaration,
     Signing,
     /// After submission: the receipt and the case's status.
@@ -94,7 +101,7 @@ pub enum Step {
     Case,
 }
 
-const ALL: [Step; 20] = [
+const ALL: [Step; 22] = [
     Step::Start,
     Step::Drafts,
     Step::EntityType,
@@ -105,11 +112,13 @@ const ALL: [Step; 20] = [
     Step::Capital,
     Step::Officers,
     Step::Partnership,
+    Step::Articles,
     Step::Contacts,
     Step::BeneficialOwners,
     Step::Attachments,
     Step::Delivery,
     Step::Review,
+    Step::Documents,
     Step::Declaration,
     Step::Signing,
     Step::Receipt,
@@ -146,11 +155,13 @@ impl Step {
             Step::Capital => "capital",
             Step::Officers => "officers",
             Step::Partnership => "partnership",
+            Step::Articles => "articles",
             Step::Contacts => "contacts",
             Step::BeneficialOwners => "beneficial-owners",
             Step::Attachments => "attachments",
             Step::Delivery => "delivery",
             Step::Review => "review",
+            Step::Documents => "documents",
             Step::Declaration => "declaration",
             Step::Signing => "signing",
             Step::Receipt => "receipt",
@@ -175,11 +186,13 @@ impl Step {
             Step::Capital => Text::StepCapital,
             Step::Officers => Text::StepOfficers,
             Step::Partnership => Text::StepPartnership,
+            Step::Articles => Text::StepArticles,
             Step::Contacts => Text::StepContacts,
             Step::BeneficialOwners => Text::StepBeneficialOwners,
             Step::Attachments => Text::StepAttachments,
             Step::Delivery => Text::StepDelivery,
             Step::Review => Text::StepReview,
+            Step::Documents => Text::StepDocuments,
             Step::Declaration => Text::StepDeclaration,
             Step::Signing => Text::StepSigning,
             Step::Receipt => Text::StepReceipt,
@@ -204,6 +217,9 @@ pub fn steps_for(entity: Option<EntityType>) -> Vec<Step> {
         Some(t) if t.is_company() => steps.push(Step::Officers),
         Some(t) if t.is_partnership() => steps.push(Step::Partnership),
         _ => {}
+    }
+    if entity.is_some_and(|t| t.is_company() || t.is_partnership()) {
+        steps.push(Step::Articles);
     }
     if entity.is_none_or(|t| t.needs_finance_officer()) {
         steps.push(Step::Contacts);

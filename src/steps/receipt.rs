@@ -96,6 +96,14 @@ pub fn ReceiptPage() -> impl IntoView {
                                 {l.pick("接下来", "What happens next").to_string()}
                             </h2>
                             <p>{Text::ReceiptWhatHappensNext.get(l).to_string()}</p>
+                            {(receipt.review.as_deref() == Some("manual"))
+                                .then(|| {
+                                    view! {
+                                        <p class="kb-inset" id="receipt-manual-review">
+                                            {Text::ReceiptManualReview.get(l).to_string()}
+                                        </p>
+                                    }
+                                })}
                             <p class="kb-hint">{Text::ReceiptQrCodeNote.get(l).to_string()}</p>
                         </div>
                         <div

@@ -1,9 +1,10 @@
 //! Check your answers: every answer grouped by step, with a Change link that comes back
 //! here, the problems still open, and a print layout that reads as the application form.
 
+use super::documents::DocumentList;
 use super::review_rows::rows;
 use crate::app::{use_validation, use_wizard};
-use crate::fields::Button;
+use crate::fields::{Button, PrintButton};
 use crate::i18n::{both, use_i18n, Text};
 use crate::steps::step_of;
 use crate::steps::Step;
@@ -82,18 +83,19 @@ pub fn ReviewStep() -> impl IntoView {
                 })
         }}
         <ApplicationSummary app=app changeable=true />
+        <section class="kb-review-section" aria-labelledby="review-documents-title">
+            <h2 class="kb-review-title" id="review-documents-title">
+                {i18n.tr(Text::StepDocuments)}
+            </h2>
+            <DocumentList documents=Signal::derive(move || {
+                app.with(kaiban_core::documents::generate)
+            }) />
+        </section>
         <div class="kb-actions">
             <button type="button" class="kb-button" on:click=move |_| wizard.journey.go_next()>
                 {i18n.tr(Text::Continue)}
             </button>
-            <Button
-                class="kb-button kb-button-secondary"
-                on_click=move |_| {
-                    let _ = window().print();
-                }
-            >
-                {both("打印申请书", "Print the application")}
-            </Button>
+            <PrintButton label=both("打印申请书", "Print the application") />
         </div>
     }
 }

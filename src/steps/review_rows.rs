@@ -220,6 +220,7 @@ pub(crate) fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, Strin
                 ))
             },
         )],
+        Step::Articles => vec![(p("约定事项", "What they say"), articles_summary(a, l))],
         Step::Attachments => vec![(
             p("附件", "Documents"),
             if a.attachments.is_empty() {
@@ -247,4 +248,54 @@ pub(crate) fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, Strin
         )],
         _ => Vec::new(),
     }
+}
+
+/// The articles options the applicant's articles contain, as the labels of what was chosen.
+fn articles_summary(a: &Application, l: Locale) -> String {
+    use kaiban_core::key::Choice;
+    let o = &a.articles;
+    if o.own_articles {
+        return l
+            .pick(
+                "使用自备章程（协议），登记机关人工审查",
+                "Our own articles (agreement), reviewed by hand",
+            )
+            .to_string();
+    }
+    let asked = kaiban_core::model::Asked::of(a);
+    let mut chosen = Vec::new();
+    let zh = l.is_chinese();
+    if asked.meeting {
+        let days = o.notice_days.unwrap_or_default();
+        chosen.push(
+            l.pick(
+                &format!("提前{days}日通知股东会"),
+                &format!("{days} days' notice of meetings"),
+            )
+            .to_string(),
+        );
+        chosen.extend(
+            [o.voting.label(), o.profit.label(), o.transfer.label()]
+                .map(|b| b.pick(zh).to_string()),
+        );
+    }
+    if asked.company {
+        let years = o.director_term_years.unwrap_or_default();
+        chosen.push(
+            l.pick(
+                &format!("董事每届任期{years}年"),
+                &format!("directors serve {years} years"),
+            )
+            .to_string(),
+        );
+        chosen.push(o.manager_powers.label().pick(zh).to_string());
+    }
+    if asked.partnership {
+        chosen.extend(
+            [o.sharing.label(), o.admission.label(), o.disputes.label()]
+                .map(|b| b.pick(zh).to_string()),
+        );
+    }
+    chosen.push(o.dissolution.label().pick(zh).to_string());
+    chosen.join(l.pick("；", "; "))
 }

@@ -1,6 +1,7 @@
 //! A signer on their own device: import the request file, read the application, sign, and
 //! send the signature file back. Nothing here changes any draft on this device.
 
+use super::documents::SignerDocuments;
 use super::review::ApplicationSummary;
 use crate::browser::download;
 use crate::i18n::{both, text, use_i18n, Text};
@@ -86,7 +87,13 @@ pub fn SignRequestPage() -> impl IntoView {
                                 l.pick("身份签署以下申请：", ":"),
                             )}
                         </p>
-                        <div class="kb-sign-review">
+                        <SignerDocuments app person_id=request.signer.person_id.clone() />
+                        <div
+                            class="kb-sign-review"
+                            tabindex="0"
+                            role="region"
+                            aria-label=text(Text::SignReviewRegion)
+                        >
                             <ApplicationSummary app />
                         </div>
                         {move || {

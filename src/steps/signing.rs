@@ -1,6 +1,7 @@
 //! The signing round and submission: every required signer signs the same payload, here or
 //! on their own device through request/signature files; then the package is submitted.
 
+use super::documents::SignerDocuments;
 use super::review::ApplicationSummary;
 use super::submission_panel::SubmissionPanel;
 use crate::app::{use_wizard, Wizard};
@@ -269,7 +270,16 @@ pub fn SigningStep() -> impl IntoView {
                                                             "The signer reads the application below",
                                                         )}
                                                     </p>
-                                                    <div class="kb-sign-review">
+                                                    <SignerDocuments
+                                                        app=wizard.application
+                                                        person_id=id.clone()
+                                                    />
+                                                    <div
+                                                        class="kb-sign-review"
+                                                        tabindex="0"
+                                                        role="region"
+                                                        aria-label=text(Text::SignReviewRegion)
+                                                    >
                                                         <ApplicationSummary app=wizard.application />
                                                     </div>
                                                     <div class="kb-checkbox">

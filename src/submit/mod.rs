@@ -24,6 +24,10 @@ pub struct Receipt {
     pub status_token: Option<String>,
     #[serde(default)]
     pub duplicate: bool,
+    /// `manual` when a registrar reads the case by hand (the applicant's own articles);
+    /// receivers that do not say omit it.
+    #[serde(default)]
+    pub review: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

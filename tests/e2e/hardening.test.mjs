@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sharedBrowserAndApp, openPage, assertNoProblems, screenshot, DESKTOP, PHONE } from './support.mjs';
-import { field, fill, next } from './wizard.mjs';
+import { field, fill, next, ownArticlesSlot } from './wizard.mjs';
 
 const shared = sharedBrowserAndApp({ before, after });
 
@@ -91,8 +91,7 @@ test('quota exceeded while storing an attachment: the slot says so, the draft is
   await startLlc(page);
   await fill(page, 'name.full', '贵阳附件科技有限公司');
   await page.locator('.kb-save[data-state="saved"]').waitFor();
-  await page.evaluate(() => { location.hash = '#/attachments'; });
-  await page.locator('h1', { hasText: '附件材料' }).waitFor();
+  await ownArticlesSlot(page);
   await page.locator('#file-articles').setInputFiles({ name: 'articles.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(2_000_000, 0x25) });
   await page.locator('.kb-error-message', { hasText: '存储空间' }).waitFor();
   await screenshot(page, 'storage-quota-attachment-phone');
@@ -127,8 +126,7 @@ test('the page closed in the middle of storing a large attachment: the draft ope
   await startLlc(page);
   await fill(page, 'name.full', '贵阳断电科技有限公司');
   await page.locator('.kb-save[data-state="saved"]').waitFor();
-  await page.evaluate(() => { location.hash = '#/attachments'; });
-  await page.locator('h1', { hasText: '附件材料' }).waitFor();
+  await ownArticlesSlot(page);
   const size = 15_000_000;
   await page.locator('#file-articles').setInputFiles({ name: 'big-lease.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(size, 0x41) });
   const context = page.context();
@@ -243,8 +241,7 @@ test('a 2 GB attachment is refused at once, before a byte of it is read', async 
   await handle.close();
   const page = await openPage(shared.browser, shared.server.url, PHONE);
   await startLlc(page);
-  await page.evaluate(() => { location.hash = '#/attachments'; });
-  await page.locator('h1', { hasText: '附件材料' }).waitFor();
+  await ownArticlesSlot(page);
   const heapBefore = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
   const started = Date.now();
   await page.locator('#file-articles').setInputFiles(file);

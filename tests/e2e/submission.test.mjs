@@ -7,23 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import * as jose from 'jose';
-import { appWithReceiver, controlledByServiceWorker, openPage, openWithApplication, assertNoProblems, screenshot, example, ROOT, DESKTOP, PHONE } from './support.mjs';
+import { appWithReceiver, controlledByServiceWorker, openPage, openWithApplication, assertNoProblems, screenshot, example, twoShareholderLlc, ROOT, DESKTOP, PHONE } from './support.mjs';
 
 const RECEIVED = path.join(ROOT, 'target/e2e/received');
 const VERIFY = path.join(ROOT, 'target/debug/kaiban-verify');
 const env = appWithReceiver({ before, after }, { received: RECEIVED });
-
-/// The LLC example with two natural-person shareholders and no uploaded file yet.
-function twoShareholderLlc() {
-  const app = example('llc');
-  app.investors = app.investors.filter((i) => i.person_id !== 'o-qianyun');
-  app.investors[1].subscribed_fen = 40_000_000;
-  app.investors[1].contributions = [{ method: 'cash', amount_fen: 40_000_000, due_date: '2029-12-31', appraisal_ref: '' }];
-  app.persons = app.persons.filter((p) => p.id !== 'o-qianyun');
-  app.beneficial_owners = { exemption_commitment: true, owners: [] };
-  app.attachments = [];
-  return app;
-}
 
 async function uploadLease(page) {
   await page.evaluate(() => { location.hash = '#/attachments'; });

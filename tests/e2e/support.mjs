@@ -169,6 +169,19 @@ export function example(type) {
   return JSON.parse(fsSync.readFileSync(path.join(ROOT, `crates/kaiban-core/examples/applications/${type}.json`), 'utf8'));
 }
 
+/// The LLC example with two natural-person shareholders (张伟, 李娜), a board of three, one
+/// supervisor, and no uploaded file yet.
+export function twoShareholderLlc() {
+  const app = example('llc');
+  app.investors = app.investors.filter((i) => i.person_id !== 'o-qianyun');
+  app.investors[1].subscribed_fen = 40_000_000;
+  app.investors[1].contributions = [{ method: 'cash', amount_fen: 40_000_000, due_date: '2029-12-31', appraisal_ref: '' }];
+  app.persons = app.persons.filter((p) => p.id !== 'o-qianyun');
+  app.beneficial_owners = { exemption_commitment: true, owners: [] };
+  app.attachments = [];
+  return app;
+}
+
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 /// WCAG 2.2 AA violations on the page as it is now.
