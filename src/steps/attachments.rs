@@ -52,7 +52,7 @@ fn slots(app: &kaiban_core::model::Application) -> Vec<Slot> {
         }
     }
     // The applicant's own articles (agreement), when they chose not to use the generated ones.
-    if app.articles.own_articles && kaiban_core::model::Asked::of(app).any {
+    if app.uses_own_articles() {
         let partnership = app.entity_type.is_some_and(|t| t.is_partnership());
         slots.push(Slot {
             key: "articles".into(),

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appWithReceiver, openPage, openWithApplication, assertNoProblems, axeViolations, screenshot, twoShareholderLlc, ROOT, SCREENSHOTS, DESKTOP, PHONE } from './support.mjs';
+import { appWithReceiver, openWithApplication, uploadLease, downloadText, openRequestElsewhere, assertNoProblems, axeViolations, screenshot, twoShareholderLlc, ROOT, SCREENSHOTS, DESKTOP, PHONE } from './support.mjs';
 import { field, radio } from './wizard.mjs';
 
 const RECEIVED = path.join(ROOT, 'target/e2e/received-documents');
@@ -15,21 +15,9 @@ const PRINTS = path.join(ROOT, 'target/e2e/prints');
 const LAPTOP = { width: 1280, height: 800 };
 const env = appWithReceiver({ before, after }, { received: RECEIVED });
 
-async function uploadLease(page) {
-  await go(page, 'attachments', '附件材料');
-  await page.locator('#file-domicile').setInputFiles({ name: '租赁合同.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 lease of room 1501') });
-  await page.locator('.kb-file-name', { hasText: '租赁合同.pdf' }).waitFor();
-}
-
 async function go(page, step, title) {
   await page.evaluate((s) => { location.hash = `#/${s}`; }, step);
   await page.locator('h1', { hasText: title }).waitFor();
-}
-
-async function downloadText(page, click) {
-  const download = page.waitForEvent('download');
-  await click();
-  return fs.readFileSync(await (await download).path(), 'utf8');
 }
 
 /// Opens signer `name`'s panel and returns the titles and texts of the documents it shows.
@@ -143,11 +131,7 @@ test('articles options, documents in the review, read before signing here and el
   // 李娜 signs on her phone: the request opens with the same documents.
   const here = await documentsShownTo(page, '李娜');
   await page.getByRole('button', { name: '取消' }).click();
-  const request = await downloadText(page, () => page.locator('.kb-signer', { hasText: '李娜' }).getByRole('button', { name: /下载签名请求文件/ }).click());
-  const remote = await openPage(env.browser, env.server.url, PHONE);
-  await remote.getByRole('button', { name: '我的草稿' }).click();
-  await remote.locator('#request-import').setInputFiles({ name: 'request.json', mimeType: 'application/json', buffer: Buffer.from(request) });
-  await remote.locator('h1', { hasText: '签名请求' }).waitFor();
+  const remote = await openRequestElsewhere(page, '李娜', env.browser, env.server.url, PHONE);
   const there = await readSignerDocuments(remote.locator('main'));
   assert.deepEqual(there, here, 'the remote signer reads exactly the documents shown here');
   await screenshot(remote, 'remote-sign-request-documents-phone');

@@ -7,17 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import * as jose from 'jose';
-import { appWithReceiver, controlledByServiceWorker, openPage, openWithApplication, assertNoProblems, screenshot, example, twoShareholderLlc, ROOT, DESKTOP, PHONE } from './support.mjs';
+import { appWithReceiver, controlledByServiceWorker, openWithApplication, assertNoProblems, screenshot, example, twoShareholderLlc, uploadLease, downloadText, openRequestElsewhere, ROOT, DESKTOP, PHONE } from './support.mjs';
 
 const RECEIVED = path.join(ROOT, 'target/e2e/received');
 const VERIFY = path.join(ROOT, 'target/debug/kaiban-verify');
 const env = appWithReceiver({ before, after }, { received: RECEIVED });
 
-async function uploadLease(page) {
-  await page.evaluate(() => { location.hash = '#/attachments'; });
-  await page.locator('h1', { hasText: '附件材料' }).waitFor();
-  await page.locator('#file-domicile').setInputFiles({ name: '租赁合同.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 lease of room 1501, 观山湖区') });
-  await page.locator('.kb-file-name', { hasText: '租赁合同.pdf' }).waitFor();
+async function uploadLeaseThenOpenSigning(page) {
+  await uploadLease(page);
   await page.evaluate(() => { location.hash = '#/signing'; });
   await page.locator('h1', { hasText: '签名与提交' }).waitFor();
 }
@@ -30,12 +27,6 @@ async function signHere(page, name) {
   await row.locator('.kb-signer-status', { hasText: '已签名' }).waitFor();
 }
 
-async function downloadText(page, click) {
-  const download = page.waitForEvent('download');
-  await click();
-  return fs.readFileSync(await (await download).path(), 'utf8');
-}
-
 function receivedCases() {
   return fs.readdirSync(RECEIVED).filter((d) => !d.startsWith('.'));
 }
@@ -43,15 +34,11 @@ function receivedCases() {
 test('two shareholders sign, one on another device; the package reaches the receiver and verifies independently', async () => {
   const app = twoShareholderLlc();
   const page = await openWithApplication(env.browser, env.server.url, app, 'signing', DESKTOP);
-  await uploadLease(page);
+  await uploadLeaseThenOpenSigning(page);
   const names = ['张伟', '王强', '赵敏', '陈静'];
   for (const name of names) await signHere(page, name);
 
-  const request = await downloadText(page, () => page.locator('.kb-signer', { hasText: '李娜' }).getByRole('button', { name: /下载签名请求文件/ }).click());
-  const remote = await openPage(env.browser, env.server.url, PHONE);
-  await remote.getByRole('button', { name: '我的草稿' }).click();
-  await remote.locator('#request-import').setInputFiles({ name: 'request.json', mimeType: 'application/json', buffer: Buffer.from(request) });
-  await remote.locator('h1', { hasText: '签名请求' }).waitFor();
+  const remote = await openRequestElsewhere(page, '李娜', env.browser, env.server.url, PHONE);
   assert.match(await remote.locator('main').innerText(), /李娜，请您以投资人、董事身份签署以下申请/);
   await screenshot(remote, 'remote-sign-request-phone');
   await remote.locator('#remote-sign-confirm').check();

@@ -169,6 +169,32 @@ export function example(type) {
   return JSON.parse(fsSync.readFileSync(path.join(ROOT, `crates/kaiban-core/examples/applications/${type}.json`), 'utf8'));
 }
 
+/// Puts a lease on the attachments step as the domicile's proof.
+export async function uploadLease(page) {
+  await page.evaluate(() => { location.hash = '#/attachments'; });
+  await page.locator('h1', { hasText: '附件材料' }).waitFor();
+  await page.locator('#file-domicile').setInputFiles({ name: '租赁合同.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 lease of room 1501, 观山湖区') });
+  await page.locator('.kb-file-name', { hasText: '租赁合同.pdf' }).waitFor();
+}
+
+/// The text of the file the page downloads when `click` runs.
+export async function downloadText(page, click) {
+  const download = page.waitForEvent('download');
+  await click();
+  return fsSync.readFileSync(await (await download).path(), 'utf8');
+}
+
+/// Signer `name`'s signing request, downloaded from `page`'s signing step and opened in a new
+/// browser context (another device) at `viewport`: the request page, ready to read and sign.
+export async function openRequestElsewhere(page, name, browser, url, viewport) {
+  const request = await downloadText(page, () => page.locator('.kb-signer', { hasText: name }).getByRole('button', { name: /下载签名请求文件/ }).click());
+  const remote = await openPage(browser, url, viewport);
+  await remote.getByRole('button', { name: '我的草稿' }).click();
+  await remote.locator('#request-import').setInputFiles({ name: 'request.json', mimeType: 'application/json', buffer: Buffer.from(request) });
+  await remote.locator('h1', { hasText: '签名请求' }).waitFor();
+  return remote;
+}
+
 /// The LLC example with two natural-person shareholders (张伟, 李娜), a board of three, one
 /// supervisor, and no uploaded file yet.
 export function twoShareholderLlc() {

@@ -117,7 +117,7 @@ pub(super) fn required(app: &Indexed) -> Vec<DocumentNeed> {
     };
     // Articles the applicant wrote themselves are an attachment every investor signs with the
     // payload; the registry reviews them by hand.
-    let own_articles = app.articles.own_articles;
+    let own_articles = app.uses_own_articles();
     let mut out = Vec::new();
     if entity.is_company() {
         let legal_representative = app.officers.legal_representative_id.as_deref();

@@ -91,10 +91,16 @@ impl Application {
     pub fn investor_of(&self, person_id: &str) -> Option<&Investor> {
         self.investors.iter().find(|i| i.person_id == person_id)
     }
-    /// Whether a registrar must read part of the filing by hand: today, articles (an
-    /// agreement) the applicant wrote themselves.
-    pub fn needs_manual_review(&self) -> bool {
+    /// Whether the applicant files articles (an agreement) they wrote themselves, where the
+    /// entity has articles at all.
+    pub fn uses_own_articles(&self) -> bool {
         self.articles.own_articles && Asked::of(self).any
+    }
+
+    /// Whether a registrar must read part of the filing by hand: today, the applicant's own
+    /// articles.
+    pub fn needs_manual_review(&self) -> bool {
+        self.uses_own_articles()
     }
 
     pub fn to_json_pretty(&self) -> String {
