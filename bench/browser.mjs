@@ -3,6 +3,7 @@
 // and SHA-256 of 100 MB of attachments through Kaiban's upload path vs a bare
 // crypto.subtle.digest of the same bytes, with the page's peak JS heap. Markdown on stdout.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveApp, openWithApplication, example, ROOT } from '../tests/e2e/support.mjs';
@@ -164,6 +165,44 @@ const documentRuns = [];
 }
 rows.push(['generate every document, LLC with 50 investors (wasm, documents page)', documentRuns]);
 
+// 6. The domicile picker on a fresh profile: choosing a province → its prefectures listed
+// (the index is already in memory), and → the townships of a county listed (the province's
+// chunk, fetched when the province is chosen).
+const pickerRuns = { prefectures: [], townships: [] };
+{
+  const app = example('llc');
+  Object.assign(app.domicile, { division_code: '', township_code: '', place: [], functional_zone: null });
+  for (let i = 0; i < Math.min(RUNS, 10); i++) {
+    const page = await openWithApplication(browser, server.url, app, 'domicile');
+    await page.locator('[data-path="domicile.province"] option[value="510000"]').waitFor({ state: 'attached' });
+    const times = await page.evaluate(async () => {
+      const select = (path) => document.querySelector(`[data-path="${path}"]`);
+      const until = (test) => new Promise((resolve) => {
+        const look = () => (test() ? resolve(performance.now()) : requestAnimationFrame(look));
+        look();
+      });
+      const choose = (path, value) => {
+        const el = select(path);
+        el.value = value;
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      };
+      const t0 = performance.now();
+      choose('domicile.province', '510000');
+      const prefectures = (await until(() => select('domicile.prefecture').options.length > 1)) - t0;
+      choose('domicile.prefecture', '510100');
+      await until(() => select('domicile.division_code').options.length > 1);
+      choose('domicile.division_code', '510104');
+      const townships = (await until(() => select('domicile.township_code').options.length > 1)) - t0;
+      return { prefectures, townships };
+    });
+    pickerRuns.prefectures.push(times.prefectures);
+    pickerRuns.townships.push(times.townships);
+    await page.context().close();
+  }
+}
+rows.push(['choose a province → its prefectures listed (domicile picker, next frame)', pickerRuns.prefectures]);
+rows.push(['choose a province → a county\'s townships listed (its chunk fetched from 127.0.0.1, not cached)', pickerRuns.townships]);
+
 await browser.close();
 await server.close();
 
@@ -178,3 +217,14 @@ console.log(`| Kaiban's upload path (read file, WebCrypto digest) | ${ms(result.
 console.log(`| bare crypto.subtle.digest, same bytes, same page | ${ms(result.bare)} | ${mbps(result.bare)} MB/s |`);
 console.log(`| **Kaiban / bare throughput** | **${((result.bare / result.kaiban) * 100).toFixed(0)} %** | target ≥ 80 % |`);
 console.log(`| peak heap above baseline while Kaiban hashes the 5 files, sampled between tasks every ~2 ms (DevTools Runtime.getHeapUsage: JS heap${result.backingStoreCounted ? ' + ArrayBuffer backing stores' : ', backing stores NOT reported by this Chromium'}). Inside the one task that hashes a file its bytes are held once (1.0 × the file) and released (ArrayBuffer.transfer) before the task ends; sampling cannot see inside a task | ${(result.peak / 1024 ** 2).toFixed(1)} MB | ${(Math.max(result.peak, result.largest) / result.largest).toFixed(2)} × the largest file (target ≤ 1.5 ×) |`);
+
+// The division data the picker fetches (not in the first load): the index and the largest chunk.
+const dist = path.join(ROOT, 'dist/divisions');
+const brotli = (f) => fs.statSync(path.join(dist, f)).size;
+const chunks = fs.readdirSync(dist).filter((f) => /^\d\d-[0-9a-f]+\.json\.br$/.test(f)).sort((a, b) => brotli(b) - brotli(a));
+console.log();
+console.log('| division data (brotli, fetched lazily) | size |');
+console.log('|---|---|');
+console.log(`| index: provinces, prefectures, counties (divisions/index.json) | ${(brotli('index.json.br') / 1024).toFixed(1)} KB |`);
+console.log(`| largest province chunk (${chunks[0].replace('.br', '')}) | ${(brotli(chunks[0]) / 1024).toFixed(1)} KB |`);
+console.log(`| all ${chunks.length} chunks together | ${(chunks.reduce((a, f) => a + brotli(f), 0) / 1024).toFixed(1)} KB |`);

@@ -6,6 +6,11 @@ const PRECACHE = __KAIBAN_PRECACHE__;
 const CACHE = `kaiban-${VERSION}`;
 // Only these (the app's own hashed files) are ever answered from the cache.
 const PRECACHED = new Set(PRECACHE.map((url) => new URL(url, self.registration.scope).href));
+// A province's townships (tools/divisions.mjs), fetched when the applicant picks it and kept
+// across app versions: the name carries the content's hash, so a kept file is never stale.
+const REFERENCE = 'kaiban-reference';
+const DIVISIONS = new URL('divisions/', self.registration.scope).href;
+const isReferenceChunk = (href) => href.startsWith(DIVISIONS) && /^\d\d-[0-9a-f]+\.json$/.test(href.slice(DIVISIONS.length));
 
 self.addEventListener('install', (event) => {
   // Waits (no skipWaiting): a new version is offered to the applicant, never swapped mid-edit.
@@ -15,7 +20,7 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) {
-      if (key.startsWith('kaiban-') && key !== CACHE) await caches.delete(key);
+      if (key.startsWith('kaiban-') && key !== CACHE && key !== REFERENCE) await caches.delete(key);
     }
     await self.clients.claim();
   })());
@@ -40,6 +45,10 @@ self.addEventListener('fetch', (event) => {
   // untouched: a status answer must never come from a cache.
   url.search = '';
   url.hash = '';
+  if (isReferenceChunk(url.href)) {
+    event.respondWith(cacheFirst(request, REFERENCE));
+    return;
+  }
   if (!PRECACHED.has(url.href)) return;
   event.respondWith(cacheFirst(request));
 });
@@ -55,8 +64,8 @@ async function networkFirst(request) {
   }
 }
 
-async function cacheFirst(request) {
-  const cache = await caches.open(CACHE);
+async function cacheFirst(request, name = CACHE) {
+  const cache = await caches.open(name);
   const hit = await cache.match(request, { ignoreSearch: true });
   if (hit) return hit;
   const response = await fetch(request);

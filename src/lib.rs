@@ -10,6 +10,7 @@ pub mod fields;
 pub mod i18n;
 pub mod offline;
 pub mod prerendered;
+pub mod reference;
 pub mod signing;
 pub mod steps;
 pub mod submit;

@@ -12,7 +12,10 @@ if (!staging) {
 }
 const COMPRESSIBLE = /\.(wasm|js|mjs|css|svg|json|webmanifest)$/;
 let count = 0;
-for (const name of fs.readdirSync(staging)) {
+// Top-level assets and the division data (divisions/).
+const names = fs.readdirSync(staging).flatMap((name) =>
+  name === 'divisions' ? fs.readdirSync(path.join(staging, name)).map((f) => `${name}/${f}`) : [name]);
+for (const name of names) {
   const file = path.join(staging, name);
   if (!COMPRESSIBLE.test(name) || !fs.statSync(file).isFile()) continue;
   const raw = fs.readFileSync(file);

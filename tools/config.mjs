@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const KNOWN = new Set(['endpoint', 'allowedEndpoints', 'locale', 'entityTypes', 'theme', 'allowedParentOrigins', 'submitTimeoutSeconds']);
+const KNOWN = new Set(['endpoint', 'allowedEndpoints', 'locale', 'entityTypes', 'theme', 'allowedParentOrigins', 'submitTimeoutSeconds', 'jurisdiction']);
 
 /// KAIBAN_ENDPOINT and KAIBAN_PARENT_ORIGINS (comma-separated) override the file (`./x serve`
 /// sets them from its port settings).

@@ -11,6 +11,8 @@ if (!staging) {
   process.exit(1);
 }
 const EXCLUDE = new Set(['sw.js']);
+// A province's townships are fetched when the applicant picks it, and kept then (sw.js).
+const LAZY = /^divisions\/\d\d-[0-9a-f]+\.json$/;
 // Loaded by portal pages, never by the app's own page offline.
 const IN_PAGE_ONLY = /^(embed|kaiban-entry|kaiban-inpage-)/;
 
@@ -18,7 +20,7 @@ function files(dir, prefix = '') {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) return files(path.join(dir, entry.name), rel);
-    return EXCLUDE.has(rel) || /\.(map|br|gz)$/.test(rel) || IN_PAGE_ONLY.test(rel) ? [] : [rel];
+    return EXCLUDE.has(rel) || /\.(map|br|gz)$/.test(rel) || IN_PAGE_ONLY.test(rel) || LAZY.test(rel) ? [] : [rel];
   });
 }
 

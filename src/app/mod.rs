@@ -46,6 +46,9 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
         );
     }
     crate::submit::set_upload_timeout(config.submit_timeout_seconds);
+    provide_context(crate::reference::Reference::start(
+        config.jurisdiction.clone(),
+    ));
     provide_context(config);
     Effect::new(move |_| {
         let locale = i18n.locale.get();

@@ -8,7 +8,7 @@ use super::wizard::Wizard;
 use crate::steps::{step_of, Step};
 use kaiban_core::date::Date;
 use kaiban_core::model::Application;
-use kaiban_core::{Context, Finding};
+use kaiban_core::Finding;
 use leptos::prelude::*;
 use std::hash::Hash;
 
@@ -88,9 +88,8 @@ pub fn field_id(path: &str) -> String {
 impl Validation {
     pub fn new(wizard: Wizard) -> Validation {
         let application = wizard.application;
-        let findings = Memo::new(move |_| {
-            application.with(|app| kaiban_core::check(app, &Context::with_bundled_catalog(today())))
-        });
+        let reference = crate::reference::use_reference();
+        let findings = Memo::new(move |_| application.with(|app| reference.check(app, today())));
         let error_steps = Memo::new(move |_| {
             findings.with(|all| {
                 application.with(|app| {

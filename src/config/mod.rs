@@ -10,6 +10,7 @@
 
 pub mod theme;
 
+use kaiban_core::catalog::Jurisdiction;
 use kaiban_core::model::EntityType;
 use serde::Deserialize;
 pub use theme::Colour;
@@ -36,6 +37,8 @@ pub struct Config {
     pub allowed_parent_origins: Vec<String>,
     /// One upload attempt is abandoned (and retried with the same key) after this long.
     pub submit_timeout_seconds: u32,
+    /// The domiciles this deployment's authority registers (the receiver reads the same).
+    pub jurisdiction: Jurisdiction,
 }
 
 /// The JSON shape shared by `kaiban.config.json`, the meta tag and the embed APIs.
@@ -52,6 +55,8 @@ pub struct ConfigInput {
     pub submit_timeout_seconds: Option<u32>,
     /// In-page mode: the URL of the stylesheet to place inside the shadow root.
     pub stylesheet: Option<String>,
+    /// The registration authority's area (deployment only): divisions, zones, authority.
+    pub jurisdiction: Option<Jurisdiction>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -97,6 +102,7 @@ impl Default for Config {
             theme_primary: None,
             allowed_parent_origins: Vec::new(),
             submit_timeout_seconds: 120,
+            jurisdiction: Jurisdiction::default(),
         }
     }
 }
@@ -138,9 +144,13 @@ impl Config {
                 self.allowed_parent_origins =
                     keep_valid(list, "allowedParentOrigins", check_origin, &mut problems);
             }
+            if let Some(jurisdiction) = input.jurisdiction {
+                self.jurisdiction = jurisdiction;
+            }
         } else if input.allowed_endpoints.is_some()
             || input.allowed_parent_origins.is_some()
             || input.submit_timeout_seconds.is_some()
+            || input.jurisdiction.is_some()
         {
             problems.push(ConfigProblem::new(
                 "allowedParentOrigins",

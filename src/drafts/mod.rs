@@ -163,7 +163,9 @@ pub async fn load(id: &str) -> Result<Result<Option<Draft>, String>, StorageErro
 
 /// Every readable draft, newest first; unreadable records are set aside and their ids
 /// returned with the reason.
-pub async fn list() -> Result<(Vec<DraftSummary>, Vec<(String, String)>), StorageError> {
+pub async fn list(
+    reference: crate::reference::Reference,
+) -> Result<(Vec<DraftSummary>, Vec<(String, String)>), StorageError> {
     let tx = transaction(&[DRAFTS], TransactionMode::ReadOnly).await?;
     let all = tx
         .store(DRAFTS)
@@ -177,7 +179,7 @@ pub async fn list() -> Result<(Vec<DraftSummary>, Vec<(String, String)>), Storag
     for record in all {
         let id = records::string_of(&record, "id").unwrap_or_else(|| "?".into());
         match Draft::from_record(&record) {
-            Ok(draft) => good.push(draft.summary()),
+            Ok(draft) => good.push(draft.summary(&reference)),
             Err(reason) => {
                 quarantine(&id, &record).await?;
                 bad.push((id, reason));

@@ -145,11 +145,8 @@ impl Draft {
         })
     }
 
-    pub fn summary(&self) -> DraftSummary {
-        let findings = kaiban_core::check(
-            &self.application,
-            &kaiban_core::Context::with_bundled_catalog(crate::app::today()),
-        );
+    pub fn summary(&self, reference: &crate::reference::Reference) -> DraftSummary {
+        let findings = reference.check_untracked(&self.application, crate::app::today());
         let steps = crate::steps::steps_for(self.application.entity_type);
         let blocked: std::collections::HashSet<_> = findings
             .iter()

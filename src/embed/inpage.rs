@@ -37,6 +37,10 @@ pub fn mount(element: HtmlElement, config: JsValue) -> js_sys::Promise {
             None => element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
         };
         let document = leptos::prelude::document();
+        if let Some(href) = &stylesheet {
+            // The app's other assets (reference data) are beside its stylesheet.
+            crate::reference::set_asset_base(href);
+        }
         if let Some(href) = stylesheet {
             let link: web_sys::HtmlLinkElement = document.create_element("link")?.unchecked_into();
             link.set_rel("stylesheet");

@@ -123,6 +123,11 @@ texts! {
         "The registered address is where the business is run from; a business registers exactly one (Company Law, Art 8).";
     DomicileAddressDeclaration => "本人承诺：所填住所真实、合法，企业取得了该住所的使用权，如有不实愿承担法律责任。",
         "I declare that the address is real and lawful and that the business has the right to use it; I accept legal responsibility if this is untrue.";
+    PlaceSearch => "搜索地名", "Search for a place";
+    PlaceSearchHint => "输入汉字或拼音首字母，例如“观山湖”或“gsh”；选定区县后也可搜索乡镇（街道）", "Type Chinese characters or pinyin initials, e.g. 观山湖 or gsh; once a district is chosen, its townships too";
+    PlaceIndexFailed => "行政区划数据未能加载，请检查网络连接后重试（草稿已保存）。", "The list of places could not be loaded. Check the connection and try again (your draft is saved).";
+    PlaceTownshipsFailed => "乡镇（街道）列表未能加载，请检查网络连接后重试（草稿已保存）。", "The townships could not be loaded. Check the connection and try again (your draft is saved).";
+    PlaceRetry => "重新加载", "Try again";
     DraftsPageWhereDraftsAreKept => "草稿只保存在本设备的本浏览器中。在门户网站内嵌使用时，草稿只在该网站内可见；换设备请先导出。",
         "Drafts are kept in this browser on this device only. Inside a portal they are visible on that portal only; export a draft to move it to another device.";
     NameLead => "名称实行自主申报：系统会按《企业名称登记管理规定》逐项检查，最终以登记机关审查为准。",

@@ -3,82 +3,71 @@ use crate::app::use_wizard;
 use crate::bind;
 use crate::fields::Bind;
 use crate::fields::ChoiceRadios;
-use crate::fields::{Checkbox, Select, TextInput};
+use crate::fields::{Checkbox, TextInput};
 use crate::i18n::Text;
-use crate::i18n::{both, text, use_i18n};
+use crate::i18n::{both, text};
+use crate::reference::use_reference;
 use crate::steps::labels;
+use crate::steps::place_picker::PlacePicker;
 use crate::steps::Step;
-use kaiban_core::catalog::divisions;
 use kaiban_core::model::DomicileProof;
 use kaiban_core::path;
+use kaiban_core::text::Bi;
 use leptos::prelude::*;
-
-const HI_TECH_ZONE: &str = "520198";
 
 #[component]
 pub fn DomicileStep() -> impl IntoView {
     let wizard = use_wizard();
-    let i18n = use_i18n();
     let step = Step::Domicile;
     let app = wizard.application;
-    let division_options = Signal::derive(move || {
-        let chinese = i18n.locale.get().is_chinese();
-        let mut options = vec![(
-            String::new(),
-            i18n.locale
-                .get()
-                .pick("请选择区（县、市）", "Choose a district or county")
-                .to_string(),
-        )];
-        options.extend(divisions::counties().map(|d| {
-            let city = divisions::find(&d.parent_code)
-                .map(|c| {
-                    if chinese {
-                        c.name_zh.clone()
-                    } else {
-                        c.name_en.clone()
-                    }
-                })
-                .unwrap_or_default();
-            let name = if chinese {
-                format!("{city}{}", d.name_zh)
-            } else {
-                format!("{}, {city}", d.name_en)
-            };
-            (d.code.clone(), name)
-        }));
-        options
+    let jurisdiction = use_reference().jurisdiction();
+    // The functional zone (development zone) the deployment lists for the chosen county.
+    let zone = Memo::new(move |_| {
+        app.with(|a| {
+            jurisdiction
+                .zones_in(&a.domicile.division_code)
+                .next()
+                .cloned()
+        })
     });
     view! {
         <StepPage step lead=text(Text::DomicileLead)>
-            <Select
-                bind=bind!(app, path::DOMICILE_DIVISION, domicile.division_code)
-                step
-                label=both("所在区（县、市）", "District or county")
-                options=division_options
-            />
-            <Checkbox
-                bind=Bind::new(
-                    path::DOMICILE_ZONE,
-                    Signal::derive(move || {
-                        app.with(|a| a.domicile.functional_zone.as_deref() == Some(HI_TECH_ZONE))
-                    }),
-                    Callback::new(move |v: bool| {
-                        app.update(|a| {
-                            a.domicile.functional_zone = v.then(|| HI_TECH_ZONE.to_string());
-                        })
-                    }),
-                )
-                step
-                label=both(
-                    "住所位于贵阳国家高新技术产业开发区",
-                    "The address is in the Guiyang National Hi-tech Zone",
-                )
-                hint=both(
-                    "由高新区登记窗口受理，可享受园区企业开办服务",
-                    "The zone's own registration counter will handle the application",
-                )
-            />
+            <PlacePicker step />
+            {move || {
+                zone.get()
+                    .map(|zone| {
+                        let code = zone.code.clone();
+                        let name = zone.name.clone();
+                        view! {
+                            <Checkbox
+                                bind=Bind::new(
+                                    path::DOMICILE_ZONE,
+                                    Signal::derive(move || {
+                                        app.with(|a| {
+                                            a.domicile.functional_zone.as_deref() == Some(code.as_str())
+                                        })
+                                    }),
+                                    Callback::new(move |v: bool| {
+                                        app.update(|a| {
+                                            a.domicile.functional_zone = v.then(|| zone.code.clone());
+                                        })
+                                    }),
+                                )
+                                step
+                                label=text(
+                                    Bi::owned(
+                                        format!("住所位于{}", name.zh),
+                                        format!("The address is in the {}", name.en),
+                                    ),
+                                )
+                                hint=both(
+                                    "由功能区登记窗口受理，可享受园区企业开办服务",
+                                    "The zone's own registration counter will handle the application",
+                                )
+                            />
+                        }
+                    })
+            }}
             <TextInput
                 bind=bind!(app, path::DOMICILE_DETAIL, domicile.detail)
                 step

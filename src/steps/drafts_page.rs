@@ -31,10 +31,11 @@ pub fn DraftsPage() -> impl IntoView {
     let message = RwSignal::new(None::<Bi>);
     let undo = RwSignal::new(None::<drafts::Deleted>);
     let renaming = RwSignal::new(None::<String>);
+    let reference = crate::reference::use_reference();
     let refresh = move || {
         spawn_local(async move {
             let _ = wizard.session.save_pending().await;
-            match drafts::list().await {
+            match drafts::list(reference).await {
                 Ok((good, bad)) => {
                     list.set(Some(good));
                     if !bad.is_empty() || set_aside.get_untracked() == 0 {

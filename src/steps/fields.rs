@@ -31,6 +31,7 @@ fn own_fields(step: Step) -> &'static [&'static str] {
         Step::Name => &[path::NAME_FULL, path::NAME_SELF_DECLARATION],
         Step::Domicile => &[
             path::DOMICILE_DIVISION,
+            path::DOMICILE_TOWNSHIP,
             path::DOMICILE_ZONE,
             path::DOMICILE_DETAIL,
             path::DOMICILE_POSTCODE,

@@ -23,6 +23,7 @@ mod name;
 mod officers;
 mod page;
 mod partnership;
+mod place_picker;
 mod receipt;
 mod review;
 mod review_rows;

@@ -15,10 +15,13 @@ pub fn NameStep() -> impl IntoView {
     let i18n = use_i18n();
     let step = Step::Name;
     let entity = move || wizard.application.with(|a| a.entity_type);
+    let divisions = crate::reference::use_reference().divisions;
     let parsed = move || {
+        let divisions = divisions.get();
         wizard.application.with(|a| {
             let entity = a.entity_type?;
-            (!a.name.full.trim().is_empty()).then(|| kaiban_core::name::parse(&a.name.full, entity))
+            (!a.name.full.trim().is_empty())
+                .then(|| kaiban_core::name::parse(&a.name.full, entity, &divisions))
         })
     };
     let hint = Signal::derive(move || {

@@ -2,7 +2,7 @@
 
 use crate::i18n::Locale;
 use crate::steps::{labels, Step};
-use kaiban_core::catalog::{divisions, Catalog};
+use kaiban_core::catalog::Catalog;
 use kaiban_core::model::{Application, BoardMode, DeliveryMethod, DomicileProof, Supervision};
 use kaiban_core::money::format_wan;
 
@@ -47,17 +47,23 @@ pub(crate) fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, Strin
             or_none(a.name.full.clone()),
         )],
         Step::Domicile => {
-            let division = divisions::find(&a.domicile.division_code)
-                .map(|d| l.pick(&d.name_zh, &d.name_en).to_string())
-                .unwrap_or_default();
+            // The place as filed with the application (the names the picker showed).
+            let place = &a.domicile.place;
+            let division = kaiban_core::model::PlaceName::spell(place);
+            let division = division.pick(l.is_chinese()).to_string();
             vec![
                 (
                     p("住所", "Address"),
-                    or_none(
-                        format!("{division} {}", a.domicile.detail)
-                            .trim()
-                            .to_string(),
-                    ),
+                    or_none(if l.is_chinese() {
+                        format!("{division}{}", a.domicile.detail)
+                    } else {
+                        [a.domicile.detail.as_str(), division.as_str()]
+                            .iter()
+                            .filter(|part| !part.is_empty())
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    }),
                 ),
                 (
                     labels::POSTCODE.pick(l.is_chinese()).to_string(),

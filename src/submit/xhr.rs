@@ -206,3 +206,16 @@ pub async fn get_json(url: &str, bearer: Option<&str>) -> Result<serde_json::Val
         status => Err(format!("HTTP {status}")),
     }
 }
+
+/// The body of a GET (an app asset such as reference data), or why it could not be had.
+pub async fn get_text(url: &str) -> Result<String, String> {
+    let xhr = XmlHttpRequest::new().map_err(|e| format!("{e:?}"))?;
+    xhr.open_with_async("GET", url, true)
+        .map_err(|e| format!("{e:?}"))?;
+    xhr.set_timeout(30_000);
+    send(&xhr, None).await?;
+    match xhr.status().unwrap_or(0) {
+        200 => Ok(xhr.response_text().ok().flatten().unwrap_or_default()),
+        status => Err(format!("HTTP {status}")),
+    }
+}

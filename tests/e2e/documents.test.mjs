@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appWithReceiver, openWithApplication, uploadLease, downloadText, openRequestElsewhere, assertNoProblems, axeViolations, screenshot, twoShareholderLlc, ROOT, SCREENSHOTS, DESKTOP, PHONE } from './support.mjs';
+import { appWithReceiver, openWithApplication, uploadLease, openRequestElsewhere, signElsewhereAndBringBack, assertNoProblems, axeViolations, screenshot, twoShareholderLlc, ROOT, SCREENSHOTS, DESKTOP, PHONE } from './support.mjs';
 import { field, radio } from './wizard.mjs';
 
 const RECEIVED = path.join(ROOT, 'target/e2e/received-documents');
@@ -136,12 +136,7 @@ test('articles options, documents in the review, read before signing here and el
   assert.deepEqual(there, here, 'the remote signer reads exactly the documents shown here');
   await screenshot(remote, 'remote-sign-request-documents-phone');
   assert.deepEqual(await axeViolations(remote), [], 'remote signing request');
-  await remote.locator('#remote-sign-confirm').check();
-  const signature = await downloadText(remote, () => remote.getByRole('button', { name: '签名并下载签名文件' }).click());
-  assertNoProblems(remote);
-  await remote.context().close();
-  await page.locator('#signature-import').setInputFiles({ name: 'signature.json', mimeType: 'application/json', buffer: Buffer.from(signature) });
-  await page.locator('.kb-signer', { hasText: '李娜' }).locator('.kb-signer-status', { hasText: '已签名' }).waitFor();
+  await signElsewhereAndBringBack(page, remote, '李娜');
 
   // Changing an option changes the articles: every signature is void.
   await go(page, 'articles', '章程（协议）约定');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sharedBrowserAndApp, controlledByServiceWorker, launch, serveApp, openPage, putDraftRecord, assertNoProblems, screenshot, ROOT, DESKTOP, PHONE } from './support.mjs';
-import { field, fill, heading, next } from './wizard.mjs';
+import { field, fill, heading, next, choosePlace } from './wizard.mjs';
 
 const shared = sharedBrowserAndApp({ before, after });
 
@@ -22,13 +22,14 @@ test('answers typed into several fields survive a reload', async () => {
   await fill(page, 'name.full', '贵阳云栈科技有限公司');
   await page.locator('#f-name-self_declaration_accepted').check();
   await next(page);
-  await field(page, 'domicile.division_code').selectOption('520115');
+  await choosePlace(page, '520115', '520115004');
   await fill(page, 'domicile.detail', '长岭北路贵阳国际金融中心一期10号楼15层1501室');
   await fill(page, 'domicile.postcode', '550081');
   await saved(page);
   await page.reload();
   await page.locator('h1', { hasText: '住所' }).waitFor();
   assert.equal(await field(page, 'domicile.division_code').inputValue(), '520115');
+  assert.equal(await field(page, 'domicile.township_code').inputValue(), '520115004');
   assert.equal(await field(page, 'domicile.detail').inputValue(), '长岭北路贵阳国际金融中心一期10号楼15层1501室');
   assert.equal(await field(page, 'domicile.postcode').inputValue(), '550081');
   await page.getByRole('button', { name: '返回' }).click();

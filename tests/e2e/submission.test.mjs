@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import * as jose from 'jose';
-import { appWithReceiver, controlledByServiceWorker, openWithApplication, assertNoProblems, screenshot, example, twoShareholderLlc, uploadLease, downloadText, openRequestElsewhere, ROOT, DESKTOP, PHONE } from './support.mjs';
+import { appWithReceiver, controlledByServiceWorker, openWithApplication, assertNoProblems, screenshot, example, twoShareholderLlc, uploadLease, openRequestElsewhere, signElsewhereAndBringBack, ROOT, DESKTOP, PHONE } from './support.mjs';
 
 const RECEIVED = path.join(ROOT, 'target/e2e/received');
 const VERIFY = path.join(ROOT, 'target/debug/kaiban-verify');
@@ -41,13 +41,7 @@ test('two shareholders sign, one on another device; the package reaches the rece
   const remote = await openRequestElsewhere(page, '李娜', env.browser, env.server.url, PHONE);
   assert.match(await remote.locator('main').innerText(), /李娜，请您以投资人、董事身份签署以下申请/);
   await screenshot(remote, 'remote-sign-request-phone');
-  await remote.locator('#remote-sign-confirm').check();
-  const signature = await downloadText(remote, () => remote.getByRole('button', { name: '签名并下载签名文件' }).click());
-  assertNoProblems(remote);
-  await remote.context().close();
-
-  await page.locator('#signature-import').setInputFiles({ name: 'signature.json', mimeType: 'application/json', buffer: Buffer.from(signature) });
-  await page.locator('.kb-signer', { hasText: '李娜' }).locator('.kb-signer-status', { hasText: '已签名' }).waitFor();
+  await signElsewhereAndBringBack(page, remote, '李娜');
   await screenshot(page, 'signing-all-signed-desktop');
   await page.locator('#submit-application').click();
   await page.locator('.kb-panel-title', { hasText: '申请已提交' }).waitFor();

@@ -195,6 +195,17 @@ export async function openRequestElsewhere(page, name, browser, url, viewport) {
   return remote;
 }
 
+/// The remote signer confirms and signs on their device; the signature file they download
+/// is imported on the applicant's page, which then shows `name` as signed.
+export async function signElsewhereAndBringBack(page, remote, name) {
+  await remote.locator('#remote-sign-confirm').check();
+  const signature = await downloadText(remote, () => remote.getByRole('button', { name: '签名并下载签名文件' }).click());
+  assertNoProblems(remote);
+  await remote.context().close();
+  await page.locator('#signature-import').setInputFiles({ name: 'signature.json', mimeType: 'application/json', buffer: Buffer.from(signature) });
+  await page.locator('.kb-signer', { hasText: name }).locator('.kb-signer-status', { hasText: '已签名' }).waitFor();
+}
+
 /// The LLC example with two natural-person shareholders (张伟, 李娜), a board of three, one
 /// supervisor, and no uploaded file yet.
 export function twoShareholderLlc() {

@@ -143,9 +143,18 @@ test('a sole proprietorship can be completed with the keyboard alone', async () 
   await tabTo(`#${fieldId('name.self_declaration_accepted')}`);
   await page.keyboard.press('Space');
   await submit();
-  await tabTo(`#${fieldId('domicile.division_code')}`);
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  // The place by search (花溪区's pinyin), then its first street from the select.
+  await tabTo('#place-search');
+  await page.keyboard.type('huaxi');
+  await tabTo('.kb-place-matches button');
+  assert.match(await page.evaluate(() => document.activeElement.innerText), /花溪区/);
+  await page.keyboard.press('Enter');
   assert.equal(await field(page, 'domicile.division_code').inputValue(), '520111');
+  await tabTo(`#${fieldId('domicile.township_code')}`);
+  // Its streets arrive with Guizhou's chunk, fetched when the county was found.
+  await page.locator(`[data-path="domicile.township_code"] option[value^="520111"]`).first().waitFor({ state: 'attached' });
+  await page.keyboard.press('ArrowDown');
+  assert.match(await field(page, 'domicile.township_code').inputValue(), /^520111\d{3}$/);
   await typeInto('domicile.detail', app.domicile.detail);
   await tabTo(`#${fieldId('domicile.declaration_accepted')}`);
   await page.keyboard.press('Space');

@@ -37,6 +37,16 @@ export async function choose(page, path, value) {
   await field(page, path).selectOption(String(value));
 }
 
+/// Picks the domicile's place with the picker's selects: province, prefecture (a
+/// municipality has none to pick), county, and the township when `township` is given.
+export async function choosePlace(page, county, township = '') {
+  await choose(page, 'domicile.province', `${county.slice(0, 2)}0000`);
+  const prefecture = field(page, 'domicile.prefecture');
+  if (await prefecture.isVisible()) await prefecture.selectOption(`${county.slice(0, 4)}00`);
+  await choose(page, 'domicile.division_code', county);
+  if (township) await choose(page, 'domicile.township_code', township);
+}
+
 /// Checks the radio with `value` in the group whose first input has the path's id.
 export async function radio(page, path, value) {
   const first = field(page, path);
@@ -129,7 +139,7 @@ export async function fillApplication(page, example, { onStep } = {}) {
 
   await expectStep(page, 'domicile');
   const d = example.domicile;
-  await choose(page, 'domicile.division_code', d.division_code);
+  await choosePlace(page, d.division_code, d.township_code);
   if (d.functional_zone) await tick(page, 'domicile.functional_zone');
   await fill(page, 'domicile.detail', d.detail);
   if (d.postcode) await fill(page, 'domicile.postcode', d.postcode);

@@ -12,6 +12,7 @@ pub const ENTITY_TYPE: &str = "entity_type";
 pub const NAME_FULL: &str = "name.full";
 pub const NAME_SELF_DECLARATION: &str = "name.self_declaration_accepted";
 pub const DOMICILE_DIVISION: &str = "domicile.division_code";
+pub const DOMICILE_TOWNSHIP: &str = "domicile.township_code";
 pub const DOMICILE_ZONE: &str = "domicile.functional_zone";
 pub const DOMICILE_DETAIL: &str = "domicile.detail";
 pub const DOMICILE_POSTCODE: &str = "domicile.postcode";

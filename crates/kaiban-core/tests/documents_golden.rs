@@ -19,6 +19,10 @@ struct Golden {
     template: String,
     version: u32,
     sha256: String,
+    /// SHA-256 of the example application the text was generated from: a new text at the
+    /// same version is a template change only if the application is the same.
+    #[serde(default)]
+    input: String,
 }
 
 fn root() -> PathBuf {
@@ -41,6 +45,10 @@ fn examples() -> Vec<(String, Application)> {
     out
 }
 
+fn input_hash(app: &Application) -> String {
+    kaiban_core::package::sha256_hex(serde_json::to_string(app).unwrap().as_bytes())
+}
+
 fn key(example: &str, doc: &Document) -> String {
     format!("{example}/{}", doc.id)
 }
@@ -50,11 +58,14 @@ fn text_path(key: &str) -> PathBuf {
 }
 
 /// What is wrong with `doc` against its golden entry, if anything.
-fn judge(key: &str, doc: &Document, golden: Option<&Golden>) -> Option<String> {
+fn judge(key: &str, doc: &Document, input: &str, golden: Option<&Golden>) -> Option<String> {
     let golden = golden?;
     let same_version = golden.template == doc.template && golden.version == doc.version;
     match (same_version, golden.sha256 == doc.sha256()) {
         (true, true) => None,
+        (true, false) if golden.input != input => Some(format!(
+            "{key}: the example application changed: bless its documents"
+        )),
         (true, false) => Some(format!(
             "{key}: the text of {} v{} changed without a version bump",
             doc.template, doc.version
@@ -76,12 +87,13 @@ fn generated_documents_match_their_golden_files() {
     let mut problems = Vec::new();
     let mut next = BTreeMap::new();
     for (example, app) in examples() {
+        let input = input_hash(&app);
         for doc in generate(&app) {
             let key = key(&example, &doc);
             let golden = index.get(&key);
             let problem = match golden {
                 None => Some(format!("{key}: new document, not in the golden files")),
-                Some(_) => judge(&key, &doc, golden),
+                Some(_) => judge(&key, &doc, &input, golden),
             };
             let refused = problem
                 .as_deref()
@@ -104,6 +116,7 @@ fn generated_documents_match_their_golden_files() {
                 template: doc.template.into(),
                 version: doc.version,
                 sha256: doc.sha256(),
+                input: input.clone(),
             };
             next.insert(
                 key.clone(),
@@ -139,17 +152,24 @@ fn a_changed_text_needs_a_new_version() {
         .find(|(name, _)| name == "llc")
         .unwrap();
     let doc = generate(&app).remove(1);
+    let input = input_hash(&app);
     let golden = Golden {
         template: doc.template.into(),
         version: doc.version,
         sha256: doc.sha256(),
+        input: input.clone(),
     };
-    assert_eq!(judge("llc/articles", &doc, Some(&golden)), None);
+    assert_eq!(judge("llc/articles", &doc, &input, Some(&golden)), None);
     let mut reworded = doc.clone();
     reworded.chapters[0].clauses[0].zh.to_mut().push('。');
-    let refusal = judge("llc/articles", &reworded, Some(&golden)).unwrap();
+    let refusal = judge("llc/articles", &reworded, &input, Some(&golden)).unwrap();
     assert!(refusal.contains("without a version bump"), "{refusal}");
+    let other_input = judge("llc/articles", &reworded, "another", Some(&golden)).unwrap();
+    assert!(
+        other_input.contains("example application changed"),
+        "{other_input}"
+    );
     reworded.version += 1;
-    let bump = judge("llc/articles", &reworded, Some(&golden)).unwrap();
+    let bump = judge("llc/articles", &reworded, &input, Some(&golden)).unwrap();
     assert!(bump.contains("bless the new version"), "{bump}");
 }

@@ -110,7 +110,7 @@ proptest! {
             let _ = check_document(id_type, &text, None);
         }
         for entity in EntityType::ALL {
-            let _ = kaiban_core::name::check(&text, entity);
+            let _ = kaiban_core::name::check(&text, entity, kaiban_core::catalog::Divisions::national());
         }
         let _ = kaiban_core::money::parse_wan(&text);
         let _ = kaiban_core::migrate(&text);

@@ -7,7 +7,7 @@ use kaiban_core::package::{Package, Payload};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use std::process::Command;
-use support::{request, start, submit};
+use support::{request, start, start_with, submit};
 
 fn example_llc() -> kaiban_core::Application {
     let path =
@@ -320,4 +320,63 @@ fn own_articles_are_accepted_for_manual_review() {
     );
     assert_eq!(reply.status, 201, "{}", reply.body);
     assert_eq!(reply.body["review"].as_str(), Some("manual"));
+}
+
+/// `--config`: the deployment's jurisdiction decides which domiciles the receiver accepts,
+/// as the app decides. The demo accepts a Guiyang address; Zunyi's deployment (the docs'
+/// example config) refuses it with X-8 and accepts a Zunyi one; a config naming an unknown
+/// division does not start.
+#[test]
+fn the_configured_jurisdiction_decides_the_domicile() {
+    // The example a district copies (docs/reference-data.md).
+    let example =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/zunyi.config.json");
+    let config = std::env::temp_dir().join(format!("kaiban-zunyi-{}.json", std::process::id()));
+    std::fs::copy(&example, &config).unwrap();
+    let demo = start("jurisdiction-demo");
+    let guiyang = signed(&example_llc(), LEASE, None).to_json();
+    assert_eq!(
+        submit(demo.port, "k-demo", guiyang.as_bytes(), &[LEASE]).status,
+        201
+    );
+
+    let zunyi = start_with(
+        "jurisdiction-zunyi",
+        &["--config", config.to_str().unwrap()],
+    );
+    let reply = submit(zunyi.port, "k-guiyang", guiyang.as_bytes(), &[LEASE]);
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    let findings = reply.body["detail"]["findings"].as_array().unwrap();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["code"] == "domicile.outside_jurisdiction"
+                && f["message_zh"]
+                    .as_str()
+                    .unwrap()
+                    .contains("遵义市市场监督管理局")),
+        "{}",
+        reply.body
+    );
+    let mut local = example_llc();
+    local.domicile.division_code = "520302".into();
+    local.domicile.township_code.clear();
+    local.domicile.functional_zone = None;
+    local.domicile.place = kaiban_core::catalog::Divisions::national().place("520302");
+    let local = signed(&local, LEASE, None).to_json();
+    let reply = submit(zunyi.port, "k-zunyi", local.as_bytes(), &[LEASE]);
+    assert_eq!(reply.status, 201, "{}", reply.body);
+
+    std::fs::write(
+        &config,
+        r#"{"jurisdiction": {"divisions": ["529999"], "authority": {"zh": "x", "en": "x"}}}"#,
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kaiban-verify"))
+        .args(["serve", "--port", "0", "--config", config.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown division 529999"));
+    let _ = std::fs::remove_file(&config);
 }

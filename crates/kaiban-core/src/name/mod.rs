@@ -3,7 +3,7 @@
 
 mod words;
 
-use crate::catalog::divisions::{self, DivisionLevel};
+use crate::catalog::divisions::{DivisionLevel, Divisions};
 use crate::ids::normalise;
 use crate::model::EntityType;
 use crate::rules::Finding;
@@ -25,8 +25,9 @@ pub struct ParsedName {
     pub form: Option<String>,
     /// The form found belongs to another entity type.
     pub form_mismatch: bool,
-    /// Starts with a city district without its city (观山湖… instead of 贵阳观山湖…).
-    pub bare_district: Option<String>,
+    /// Starts with a city district without its city (观山湖… instead of 贵阳观山湖…), and
+    /// that city's short name.
+    pub bare_district: Option<(String, String)>,
     /// Starts with a development-zone word without a division (高新区…).
     pub bare_zone: Option<String>,
 }
@@ -90,47 +91,71 @@ fn strip_longest_suffix<'a>(text: &'a str, candidates: &[&'a str]) -> Option<(&'
         .map(|c| (&text[..text.len() - c.len()], *c))
 }
 
-/// Region names usable at the start of a name, longest first, and bare district names.
-fn region_prefixes() -> &'static (Vec<String>, Vec<String>) {
-    static PREFIXES: std::sync::OnceLock<(Vec<String>, Vec<String>)> = std::sync::OnceLock::new();
-    PREFIXES.get_or_init(build_region_prefixes)
+/// The division names a name may use (built once per division index; see
+/// `Divisions::region_names`).
+#[derive(Clone, Debug, Default)]
+pub struct RegionNames {
+    /// Usable at the start of a name or in brackets, longest first: 贵州省, 贵州, 贵阳市观山湖区,
+    /// 清镇市, 清镇 …
+    allowed: Vec<String>,
+    /// City districts named without their city, longest first, with the city's short name.
+    bare_districts: Vec<(String, String)>,
+    /// The same, to look a bracketed part up.
+    allowed_set: std::collections::HashSet<String>,
+    /// Every full and short name, for N-6 (a place name as the trade name).
+    places: std::collections::HashSet<String>,
 }
 
-fn build_region_prefixes() -> (Vec<String>, Vec<String>) {
-    let mut allowed = Vec::new();
-    let mut bare_districts = Vec::new();
-    for d in divisions::all() {
-        match d.level {
-            DivisionLevel::Province | DivisionLevel::Prefecture => {
-                allowed.push(d.name_zh.clone());
-                allowed.push(d.short_name().to_string());
-            }
-            DivisionLevel::County => {
-                let city = divisions::find(&d.parent_code);
-                let is_city_district = d.name_zh.ends_with('区');
-                if let Some(city) = city {
-                    for city_name in [city.name_zh.as_str(), city.short_name()] {
-                        allowed.push(format!("{city_name}{}", d.name_zh));
-                        allowed.push(format!("{city_name}{}", d.short_name()));
+impl RegionNames {
+    pub(crate) fn build(divisions: &Divisions) -> RegionNames {
+        let mut names = RegionNames::default();
+        for d in divisions.all().iter().filter(|d| !d.is_placeholder()) {
+            names.places.insert(d.name_zh.clone());
+            names.places.insert(d.short_name().to_string());
+            match d.level {
+                DivisionLevel::Province | DivisionLevel::Prefecture => {
+                    names.allowed.push(d.name_zh.clone());
+                    names.allowed.push(d.short_name().to_string());
+                }
+                DivisionLevel::County => {
+                    // A municipality's district belongs to the municipality (北京市 → 市辖区 → 海淀区).
+                    let city = divisions
+                        .chain(&d.code)
+                        .into_iter()
+                        .rev()
+                        .skip(1)
+                        .find(|c| !c.is_placeholder());
+                    if let Some(city) = city {
+                        for city_name in [city.name_zh.as_str(), city.short_name()] {
+                            names.allowed.push(format!("{city_name}{}", d.name_zh));
+                            names.allowed.push(format!("{city_name}{}", d.short_name()));
+                        }
+                    }
+                    if d.name_zh.ends_with('区') {
+                        let city = city.map(|c| c.short_name().to_string()).unwrap_or_default();
+                        names.bare_districts.push((d.name_zh.clone(), city.clone()));
+                        names
+                            .bare_districts
+                            .push((d.short_name().to_string(), city));
+                    } else {
+                        names.allowed.push(d.name_zh.clone());
+                        names.allowed.push(d.short_name().to_string());
                     }
                 }
-                if is_city_district {
-                    bare_districts.push(d.name_zh.clone());
-                    bare_districts.push(d.short_name().to_string());
-                } else {
-                    allowed.push(d.name_zh.clone());
-                    allowed.push(d.short_name().to_string());
-                }
             }
-            DivisionLevel::FunctionalZone => {}
         }
+        names.allowed.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        names.allowed.dedup();
+        names.allowed_set = names.allowed.iter().cloned().collect();
+        names
+            .bare_districts
+            .sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        names
     }
-    allowed.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    bare_districts.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    (allowed, bare_districts)
 }
 
-pub fn parse(name: &str, entity: EntityType) -> ParsedName {
+pub fn parse(name: &str, entity: EntityType, divisions: &Divisions) -> ParsedName {
+    let regions = divisions.region_names();
     let normalised = normalise(name);
     let mut parsed = ParsedName {
         normalised: normalised.clone(),
@@ -154,7 +179,7 @@ pub fn parse(name: &str, entity: EntityType) -> ParsedName {
         rest = before;
     }
 
-    let (allowed, bare_districts) = region_prefixes();
+    let allowed = &regions.allowed;
     if let Some(region) = allowed.iter().find(|r| rest.starts_with(r.as_str())) {
         parsed.region = Some(region.clone());
         rest = &rest[region.len()..];
@@ -162,8 +187,12 @@ pub fn parse(name: &str, entity: EntityType) -> ParsedName {
             parsed.zone = Some(zone.to_string());
             rest = &rest[zone.len()..];
         }
-    } else if let Some(district) = bare_districts.iter().find(|r| rest.starts_with(r.as_str())) {
-        parsed.bare_district = Some(district.clone());
+    } else if let Some((district, city)) = regions
+        .bare_districts
+        .iter()
+        .find(|(r, _)| rest.starts_with(r.as_str()))
+    {
+        parsed.bare_district = Some((district.clone(), city.clone()));
         rest = &rest[district.len()..];
     } else if let Some(zone) = ZONE_WORDS.iter().find(|z| rest.starts_with(*z)) {
         parsed.bare_zone = Some(zone.to_string());
@@ -172,9 +201,16 @@ pub fn parse(name: &str, entity: EntityType) -> ParsedName {
 
     let mut middle = rest.to_string();
     if parsed.region.is_none() {
-        if let Some(region) = allowed.iter().find(|r| middle.contains(&format!("({r})"))) {
+        let bracketed = middle.split('(').skip(1).find_map(|after| {
+            let inside = after.split(')').next()?;
+            regions
+                .allowed_set
+                .contains(inside)
+                .then(|| inside.to_string())
+        });
+        if let Some(region) = bracketed {
             middle = middle.replacen(&format!("({region})"), "", 1);
-            parsed.region = Some(region.clone());
+            parsed.region = Some(region);
             parsed.region_in_middle = true;
         }
     }
@@ -197,9 +233,9 @@ const ARTICLES_ZH: &str = "《企业名称登记管理规定》";
 const ARTICLES_EN: &str = "Enterprise Name Registration Provisions";
 
 /// Every problem with `name` for an entity of type `entity`.
-pub fn check(name: &str, entity: EntityType) -> Vec<Finding> {
+pub fn check(name: &str, entity: EntityType, divisions: &Divisions) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let parsed = parse(name, entity);
+    let parsed = parse(name, entity, divisions);
     let text = parsed.normalised.as_str();
     if text.is_empty() {
         if !entity.name_is_optional() {
@@ -234,12 +270,12 @@ pub fn check(name: &str, entity: EntityType) -> Vec<Finding> {
 
     check_form(&parsed, entity, &mut findings);
 
-    if let Some(district) = &parsed.bare_district {
+    if let Some((district, city)) = &parsed.bare_district {
         findings.push(Finding::error(
             "name.district_without_city",
             PATH,
-            format!("市辖区名称“{district}”须与所属市的名称一并使用，例如“贵阳{district}”（{ARTICLES_ZH}第七条）"),
-            format!("The district name “{district}” must follow its city's name, e.g. “贵阳{district}” ({ARTICLES_EN}, Art 7)"),
+            format!("市辖区名称“{district}”须与所属市的名称一并使用，例如“{city}{district}”（{ARTICLES_ZH}第七条）"),
+            format!("The district name “{district}” must follow its city's name, e.g. “{city}{district}” ({ARTICLES_EN}, Art 7)"),
         ));
     } else if let Some(zone) = &parsed.bare_zone {
         findings.push(Finding::error(
@@ -265,7 +301,9 @@ pub fn check(name: &str, entity: EntityType) -> Vec<Finding> {
             format!("字号应当由两个以上汉字组成，现在识别出的字号是“{}”（{ARTICLES_ZH}第八条）", parsed.trade_name),
             format!("The trade name must be at least two Chinese characters; it reads “{}” ({ARTICLES_EN}, Art 8)", parsed.trade_name),
         ));
-    } else if is_place_or_industry(&parsed.trade_name) {
+    } else if INDUSTRY_WORDS.contains(&parsed.trade_name.as_str())
+        || divisions.region_names().places.contains(&parsed.trade_name)
+    {
         findings.push(Finding::warning(
             "name.trade_name_is_place_or_industry",
             PATH,
@@ -303,13 +341,6 @@ pub fn check(name: &str, entity: EntityType) -> Vec<Finding> {
         }
     }
     findings
-}
-
-fn is_place_or_industry(trade: &str) -> bool {
-    INDUSTRY_WORDS.contains(&trade)
-        || divisions::all()
-            .iter()
-            .any(|d| d.name_zh == trade || d.short_name() == trade)
 }
 
 fn check_form(parsed: &ParsedName, entity: EntityType, findings: &mut Vec<Finding>) {

@@ -3,12 +3,15 @@
 use super::*;
 
 fn codes(name: &str, entity: EntityType) -> Vec<String> {
-    check(name, entity).into_iter().map(|f| f.code).collect()
+    check(name, entity, Divisions::national())
+        .into_iter()
+        .map(|f| f.code)
+        .collect()
 }
 
 /// A company name's region, trade name and industry, as parsed.
 fn parts(name: &str) -> (Option<String>, String, Option<String>) {
-    let p = parse(name, EntityType::Llc);
+    let p = parse(name, EntityType::Llc, Divisions::national());
     (p.region, p.trade_name, p.industry)
 }
 
@@ -18,7 +21,11 @@ fn some(text: &str) -> Option<String> {
 
 #[test]
 fn parses_the_four_parts() {
-    let p = parse("贵阳云栈科技有限公司", EntityType::Llc);
+    let p = parse(
+        "贵阳云栈科技有限公司",
+        EntityType::Llc,
+        Divisions::national(),
+    );
     assert_eq!(
         parts("贵阳云栈科技有限公司"),
         (some("贵阳"), "云栈".into(), some("科技"))
@@ -33,15 +40,24 @@ fn parses_city_district_zone_and_middle_region_forms() {
         parts("贵阳观山湖黔数信息技术有限责任公司"),
         (some("贵阳观山湖"), "黔数".into(), some("信息技术"))
     );
-    let z = parse("贵阳高新筑云软件有限公司", EntityType::Llc);
+    let z = parse(
+        "贵阳高新筑云软件有限公司",
+        EntityType::Llc,
+        Divisions::national(),
+    );
     assert_eq!(z.zone.as_deref(), Some("高新"));
     assert_eq!(z.trade_name, "筑云");
-    let m = parse("筑云软件（贵阳）有限公司", EntityType::Llc);
+    let m = parse(
+        "筑云软件（贵阳）有限公司",
+        EntityType::Llc,
+        Divisions::national(),
+    );
     assert!(m.region_in_middle);
     assert_eq!(m.trade_name, "筑云");
     let lp = parse(
         "贵阳云栈投资合伙企业（有限合伙）",
         EntityType::LimitedPartnership,
+        Divisions::national(),
     );
     assert_eq!(lp.form.as_deref(), Some("合伙企业(有限合伙)"));
     assert_eq!(lp.industry.as_deref(), Some("投资"));
@@ -93,11 +109,79 @@ fn every_name_rule_fires() {
 
 #[test]
 fn messages_cite_the_article_in_both_languages() {
-    let f = check("贵阳云科技有限公司", EntityType::Llc);
+    let f = check("贵阳云科技有限公司", EntityType::Llc, Divisions::national());
     let short = f
         .iter()
         .find(|f| f.code == "name.trade_name_too_short")
         .unwrap();
     assert!(short.message_zh.contains("第八条"));
     assert!(short.message_en.contains("Art 8"));
+}
+
+/// From every province, generated from the data (not hand-picked): the province, each of its
+/// prefectures and the first county of each, in full and short forms, in front and in
+/// brackets in the middle, are recognised as the name's 行政区划.
+#[test]
+fn every_provinces_region_names_are_recognised() {
+    let all = Divisions::national();
+    let mut tried = 0;
+    for province in all.provinces() {
+        let mut regions = vec![province.name_zh.clone(), province.short_name().to_string()];
+        for prefecture in all.children(&province.code).filter(|p| !p.is_placeholder()) {
+            regions.push(prefecture.name_zh.clone());
+            regions.push(prefecture.short_name().to_string());
+        }
+        let county = all
+            .counties()
+            .find(|c| c.code.starts_with(&province.code[..2]) && !c.name_zh.ends_with('区'))
+            .or_else(|| {
+                all.counties()
+                    .find(|c| c.code.starts_with(&province.code[..2]))
+            })
+            .unwrap();
+        let city = all
+            .chain(&county.code)
+            .into_iter()
+            .rev()
+            .skip(1)
+            .find(|c| !c.is_placeholder())
+            .unwrap();
+        regions.push(format!("{}{}", city.short_name(), county.name_zh));
+        for region in regions {
+            let front = parse(&format!("{region}筑云栈科技有限公司"), EntityType::Llc, all);
+            assert_eq!(
+                front.region.as_deref(),
+                Some(region.as_str()),
+                "{region} in front"
+            );
+            assert_eq!(front.trade_name, "筑云栈", "{region}");
+            let middle = parse(
+                &format!("筑云栈科技（{region}）有限公司"),
+                EntityType::Llc,
+                all,
+            );
+            assert_eq!(
+                middle.region.as_deref(),
+                Some(region.as_str()),
+                "{region} in brackets"
+            );
+            assert!(middle.region_in_middle);
+            tried += 1;
+        }
+    }
+    assert!(tried > 31 * 3, "{tried}");
+}
+
+/// N-6 with the national data: another province's place as the trade name is caught.
+#[test]
+fn a_place_anywhere_in_china_is_not_a_trade_name() {
+    let all = Divisions::national();
+    let f = check("贵阳海淀科技有限公司", EntityType::Llc, all);
+    assert!(
+        f.iter()
+            .any(|f| f.code == "name.trade_name_is_place_or_industry"),
+        "{f:?}"
+    );
+    let bare = parse("海淀区云栈科技有限公司", EntityType::Llc, all);
+    assert_eq!(bare.bare_district, Some(("海淀区".into(), "北京".into())));
 }

@@ -25,7 +25,7 @@ pub use capital::contribution_allowed;
 pub use finding::{Finding, Severity};
 pub use submission::{ACCEPTED_MEDIA_TYPES, MAX_ATTACHMENT_BYTES};
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Divisions, Jurisdiction};
 use crate::date::Date;
 use crate::model::Application;
 use crate::path;
@@ -37,13 +37,21 @@ pub struct Context<'a> {
     /// The application date: ages and the five-year limit are counted from it.
     pub today: Date,
     pub catalog: &'a Catalog,
+    /// Empty in the browser until the index has arrived: the rules that need it wait.
+    pub divisions: &'a Divisions,
+    pub jurisdiction: &'a Jurisdiction,
 }
 
+#[cfg(feature = "national-divisions")]
 impl Context<'static> {
+    /// The bundled catalogue, the national divisions and the demo jurisdiction.
     pub fn with_bundled_catalog(today: Date) -> Context<'static> {
+        static DEMO: std::sync::OnceLock<Jurisdiction> = std::sync::OnceLock::new();
         Context {
             today,
             catalog: Catalog::bundled(),
+            divisions: Divisions::national(),
+            jurisdiction: DEMO.get_or_init(Jurisdiction::default),
         }
     }
 }
@@ -67,7 +75,7 @@ pub fn check(app: &Application, ctx: &Context) -> Vec<Finding> {
     };
     let app = &Indexed::new(app);
     let mut findings = Vec::new();
-    name::check(app, entity, &mut findings);
+    name::check(app, entity, ctx, &mut findings);
     place::check(app, ctx, &mut findings);
     scope::check(app, ctx, &mut findings);
     people::check(app, entity, ctx, &mut findings);

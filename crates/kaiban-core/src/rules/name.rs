@@ -1,12 +1,12 @@
 //! The enterprise name as a rule area: the parser's findings plus the self-declaration.
 
-use super::Finding;
 use super::Indexed;
+use super::{Context, Finding};
 use crate::model::EntityType;
 use crate::path;
 
-pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
-    out.extend(crate::name::check(&app.name.full, entity));
+pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
+    out.extend(crate::name::check(&app.name.full, entity, ctx.divisions));
     if !app.name.full.trim().is_empty() && !app.name.self_declaration_accepted {
         out.push(Finding::error(
             "name.self_declaration_required",

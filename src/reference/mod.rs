@@ -1,0 +1,184 @@
+//! Reference data the wizard fetches instead of carrying in its first load: the national
+//! division index (in the background as soon as the wizard starts) and a province's townships
+//! (when the applicant picks that province). The service worker keeps every file fetched, so
+//! a draft keeps working offline for every place it has touched (public/sw.js).
+
+use kaiban_core::catalog::divisions::{parse_townships, Township};
+use kaiban_core::catalog::{Divisions, Jurisdiction};
+use kaiban_core::date::Date;
+use kaiban_core::model::Application;
+use kaiban_core::{Context, Finding};
+use leptos::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+/// Where the index is, relative to the app's assets (tools/divisions.mjs writes it there).
+const INDEX: &str = "divisions/index.json";
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loading<T> {
+    Pending,
+    Ready(T),
+    /// Why not (a network or data fault), for the message that says what to do.
+    Failed(String),
+}
+
+type Townships = Arc<BTreeMap<String, Vec<Township>>>;
+
+#[derive(Clone, Copy)]
+pub struct Reference {
+    pub divisions: RwSignal<Arc<Divisions>>,
+    pub status: RwSignal<Loading<()>>,
+    /// Province code → its counties' townships.
+    townships: RwSignal<HashMap<String, Loading<Townships>>>,
+    /// Provinces whose chunk has been asked for (not reactive: read and written at once, so
+    /// two callers in one tick fetch it once).
+    requested: StoredValue<std::collections::HashSet<String>>,
+    jurisdiction: StoredValue<Arc<Jurisdiction>>,
+}
+
+impl Reference {
+    pub fn start(jurisdiction: Jurisdiction) -> Reference {
+        let reference = Reference {
+            divisions: RwSignal::new(Arc::new(Divisions::empty())),
+            status: RwSignal::new(Loading::Pending),
+            townships: RwSignal::new(HashMap::new()),
+            requested: StoredValue::new(Default::default()),
+            jurisdiction: StoredValue::new(Arc::new(jurisdiction)),
+        };
+        reference.load_index();
+        reference
+    }
+
+    /// Fetches the index (again, after a failure: the message offers a retry).
+    pub fn load_index(self) {
+        self.status.set(Loading::Pending);
+        wasm_bindgen_futures::spawn_local(async move {
+            let loaded = crate::submit::get_text(&asset_url(INDEX))
+                .await
+                .and_then(|text| Divisions::parse(&text));
+            match loaded {
+                Ok(divisions) => {
+                    self.divisions.set(Arc::new(divisions));
+                    self.status.set(Loading::Ready(()));
+                }
+                Err(why) => self.status.set(Loading::Failed(why)),
+            }
+        });
+    }
+
+    pub fn jurisdiction(&self) -> Arc<Jurisdiction> {
+        self.jurisdiction.get_value()
+    }
+
+    /// The rules on `app` with the data as loaded now (reactive: re-run when it arrives).
+    pub fn check(&self, app: &Application, today: Date) -> Vec<Finding> {
+        self.check_with(app, today, &self.divisions.get())
+    }
+
+    /// The same, outside a reactive scope (the drafts list).
+    pub fn check_untracked(&self, app: &Application, today: Date) -> Vec<Finding> {
+        self.check_with(app, today, &self.divisions.get_untracked())
+    }
+
+    fn check_with(&self, app: &Application, today: Date, divisions: &Divisions) -> Vec<Finding> {
+        let jurisdiction = self.jurisdiction();
+        kaiban_core::check(
+            app,
+            &Context {
+                today,
+                catalog: kaiban_core::catalog::Catalog::bundled(),
+                divisions,
+                jurisdiction: &jurisdiction,
+            },
+        )
+    }
+
+    /// The townships of `county`, fetching its province's chunk on first use.
+    pub fn townships(&self, county: &str) -> Loading<Vec<Township>> {
+        let divisions = self.divisions.get();
+        let Some(chunk) = divisions.chunk_of(county).map(str::to_string) else {
+            return Loading::Pending;
+        };
+        let province = format!("{:0<6}", &county[..2]);
+        let state = self.townships.with(|all| all.get(&province).cloned());
+        match state {
+            Some(Loading::Ready(all)) => {
+                Loading::Ready(all.get(county).cloned().unwrap_or_default())
+            }
+            Some(Loading::Failed(why)) => Loading::Failed(why),
+            Some(Loading::Pending) | None => {
+                self.load_townships(province, chunk);
+                Loading::Pending
+            }
+        }
+    }
+
+    /// Starts fetching a province's townships (the picker calls it when the province is
+    /// chosen, so the list is there by the time the county is).
+    pub fn prefetch(&self, province: &str) {
+        let divisions = self.divisions.get_untracked();
+        if let Some(chunk) = divisions.chunk_of(province) {
+            self.load_townships(format!("{:0<6}", &province[..2]), chunk.to_string());
+        }
+    }
+
+    /// Forgets a failed chunk so the next look fetches it again.
+    pub fn retry_townships(&self, county: &str) {
+        let province = format!("{:0<6}", county.get(..2).unwrap_or_default());
+        self.requested.update_value(|asked| {
+            asked.remove(&province);
+        });
+        self.townships.update(|all| {
+            all.remove(&province);
+        });
+    }
+
+    /// Fetches a province's chunk unless it was asked for already.
+    fn load_townships(&self, province: String, chunk: String) {
+        let first = self
+            .requested
+            .try_update_value(|asked| asked.insert(province.clone()))
+            .unwrap_or(false);
+        if !first {
+            return;
+        }
+        let townships = self.townships;
+        wasm_bindgen_futures::spawn_local(async move {
+            let loaded = crate::submit::get_text(&asset_url(&chunk))
+                .await
+                .and_then(|text| parse_townships(&text));
+            let state = match loaded {
+                Ok((_, map)) => Loading::Ready(Arc::new(map)),
+                Err(why) => Loading::Failed(why),
+            };
+            townships.update(|all| {
+                all.insert(province, state);
+            });
+        });
+    }
+}
+
+pub fn use_reference() -> Reference {
+    expect_context::<Reference>()
+}
+
+thread_local! {
+    static ASSET_BASE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// In-page mode: the app's assets are beside its stylesheet, not at the portal page's address.
+pub fn set_asset_base(url: &str) {
+    ASSET_BASE.with(|base| *base.borrow_mut() = Some(url.to_string()));
+}
+
+/// `path` resolved against the app's own address (the page's, unless mounted in a portal).
+fn asset_url(path: &str) -> String {
+    let base = ASSET_BASE
+        .with(|base| base.borrow().clone())
+        .or_else(|| leptos::prelude::document().base_uri().ok().flatten())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(path, &base)
+        .map(|url| url.href())
+        .unwrap_or_else(|_| path.to_string())
+}
