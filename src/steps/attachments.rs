@@ -45,8 +45,8 @@ fn slots(app: &kaiban_core::model::Application) -> Vec<Slot> {
                 key: format!("pre-{id}"),
                 purpose: AttachmentPurpose::PreApproval,
                 scope_item: Some(id.clone()),
-                label_zh: format!("“{}”的批准文件（{}）", item.text_zh, item.authority),
-                label_en: format!("Approval for “{}” ({})", item.text_en, item.authority),
+                label_zh: format!("“{}”的批准文件（{}）", item.text_zh, item.authority_zh),
+                label_en: format!("Approval for “{}” ({})", item.text_en, item.authority_en),
                 required: true,
             });
         }

@@ -201,8 +201,9 @@ pub fn ScopeStep() -> impl IntoView {
                                 } else {
                                     item.text_en.clone()
                                 };
+                                // Both languages from the catalogue (not from code).
                                 let authority = (item.kind == ScopeKind::Licensed)
-                                    .then(|| item.authority.clone());
+                                    .then(|| if chinese { item.authority_zh.clone() } else { item.authority_en.clone() });
                                 let id = item.id.clone();
                                 view! {
                                     <li class="kb-scope-result">

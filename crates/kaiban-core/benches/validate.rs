@@ -26,9 +26,30 @@ fn generate_documents_for_fifty_investor_llc(c: &mut Criterion) {
     });
 }
 
+/// A deployment-sized catalogue (the synthetic 2 000 items): a query as the applicant types it,
+/// prefix, substring, synonym, English. Budget: well under one frame.
+fn search_synthetic_catalogue(c: &mut Criterion) {
+    let catalogue =
+        kaiban_core::catalog::Catalog::parse(include_str!("../data/synthetic_catalogue_2000.csv"))
+            .unwrap();
+    for query in ["软件", "批发", "买卖", "import"] {
+        c.bench_function(&format!("search 2000-item catalogue for {query}"), |b| {
+            b.iter(|| catalogue.search(black_box(query)).len())
+        });
+    }
+    c.bench_function("parse 2000-item catalogue (CSV)", |b| {
+        b.iter(|| {
+            kaiban_core::catalog::Catalog::parse(black_box(include_str!(
+                "../data/synthetic_catalogue_2000.csv"
+            )))
+        })
+    });
+}
+
 criterion_group!(
     benches,
     validate_fifty_investor_llc,
-    generate_documents_for_fifty_investor_llc
+    generate_documents_for_fifty_investor_llc,
+    search_synthetic_catalogue
 );
 criterion_main!(benches);

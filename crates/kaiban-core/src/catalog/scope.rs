@@ -1,15 +1,29 @@
-//! The business-scope catalogue (经营范围规范表述目录, demo sample) and the licence text.
+//! The business-scope catalogue (经营范围规范表述目录) and the licence text. The deployment
+//! may bring its own catalogue (docs/business-scope-catalogue.md): CSV or JSON with the
+//! columns below; the bundled one is the 58-item demo sample.
 
 use super::csv;
+use serde::Deserialize;
 use std::sync::OnceLock;
 
-/// Shipped with the crate. The app may instead fetch `business_scope.csv` lazily and call
-/// [`Catalog::parse`]; the rules only need a `&Catalog`.
+/// Shipped with the crate: the demo sample, in the documented format.
 pub const BUNDLED_CSV: &str = include_str!("../../data/business_scope.csv");
 
-/// Items that need approval *before* registration (前置许可) in this demo catalogue. The
-/// sample table does not say which items are 前置; 拍卖业务 is (拍卖法 Art 11–12).
-const PRE_REGISTRATION_ITEMS: [&str; 1] = ["L018"];
+/// The columns of a catalogue file, in this order in the documentation (a CSV may order them
+/// as it likes: they are found by name; further columns, such as `note`, are ignored).
+pub const COLUMNS: [&str; 11] = [
+    "code",
+    "item_zh",
+    "item_en",
+    "kind",
+    "timing",
+    "authority_zh",
+    "authority_en",
+    "industry_code",
+    "synonyms",
+    "sort",
+    "catalogue_version",
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
@@ -25,44 +39,215 @@ pub struct ScopeItem {
     pub text_zh: String,
     pub text_en: String,
     pub kind: ScopeKind,
-    /// Approving authority (许可) or filing note (一般 with 备案).
-    pub authority: String,
+    /// The approving authority of a licensed item (or the filing note of a general one).
+    pub authority_zh: String,
+    pub authority_en: String,
+    /// GB/T 4754 industry code.
     pub industry_class: String,
-    /// 前置许可: an approval document must be attached to the application.
+    /// 前置许可: an approval document must be attached to the application (后置: the licence
+    /// is obtained after registration).
     pub pre_registration: bool,
+    /// Other words an applicant may search with (zh or en).
+    pub synonyms: Vec<String>,
+    pub sort: i64,
+    /// Lower-case English text and synonyms, for search.
+    folded: String,
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct Catalog {
     items: Vec<ScopeItem>,
+    version: String,
+}
+
+/// One row of a JSON catalogue (the same names as the CSV columns).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonRow {
+    code: String,
+    item_zh: String,
+    item_en: String,
+    kind: String,
+    #[serde(default)]
+    timing: String,
+    #[serde(default)]
+    authority_zh: String,
+    #[serde(default)]
+    authority_en: String,
+    #[serde(default)]
+    industry_code: String,
+    #[serde(default)]
+    synonyms: Vec<String>,
+    #[serde(default)]
+    sort: Option<i64>,
+    catalogue_version: String,
+    #[serde(default)]
+    note: String,
 }
 
 impl Catalog {
-    pub fn parse(csv_text: &str) -> Catalog {
-        let items = csv::records(csv_text)
-            .into_iter()
+    /// A catalogue file as CSV (a header row naming the columns) or JSON (an array of rows);
+    /// what is wrong is said with the row, so a deployment can fix its file.
+    pub fn parse(text: &str) -> Result<Catalog, String> {
+        let text = text.trim_start_matches('\u{feff}');
+        if text.trim_start().starts_with('[') {
+            let rows: Vec<JsonRow> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+            let rows = rows.into_iter().enumerate().map(|(i, r)| {
+                let _ = r.note;
+                Row {
+                    line: i + 1,
+                    code: r.code,
+                    item_zh: r.item_zh,
+                    item_en: r.item_en,
+                    kind: r.kind,
+                    timing: r.timing,
+                    authority_zh: r.authority_zh,
+                    authority_en: r.authority_en,
+                    industry_code: r.industry_code,
+                    synonyms: r.synonyms,
+                    sort: r.sort.map(|s| s.to_string()).unwrap_or_default(),
+                    version: r.catalogue_version,
+                }
+            });
+            return Catalog::from_rows(rows);
+        }
+        let records = csv::records(text);
+        let header = records.first().ok_or("the catalogue is empty")?;
+        let mut at = Vec::new();
+        for column in COLUMNS {
+            let index = header.iter().position(|h| h.trim() == column);
+            match (index, column) {
+                (Some(i), _) => at.push(Some(i)),
+                (
+                    None,
+                    "timing" | "authority_zh" | "authority_en" | "industry_code" | "synonyms"
+                    | "sort",
+                ) => at.push(None),
+                _ => return Err(format!("the header has no column {column}")),
+            }
+        }
+        let cell = |record: &[String], column: usize| -> String {
+            at[column]
+                .and_then(|i| record.get(i))
+                .map(|c| c.trim().to_string())
+                .unwrap_or_default()
+        };
+        let rows = records
+            .iter()
+            .enumerate()
             .skip(1)
-            .filter(|r| r.len() >= 6)
-            .map(|r| ScopeItem {
-                pre_registration: PRE_REGISTRATION_ITEMS.contains(&r[0].as_str()),
-                id: r[0].clone(),
-                text_zh: r[1].clone(),
-                text_en: r[2].clone(),
-                kind: if r[3].starts_with("许可") {
-                    ScopeKind::Licensed
-                } else {
-                    ScopeKind::General
-                },
-                authority: r[4].clone(),
-                industry_class: r[5].trim_end_matches('?').to_string(),
+            .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
+            .map(|(i, r)| Row {
+                line: i + 1,
+                code: cell(r, 0),
+                item_zh: cell(r, 1),
+                item_en: cell(r, 2),
+                kind: cell(r, 3),
+                timing: cell(r, 4),
+                authority_zh: cell(r, 5),
+                authority_en: cell(r, 6),
+                industry_code: cell(r, 7),
+                synonyms: cell(r, 8)
+                    .split([';', '；'])
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect(),
+                sort: cell(r, 9),
+                version: cell(r, 10),
             })
-            .collect();
-        Catalog { items }
+            .collect::<Vec<_>>();
+        Catalog::from_rows(rows.into_iter())
+    }
+
+    fn from_rows(rows: impl Iterator<Item = Row>) -> Result<Catalog, String> {
+        let mut items: Vec<ScopeItem> = Vec::new();
+        let mut codes = std::collections::HashSet::new();
+        let mut version: Option<String> = None;
+        for row in rows {
+            let at = |what: &str| format!("row {} ({}): {what}", row.line, row.code);
+            if row.code.is_empty() || row.item_zh.is_empty() || row.item_en.is_empty() {
+                return Err(at("code, item_zh and item_en are required"));
+            }
+            let kind = match row.kind.as_str() {
+                "一般" | "一般项目" => ScopeKind::General,
+                "许可" | "许可项目" => ScopeKind::Licensed,
+                other => return Err(at(&format!("kind must be 一般 or 许可, not “{other}”"))),
+            };
+            let pre_registration = match (kind, row.timing.as_str()) {
+                (ScopeKind::Licensed, "前置") => true,
+                (ScopeKind::Licensed, "后置") => false,
+                (ScopeKind::General, "") => false,
+                (ScopeKind::Licensed, other) => {
+                    return Err(at(&format!(
+                        "a licensed item's timing must be 前置 or 后置, not “{other}”"
+                    )))
+                }
+                (ScopeKind::General, other) => {
+                    return Err(at(&format!("a general item has no timing (“{other}”)")))
+                }
+            };
+            if kind == ScopeKind::Licensed
+                && (row.authority_zh.is_empty() || row.authority_en.is_empty())
+            {
+                return Err(at(
+                    "a licensed item names its authority in Chinese and English",
+                ));
+            }
+            match &version {
+                None if row.version.is_empty() => return Err(at("catalogue_version is empty")),
+                None => version = Some(row.version.clone()),
+                Some(v) if *v != row.version => {
+                    return Err(at(&format!(
+                        "catalogue_version “{}” differs from “{v}”",
+                        row.version
+                    )))
+                }
+                Some(_) => {}
+            }
+            if !codes.insert(row.code.clone()) {
+                return Err(at("the code appears twice"));
+            }
+            let sort = if row.sort.is_empty() {
+                items.len() as i64
+            } else {
+                row.sort
+                    .parse()
+                    .map_err(|_| at("sort must be a whole number"))?
+            };
+            let folded = std::iter::once(row.item_en.as_str())
+                .chain(row.synonyms.iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join("\u{1f}")
+                .to_lowercase();
+            items.push(ScopeItem {
+                id: row.code,
+                text_zh: row.item_zh,
+                text_en: row.item_en,
+                kind,
+                authority_zh: row.authority_zh,
+                authority_en: row.authority_en,
+                industry_class: row.industry_code,
+                pre_registration,
+                synonyms: row.synonyms,
+                sort,
+                folded,
+            });
+        }
+        items.sort_by_key(|i| i.sort);
+        Ok(Catalog {
+            items,
+            version: version.ok_or("the catalogue has no items")?,
+        })
     }
 
     pub fn bundled() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
-        CATALOG.get_or_init(|| Catalog::parse(BUNDLED_CSV))
+        CATALOG.get_or_init(|| Catalog::parse(BUNDLED_CSV).expect("data/business_scope.csv"))
+    }
+
+    /// The `catalogue_version` every row carries; the application records it.
+    pub fn version(&self) -> &str {
+        &self.version
     }
 
     pub fn items(&self) -> &[ScopeItem] {
@@ -73,8 +258,9 @@ impl Catalog {
         self.items.iter().find(|i| i.id == id)
     }
 
-    /// Items whose Chinese or English wording contains every space-separated term; items
-    /// that start with the first term come first.
+    /// Items whose Chinese wording, English wording or synonyms contain every
+    /// space-separated term; items whose wording starts with the first term come first,
+    /// then the catalogue's order.
     pub fn search(&self, query: &str) -> Vec<&ScopeItem> {
         let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
         if terms.is_empty() {
@@ -84,13 +270,20 @@ impl Catalog {
             .items
             .iter()
             .filter(|item| {
-                let en = item.text_en.to_lowercase();
-                terms
-                    .iter()
-                    .all(|t| item.text_zh.contains(t.as_str()) || en.contains(t.as_str()))
+                terms.iter().all(|t| {
+                    item.text_zh.contains(t.as_str())
+                        || item.folded.contains(t.as_str())
+                        || item.synonyms.iter().any(|s| s.contains(t.as_str()))
+                })
             })
             .collect();
-        hits.sort_by_key(|item| !item.text_zh.starts_with(terms[0].as_str()));
+        let first = terms[0].as_str();
+        hits.sort_by_key(|item| {
+            let starts = item.text_zh.starts_with(first)
+                || item.folded.starts_with(first)
+                || item.synonyms.iter().any(|s| s.starts_with(first));
+            !starts
+        });
         hits
     }
 
@@ -122,6 +315,22 @@ impl Catalog {
     }
 }
 
+/// A row as read, before it is checked.
+struct Row {
+    line: usize,
+    code: String,
+    item_zh: String,
+    item_en: String,
+    kind: String,
+    timing: String,
+    authority_zh: String,
+    authority_en: String,
+    industry_code: String,
+    synonyms: Vec<String>,
+    sort: String,
+    version: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +343,78 @@ mod tests {
         assert_eq!(c.get("L002").unwrap().kind, ScopeKind::Licensed);
         assert!(c.get("L018").unwrap().pre_registration);
         assert!(!c.get("L002").unwrap().pre_registration);
+        assert_eq!(c.get("L018").unwrap().authority_en, "Commerce authority");
+        assert_eq!(c.version(), "kaiban-demo-2025.1");
+    }
+
+    const HEADER: &str = "code,item_zh,item_en,kind,timing,authority_zh,authority_en,industry_code,synonyms,sort,catalogue_version";
+
+    fn one(row: &str) -> Result<Catalog, String> {
+        Catalog::parse(&format!("{HEADER}\n{row}\n"))
+    }
+
+    /// 前置/后置, authorities, synonyms and order come from the file; a malformed file is
+    /// refused with the row and what is wrong.
+    #[test]
+    fn a_deployments_catalogue_is_read_from_its_columns() {
+        let c = one("X9,烟草制品零售,Tobacco retail,许可,前置,烟草专卖局,Tobacco monopoly bureau,5227,卖烟;cigarettes,5,gy-2026.03").unwrap();
+        let item = c.get("X9").unwrap();
+        assert!(item.pre_registration && item.kind == ScopeKind::Licensed);
+        assert_eq!(
+            (item.authority_zh.as_str(), item.authority_en.as_str()),
+            ("烟草专卖局", "Tobacco monopoly bureau")
+        );
+        assert_eq!(c.search("卖烟")[0].id, "X9");
+        assert_eq!(c.search("cigar")[0].id, "X9");
+        assert_eq!(c.version(), "gy-2026.03");
+        for (row, problem) in [
+            ("X1,零售,Retail,其他,,,,,,1,v1", "kind must be 一般 or 许可"),
+            (
+                "X1,零售,Retail,许可,,局,Bureau,,,1,v1",
+                "timing must be 前置 or 后置",
+            ),
+            ("X1,零售,Retail,许可,后置,,,,,1,v1", "names its authority"),
+            (
+                "X1,零售,Retail,一般,前置,,,,,1,v1",
+                "a general item has no timing",
+            ),
+            ("X1,,Retail,一般,,,,,,1,v1", "required"),
+            (
+                "X1,零售,Retail,一般,,,,,,one,v1",
+                "sort must be a whole number",
+            ),
+            ("X1,零售,Retail,一般,,,,,,1,", "catalogue_version is empty"),
+            (
+                "X1,零售,Retail,一般,,,,,,1,v1\nX1,批发,Wholesale,一般,,,,,,2,v1",
+                "appears twice",
+            ),
+            (
+                "X1,零售,Retail,一般,,,,,,1,v1\nX2,批发,Wholesale,一般,,,,,,2,v2",
+                "differs",
+            ),
+        ] {
+            let refused = one(row).unwrap_err();
+            let line = if row.contains('\n') { "row 3" } else { "row 2" };
+            assert!(
+                refused.contains(problem) && refused.starts_with(line),
+                "{row}: {refused}"
+            );
+        }
+        assert!(Catalog::parse("code,item_zh\nX1,零售")
+            .unwrap_err()
+            .contains("no column item_en"));
+    }
+
+    /// The JSON form reads as the CSV form does.
+    #[test]
+    fn json_and_csv_give_the_same_catalogue() {
+        let json = r#"[{"code":"X9","item_zh":"烟草制品零售","item_en":"Tobacco retail","kind":"许可","timing":"前置",
+            "authority_zh":"烟草专卖局","authority_en":"Tobacco monopoly bureau","industry_code":"5227",
+            "synonyms":["卖烟","cigarettes"],"sort":5,"catalogue_version":"gy-2026.03"}]"#;
+        let from_json = Catalog::parse(json).unwrap();
+        let from_csv = one("X9,烟草制品零售,Tobacco retail,许可,前置,烟草专卖局,Tobacco monopoly bureau,5227,卖烟;cigarettes,5,gy-2026.03").unwrap();
+        assert_eq!(from_json.items(), from_csv.items());
+        assert!(Catalog::parse(r#"[{"code":"X","item_zh":"a","item_en":"b","kind":"一般","catalogue_version":"v","extra":1}]"#).is_err());
     }
 
     #[test]

@@ -59,8 +59,8 @@ pub(super) fn check(app: &Indexed, ctx: &Context, out: &mut Vec<Finding>) {
                 out.push(Finding::error(
                     "scope.pre_approval_document_required",
                     crate::path::approval_file(id),
-                    format!("“{}”属于登记前须经批准的项目（{}），请上传批准文件（《公司法》第九条）", item.text_zh, item.authority),
-                    format!("“{}” needs approval before registration ({}): upload the approval document (Company Law, Art 9)", item.text_en, item.authority),
+                    format!("“{}”属于登记前须经批准的项目（{}），请上传批准文件（《公司法》第九条）", item.text_zh, item.authority_zh),
+                    format!("“{}” needs approval before registration ({}): upload the approval document (Company Law, Art 9)", item.text_en, item.authority_en),
                 ));
             }
         } else if item.kind == ScopeKind::Licensed {
@@ -69,11 +69,11 @@ pub(super) fn check(app: &Indexed, ctx: &Context, out: &mut Vec<Finding>) {
                 path.clone(),
                 format!(
                     "“{}”为许可项目，取得{}的许可后方可开展经营",
-                    item.text_zh, item.authority
+                    item.text_zh, item.authority_zh
                 ),
                 format!(
                     "“{}” is a licensed item: you may operate it only after a permit from {}",
-                    item.text_en, item.authority
+                    item.text_en, item.authority_en
                 ),
             ));
         }
