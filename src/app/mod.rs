@@ -66,6 +66,7 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
     let wizard = Wizard::start(nav);
     provide_context(wizard);
     provide_context(Validation::new(wizard));
+    crate::reference::fill_place_names(crate::reference::use_reference(), wizard.application);
     provide_context(crate::steps::PendingRequest(RwSignal::new(None)));
 
     Effect::new(move |_| {

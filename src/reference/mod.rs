@@ -159,6 +159,19 @@ impl Reference {
     }
 }
 
+/// A draft from before places were filed with their names (or opened before the index
+/// arrived) gets them once the index is here, whichever step is open.
+pub fn fill_place_names(reference: Reference, application: RwSignal<Application>) {
+    Effect::new(move |_| {
+        let all = reference.divisions.get();
+        let code = application.with(|a| a.domicile.division_code.clone());
+        if all.find(&code).is_some() && application.with_untracked(|a| a.domicile.place.is_empty())
+        {
+            application.update(|a| a.domicile.place = all.place(&code));
+        }
+    });
+}
+
 pub fn use_reference() -> Reference {
     expect_context::<Reference>()
 }

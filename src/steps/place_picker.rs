@@ -61,14 +61,6 @@ pub fn PlacePicker(step: Step) -> impl IntoView {
             reference.prefetch(&code);
         }
     });
-    // A draft from before places were filed with their names gets them once the data is here.
-    Effect::new(move |_| {
-        let all = divisions.get();
-        let code = county.get();
-        if all.find(&code).is_some() && app.with_untracked(|a| a.domicile.place.is_empty()) {
-            app.update(|a| a.domicile.place = all.place(&code));
-        }
-    });
     let choose_county = move |code: String| {
         let all = divisions.get_untracked();
         let zones = reference.jurisdiction();

@@ -201,10 +201,16 @@ pub fn ScopeStep() -> impl IntoView {
                                 } else {
                                     item.text_en.clone()
                                 };
-                                // Both languages from the catalogue (not from code).
                                 let authority = (item.kind == ScopeKind::Licensed)
-                                    .then(|| if chinese { item.authority_zh.clone() } else { item.authority_en.clone() });
+                                    .then(|| {
+                                        if chinese {
+                                            item.authority_zh.clone()
+                                        } else {
+                                            item.authority_en.clone()
+                                        }
+                                    });
                                 let id = item.id.clone();
+                                // Both languages from the catalogue (not from code).
                                 view! {
                                     <li class="kb-scope-result">
                                         <div class="kb-scope-text">

@@ -85,3 +85,15 @@ test('pinyin initials find a county; an address in another province gets the jur
   assertNoProblems(page);
   await page.context().close();
 });
+
+test('a draft saved before places carried their names gets them from the data, wherever it opens', async () => {
+  const app = example('llc');
+  Object.assign(app.domicile, { township_code: '', place: [] });
+  const page = await openWithApplication(shared.browser, shared.server.url, app, 'review', DESKTOP);
+  const row = page.locator('.kb-summary-row', { hasText: '住所' }).first();
+  await page.waitForFunction(() => /贵州省贵阳市观山湖区长岭北路/.test(document.querySelector('main')?.innerText ?? ''));
+  assert.match(await row.innerText(), /贵州省贵阳市观山湖区长岭北路/);
+  assert.doesNotMatch(await page.locator('main').innerText(), /地名与所选行政区划不一致/);
+  assertNoProblems(page);
+  await page.context().close();
+});
