@@ -39,7 +39,26 @@ export function loadConfig(file = process.env.KAIBAN_CONFIG ?? path.join(ROOT, '
   for (const origin of config.allowedParentOrigins ?? []) {
     if (!isOrigin(origin)) throw new Error(`${file}: allowedParentOrigins: "${origin}" is not an origin like https://zwfw.example.gov.cn`);
   }
+  if (config.jurisdiction) checkJurisdiction(file, config.jurisdiction);
   return config;
+}
+
+/// A jurisdiction naming a division that does not exist would refuse every applicant: the
+/// build stops instead (the receiver's --config refuses the same file).
+function checkJurisdiction(file, jurisdiction) {
+  const index = JSON.parse(fs.readFileSync(path.join(ROOT, 'crates/kaiban-core/data/divisions.json'), 'utf8'));
+  const known = new Set([...index.provinces, ...index.prefectures, ...index.counties].map(([code]) => code));
+  if (!Array.isArray(jurisdiction.divisions) || jurisdiction.divisions.length === 0) throw new Error(`${file}: jurisdiction.divisions must list at least one division code`);
+  for (const code of jurisdiction.divisions) {
+    if (!known.has(code)) throw new Error(`${file}: jurisdiction.divisions: ${code} is not a division code (six digits, e.g. 520100 for 贵阳市)`);
+  }
+  const covered = (county) => jurisdiction.divisions.some((code) => county === code || county.startsWith(code.replace(/(00)+$/, '')));
+  for (const zone of jurisdiction.zones ?? []) {
+    for (const county of zone.counties ?? []) {
+      if (!covered(county)) throw new Error(`${file}: jurisdiction.zones: ${zone.code} lists ${county}, which is not in the jurisdiction`);
+    }
+  }
+  if (!jurisdiction.authority?.zh || !jurisdiction.authority?.en) throw new Error(`${file}: jurisdiction.authority needs zh and en`);
 }
 
 const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -53,3 +53,14 @@ test('allowedParentOrigins accepts only bare origins: no *, ; or path reaches fr
     assert.match(csp, /frame-ancestors 'self';/, `${bad} reached the CSP: ${csp}`);
   }
 });
+
+test('a jurisdiction naming an unknown division stops the build; the docs example passes', () => {
+  const example = path.join(import.meta.dirname, '../../docs/examples/zunyi.config.json');
+  assert.equal(loadConfig(example, {}).jurisdiction.divisions[0], '520300');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kaiban-config-')), 'kaiban.config.json');
+  const config = JSON.parse(fs.readFileSync(example, 'utf8'));
+  fs.writeFileSync(file, JSON.stringify({ ...config, jurisdiction: { ...config.jurisdiction, divisions: ['529999'] } }));
+  assert.throws(() => loadConfig(file, {}), /529999 is not a division code/);
+  fs.writeFileSync(file, JSON.stringify({ ...config, jurisdiction: { ...config.jurisdiction, zones: [{ ...config.jurisdiction.zones[0], counties: ['520115'] }] } }));
+  assert.throws(() => loadConfig(file, {}), /520115, which is not in the jurisdiction/);
+});
