@@ -57,6 +57,9 @@ test('allowedParentOrigins accepts only bare origins: no *, ; or path reaches fr
 test('a jurisdiction naming an unknown division stops the build; the docs example passes', () => {
   const example = path.join(import.meta.dirname, '../../docs/examples/zunyi.config.json');
   assert.equal(loadConfig(example, {}).jurisdiction.divisions[0], '520300');
+  // docs/reference-data.md shows this very file.
+  const shown = fs.readFileSync(path.join(import.meta.dirname, '../../docs/reference-data.md'), 'utf8').match(/```json\n([\s\S]*?)```/)[1];
+  assert.deepEqual(JSON.parse(shown), JSON.parse(fs.readFileSync(example, 'utf8')));
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kaiban-config-')), 'kaiban.config.json');
   const config = JSON.parse(fs.readFileSync(example, 'utf8'));
   fs.writeFileSync(file, JSON.stringify({ ...config, jurisdiction: { ...config.jurisdiction, divisions: ['529999'] } }));
