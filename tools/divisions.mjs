@@ -52,6 +52,8 @@ const PEOPLES = {
   各族: 'Multi-ethnic',
 };
 
+const PEOPLES_LONGEST_FIRST = Object.entries(PEOPLES).sort((a, b) => b[0].length - a[0].length);
+
 // Level suffixes, longest first: [suffix, English].
 const SUFFIXES = [
   ['自治州', 'Autonomous Prefecture'], ['自治县', 'Autonomous County'], ['自治旗', 'Autonomous Banner'],
@@ -81,7 +83,7 @@ export function english(zh) {
     let found = true;
     while (found) {
       found = false;
-      for (const [p, en] of Object.entries(PEOPLES).sort((a, b) => b[0].length - a[0].length)) {
+      for (const [p, en] of PEOPLES_LONGEST_FIRST) {
         if (rest.endsWith(p) && rest.length > p.length) {
           rest = rest.slice(0, -p.length);
           peoples.unshift(en);

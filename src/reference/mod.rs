@@ -29,8 +29,8 @@ type Townships = Arc<BTreeMap<String, Vec<Township>>>;
 pub struct Reference {
     pub divisions: RwSignal<Arc<Divisions>>,
     pub status: RwSignal<Loading<()>>,
-    /// Province code → its counties' townships.
-    townships: RwSignal<HashMap<String, Loading<Townships>>>,
+    /// Province code → its counties' townships, or why they could not be had.
+    townships: RwSignal<HashMap<String, Result<Townships, String>>>,
     /// Provinces whose chunk has been asked for (not reactive: read and written at once, so
     /// two callers in one tick fetch it once).
     requested: StoredValue<std::collections::HashSet<String>>,
@@ -96,36 +96,29 @@ impl Reference {
 
     /// The townships of `county`, fetching its province's chunk on first use.
     pub fn townships(&self, county: &str) -> Loading<Vec<Township>> {
-        let divisions = self.divisions.get();
-        let Some(chunk) = divisions.chunk_of(county).map(str::to_string) else {
+        // Tracked: a county chosen before the index arrived gets its list once it has.
+        self.fetch_chunk(&self.divisions.get(), county);
+        let Some(province) = province_of(county) else {
             return Loading::Pending;
         };
-        let province = format!("{:0<6}", &county[..2]);
-        let state = self.townships.with(|all| all.get(&province).cloned());
-        match state {
-            Some(Loading::Ready(all)) => {
-                Loading::Ready(all.get(county).cloned().unwrap_or_default())
-            }
-            Some(Loading::Failed(why)) => Loading::Failed(why),
-            Some(Loading::Pending) | None => {
-                self.load_townships(province, chunk);
-                Loading::Pending
-            }
+        match self.townships.with(|all| all.get(&province).cloned()) {
+            Some(Ok(all)) => Loading::Ready(all.get(county).cloned().unwrap_or_default()),
+            Some(Err(why)) => Loading::Failed(why),
+            None => Loading::Pending,
         }
     }
 
-    /// Starts fetching a province's townships (the picker calls it when the province is
-    /// chosen, so the list is there by the time the county is).
-    pub fn prefetch(&self, province: &str) {
-        let divisions = self.divisions.get_untracked();
-        if let Some(chunk) = divisions.chunk_of(province) {
-            self.load_townships(format!("{:0<6}", &province[..2]), chunk.to_string());
-        }
+    /// Starts fetching the townships of the province that contains `code` (the picker calls
+    /// it when the province is chosen, so the list is there by the time the county is).
+    pub fn prefetch(&self, code: &str) {
+        self.fetch_chunk(&self.divisions.get_untracked(), code);
     }
 
     /// Forgets a failed chunk so the next look fetches it again.
     pub fn retry_townships(&self, county: &str) {
-        let province = format!("{:0<6}", county.get(..2).unwrap_or_default());
+        let Some(province) = province_of(county) else {
+            return;
+        };
         self.requested.update_value(|asked| {
             asked.remove(&province);
         });
@@ -134,8 +127,12 @@ impl Reference {
         });
     }
 
-    /// Fetches a province's chunk unless it was asked for already.
-    fn load_townships(&self, province: String, chunk: String) {
+    /// Fetches the chunk of the province containing `code`, unless it was asked for already.
+    fn fetch_chunk(&self, divisions: &Divisions, code: &str) {
+        let (Some(chunk), Some(province)) = (divisions.chunk_of(code), province_of(code)) else {
+            return;
+        };
+        let chunk = chunk.to_string();
         let first = self
             .requested
             .try_update_value(|asked| asked.insert(province.clone()))
@@ -148,10 +145,7 @@ impl Reference {
             let loaded = crate::submit::get_text(&asset_url(&chunk))
                 .await
                 .and_then(|text| parse_townships(&text));
-            let state = match loaded {
-                Ok((_, map)) => Loading::Ready(Arc::new(map)),
-                Err(why) => Loading::Failed(why),
-            };
+            let state = loaded.map(|(_, map)| Arc::new(map));
             townships.update(|all| {
                 all.insert(province, state);
             });
@@ -170,6 +164,11 @@ pub fn fill_place_names(reference: Reference, application: RwSignal<Application>
             application.update(|a| a.domicile.place = all.place(&code));
         }
     });
+}
+
+/// The province (six digits) of a division or township code.
+fn province_of(code: &str) -> Option<String> {
+    Some(format!("{:0<6}", code.get(..2)?))
 }
 
 pub fn use_reference() -> Reference {

@@ -8,7 +8,7 @@ use crate::fields::{Bind, Button, Select};
 use crate::i18n::{both, use_i18n, Locale, Text};
 use crate::reference::{use_reference, Loading};
 use crate::steps::Step;
-use kaiban_core::catalog::divisions::{Division, Divisions, Township};
+use kaiban_core::catalog::divisions::{Division, Divisions};
 use kaiban_core::model::PlaceName;
 use kaiban_core::path;
 use leptos::prelude::*;
@@ -58,7 +58,6 @@ pub fn PlacePicker(step: Step) -> impl IntoView {
         if code.len() == 6 && divisions.with(|d| d.find(&code).is_some()) {
             province.set(format!("{:0<6}", &code[..2]));
             prefecture.set(format!("{:0<6}", &code[..4]));
-            reference.prefetch(&code);
         }
     });
     let choose_county = move |code: String| {
@@ -77,15 +76,6 @@ pub fn PlacePicker(step: Step) -> impl IntoView {
             d.division_code = code;
         });
     };
-    let choose_township = move |code: String, found: Option<Township>| {
-        let all = divisions.get_untracked();
-        app.update(|a| {
-            let d = &mut a.domicile;
-            d.place = all.place(&d.division_code);
-            d.place.extend(found.map(|t| t.place_name()));
-            d.township_code = code;
-        });
-    };
 
     let province_options = Signal::derive(move || {
         let l = i18n.locale.get();
@@ -98,14 +88,11 @@ pub fn PlacePicker(step: Step) -> impl IntoView {
             )
         })
     });
-    let prefectures =
-        move |all: &Divisions, p: &str| -> Vec<Division> { all.children(p).cloned().collect() };
     // A municipality has no prefectures an address names (北京市 → 市辖区): its districts
     // are listed straight after it.
     let municipality = Memo::new(move |_| {
         let p = province.get();
-        divisions
-            .with(|all| !p.is_empty() && prefectures(all, &p).iter().all(Division::is_placeholder))
+        divisions.with(|all| !p.is_empty() && all.children(&p).all(Division::is_placeholder))
     });
     let prefecture_options = Signal::derive(move || {
         let l = i18n.locale.get();
@@ -114,7 +101,7 @@ pub fn PlacePicker(step: Step) -> impl IntoView {
             options(
                 l.pick("请选择市（州、盟）", "Choose a city or prefecture")
                     .into(),
-                prefectures(all, &p).iter(),
+                all.children(&p),
                 l,
             )
         })
@@ -141,6 +128,19 @@ pub fn PlacePicker(step: Step) -> impl IntoView {
             reference.townships(&code)
         }
     });
+    let choose_township = move |code: String| {
+        let all = divisions.get_untracked();
+        let found = match townships.get_untracked() {
+            Loading::Ready(list) => list.into_iter().find(|t| t.code == code),
+            _ => None,
+        };
+        app.update(|a| {
+            let d = &mut a.domicile;
+            d.place = all.place(&d.division_code);
+            d.place.extend(found.map(|t| t.place_name()));
+            d.township_code = code;
+        });
+    };
     let township_options = Signal::derive(move || {
         let l = i18n.locale.get();
         let prompt = match townships.get() {
@@ -192,11 +192,7 @@ pub fn PlacePicker(step: Step) -> impl IntoView {
     });
     let pick_match = move |code: String, township: bool| {
         if township {
-            let found = match townships.get_untracked() {
-                Loading::Ready(all) => all.into_iter().find(|t| t.code == code),
-                _ => None,
-            };
-            choose_township(code.clone(), found);
+            choose_township(code);
         } else {
             choose_county(code);
         }
@@ -211,15 +207,7 @@ pub fn PlacePicker(step: Step) -> impl IntoView {
     let status = reference.status;
     view! {
         <Show when=move || matches!(status.get(), Loading::Failed(_))>
-            <div class="kb-alert kb-alert-error" role="alert">
-                <p>{i18n.tr(Text::PlaceIndexFailed)}</p>
-                <Button
-                    class="kb-button kb-button-secondary"
-                    on_click=move |_| reference.load_index()
-                >
-                    {i18n.tr(Text::PlaceRetry)}
-                </Button>
-            </div>
+            <RetryAlert text=Text::PlaceIndexFailed on_retry=move || reference.load_index() />
         </Show>
         <div class="kb-field kb-place-search">
             <label class="kb-label" for="place-search">
@@ -304,28 +292,31 @@ pub fn PlacePicker(step: Step) -> impl IntoView {
             bind=Bind::new(
                 path::DOMICILE_TOWNSHIP,
                 Signal::derive(move || app.with(|a| a.domicile.township_code.clone())),
-                Callback::new(move |code: String| {
-                    let found = match townships.get_untracked() {
-                        Loading::Ready(all) => all.into_iter().find(|t| t.code == code),
-                        _ => None,
-                    };
-                    choose_township(code, found);
-                }),
+                Callback::new(choose_township),
             )
             step
             label=both("乡镇（街道）", "Township or street")
             options=township_options
         />
         <Show when=move || matches!(townships.get(), Loading::Failed(_))>
-            <div class="kb-alert kb-alert-error" role="alert">
-                <p>{i18n.tr(Text::PlaceTownshipsFailed)}</p>
-                <Button
-                    class="kb-button kb-button-secondary"
-                    on_click=move |_| reference.retry_townships(&county.get_untracked())
-                >
-                    {i18n.tr(Text::PlaceRetry)}
-                </Button>
-            </div>
+            <RetryAlert
+                text=Text::PlaceTownshipsFailed
+                on_retry=move || reference.retry_townships(&county.get_untracked())
+            />
         </Show>
+    }
+}
+
+/// What could not be fetched, that the draft is kept, and a button to try again.
+#[component]
+fn RetryAlert(text: Text, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="kb-alert kb-alert-error" role="alert">
+            <p>{i18n.tr(text)}</p>
+            <Button class="kb-button kb-button-secondary" on_click=move |_| on_retry()>
+                {i18n.tr(Text::PlaceRetry)}
+            </Button>
+        </div>
     }
 }

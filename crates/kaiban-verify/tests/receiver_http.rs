@@ -340,6 +340,24 @@ fn the_configured_jurisdiction_decides_the_domicile() {
         201
     );
 
+    // The attacker re-signs (keys of their own for every signer) an application whose code
+    // is inside the jurisdiction but whose filed names, which the documents print, say
+    // another place: refused, while the honest package above was accepted.
+    let mut lying = example_llc();
+    lying.domicile.place = kaiban_core::catalog::Divisions::national().place("520302");
+    let lying = signed(&lying, LEASE, None).to_json();
+    let reply = submit(demo.port, "k-lying", lying.as_bytes(), &[LEASE]);
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    assert!(
+        reply.body["detail"]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "domicile.place_names_differ"),
+        "{}",
+        reply.body
+    );
+
     let zunyi = start_with(
         "jurisdiction-zunyi",
         &["--config", config.to_str().unwrap()],

@@ -33,6 +33,8 @@ pub struct Division {
     pub level: DivisionLevel,
     /// The enclosing division's code (empty for a province).
     pub parent_code: String,
+    /// The English name as search compares it (lower case, no spaces), made once.
+    search_en: String,
 }
 
 /// A township, town or street (乡镇、街道): nine digits, the county's six first.
@@ -43,6 +45,7 @@ pub struct Township {
     pub name_zh: String,
     pub name_en: String,
     pub initials: String,
+    search_en: String,
 }
 
 impl From<(String, String, String, String)> for Township {
@@ -50,6 +53,7 @@ impl From<(String, String, String, String)> for Township {
         Township {
             code,
             name_zh,
+            search_en: search_form(&name_en),
             name_en,
             initials,
         }
@@ -114,7 +118,7 @@ impl Division {
     /// Whether `query` (Chinese characters, pinyin initials or the start of the English name)
     /// finds this division: "gsh", "观山", "guanshan".
     pub fn matches(&self, query: &str) -> bool {
-        matches(query, &self.name_zh, &self.name_en, &self.initials)
+        matches(query, &self.name_zh, &self.search_en, &self.initials)
     }
 }
 
@@ -128,11 +132,16 @@ impl Township {
     }
 
     pub fn matches(&self, query: &str) -> bool {
-        matches(query, &self.name_zh, &self.name_en, &self.initials)
+        matches(query, &self.name_zh, &self.search_en, &self.initials)
     }
 }
 
-fn matches(query: &str, zh: &str, en: &str, initials: &str) -> bool {
+/// "Lu'an City" → "luancity": how a typed query and an English name are compared.
+fn search_form(text: &str) -> String {
+    text.to_ascii_lowercase().replace([' ', '\''], "")
+}
+
+fn matches(query: &str, zh: &str, search_en: &str, initials: &str) -> bool {
     let query = query.trim();
     if query.is_empty() {
         return true;
@@ -140,9 +149,8 @@ fn matches(query: &str, zh: &str, en: &str, initials: &str) -> bool {
     if !query.is_ascii() {
         return zh.contains(query);
     }
-    let query = query.to_ascii_lowercase().replace([' ', '\''], "");
-    let en: String = en.to_ascii_lowercase().replace([' ', '\''], "");
-    initials.starts_with(&query) || en.starts_with(&query)
+    let query = search_form(query);
+    initials.starts_with(&query) || search_en.starts_with(&query)
 }
 
 /// 黔东南苗族侗族 → 黔东南: the peoples named before an autonomous division's suffix.
@@ -256,6 +264,7 @@ impl Divisions {
             divisions.push(Division {
                 code,
                 name_zh,
+                search_en: search_form(&name_en),
                 name_en,
                 initials,
                 level: DivisionLevel::Province,
@@ -274,6 +283,7 @@ impl Divisions {
                 divisions.push(Division {
                     code,
                     name_zh,
+                    search_en: search_form(&name_en),
                     name_en,
                     initials,
                     level,
