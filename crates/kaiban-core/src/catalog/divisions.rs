@@ -260,18 +260,9 @@ impl Divisions {
     pub fn parse(json: &str) -> Result<Divisions, String> {
         let file: IndexFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
         let mut divisions = Vec::new();
-        for (code, name_zh, name_en, initials) in file.provinces {
-            divisions.push(Division {
-                code,
-                name_zh,
-                search_en: search_form(&name_en),
-                name_en,
-                initials,
-                level: DivisionLevel::Province,
-                parent_code: String::new(),
-            });
-        }
+        // The parent's code is the first digits of the child's (none for a province).
         for (rows, level, parent_digits) in [
+            (file.provinces, DivisionLevel::Province, 0),
             (file.prefectures, DivisionLevel::Prefecture, 2),
             (file.counties, DivisionLevel::County, 4),
         ] {
@@ -279,7 +270,11 @@ impl Divisions {
                 if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
                     return Err(format!("not a six-digit division code: {code}"));
                 }
-                let parent_code = format!("{:0<6}", &code[..parent_digits]);
+                let parent_code = if parent_digits == 0 {
+                    String::new()
+                } else {
+                    format!("{:0<6}", &code[..parent_digits])
+                };
                 divisions.push(Division {
                     code,
                     name_zh,
