@@ -159,10 +159,10 @@ test('a sole proprietorship can be completed with the keyboard alone', async () 
   await tabTo(`#${fieldId('domicile.declaration_accepted')}`);
   await page.keyboard.press('Space');
   await submit();
-  for (const id of app.business_scope.items) {
+  for (const { code } of app.business_scope.items) {
     await tabTo('#scope-search');
     await page.keyboard.press('Control+A');
-    await page.keyboard.type(id === 'G013' ? '信息技术咨询服务' : '社会经济咨询服务');
+    await page.keyboard.type(code === 'G013' ? '信息技术咨询服务' : '社会经济咨询服务');
     await tabTo('#scope-results button');
     await page.keyboard.press('Enter');
   }

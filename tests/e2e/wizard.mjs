@@ -150,8 +150,7 @@ export async function fillApplication(page, example, { onStep } = {}) {
   await next(page);
 
   await expectStep(page, 'scope');
-  for (const id of example.business_scope.items) {
-    const text = SCOPE_TEXT[id];
+  for (const { zh: text } of example.business_scope.items) {
     await page.locator('#scope-search').fill(text);
     await page.locator('#scope-results li').filter({ has: page.getByText(text, { exact: true }) }).getByRole('button').click();
   }
@@ -296,9 +295,6 @@ export async function fillApplication(page, example, { onStep } = {}) {
   const json = await page.locator('#application-json').textContent();
   return JSON.parse(json);
 }
-
-export const SCOPE_TEXT = {};
-Object.assign(SCOPE_TEXT, {"G001":"技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广","G002":"软件开发","G003":"人工智能应用软件开发","G004":"人工智能基础软件开发","G005":"网络与信息安全软件开发","G006":"信息系统集成服务","G007":"物联网技术服务","G008":"物联网技术研发","G009":"数据处理和存储支持服务","G010":"数据处理服务","G011":"互联网数据服务","G012":"互联网安全服务","G013":"信息技术咨询服务","G014":"信息咨询服务（不含许可类信息咨询服务）","G015":"计算机系统服务","G016":"软件销售","G017":"软件外包服务","G018":"计算机软硬件及辅助设备批发","G019":"计算机软硬件及辅助设备零售","G020":"电子产品销售","G021":"通讯设备销售","G022":"5G通信技术服务","G023":"互联网销售（除销售需要许可的商品）","G024":"企业管理咨询","G025":"社会经济咨询服务","G026":"市场营销策划","G027":"会议及展览服务","G028":"广告设计、代理","G029":"广告制作","G030":"广告发布","G031":"供应链管理服务","G032":"国内货物运输代理","G033":"货物进出口","G034":"技术进出口","G035":"新材料技术研发","G036":"储能技术服务","G037":"合同能源管理","G038":"第一类医疗器械销售","G039":"创业投资（限投资未上市企业）","G040":"食品销售（仅销售预包装食品）","L001":"第一类增值电信业务","L002":"第二类增值电信业务","L003":"互联网信息服务","L004":"食品销售","L005":"餐饮服务","L006":"药品零售","L007":"建设工程施工","L008":"建设工程设计","L009":"道路货物运输（不含危险货物）","L010":"网络文化经营","L011":"公章刻制","L012":"劳务派遣服务","L013":"职业中介活动","L014":"出版物零售","L015":"第三类医疗器械经营","L016":"供电业务","L017":"特种设备安装改造修理","L018":"拍卖业务"});
 
 /// Chooses the applicant's own articles on the articles step and opens the attachments step,
 /// where their file slot (`#file-articles`) now is.

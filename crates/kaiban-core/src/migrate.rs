@@ -214,7 +214,7 @@ fn v0_to_v1(old: &Map<String, Value>) -> Result<Value, MigrateError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ContributionMethod, EntityType};
+    use crate::model::{ContributionMethod, EntityType, ScopeChoice};
 
     const V0: &str = include_str!("../tests/fixtures/application_v0.json");
 
@@ -233,7 +233,10 @@ mod tests {
         );
         assert_eq!(app.officers.legal_representative_id.as_deref(), Some("p1"));
         assert_eq!(app.domicile.division_code, "520115");
-        assert_eq!(app.business_scope.items, vec!["G002", "G001"]);
+        assert_eq!(
+            app.business_scope.items,
+            vec![ScopeChoice::code("G002"), ScopeChoice::code("G001")]
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! `kaiban-verify check`: the same findings the browser shows, as JSON lines.
 
 use crate::args::Args;
+use crate::deployment::Deployment;
 use kaiban_core::date::Date;
-use kaiban_core::{check, migrate, Context};
+use kaiban_core::{check, migrate};
 use std::io::Read;
 
 pub const EXIT_CLEAN: u8 = 0;
@@ -10,7 +11,7 @@ pub const EXIT_ERRORS: u8 = 1;
 pub const EXIT_NOT_AN_APPLICATION: u8 = 2;
 
 pub fn run(argv: &[String]) -> u8 {
-    let args = match Args::parse(argv, &["today"]) {
+    let args = match Args::parse(argv, &["today", "config", "catalogue"]) {
         Ok(args) if args.positional.len() == 1 => args,
         Ok(_) => return usage("check needs exactly one FILE (or - for stdin)"),
         Err(e) => return usage(&e),
@@ -21,6 +22,10 @@ pub fn run(argv: &[String]) -> u8 {
             Ok(date) => date,
             Err(e) => return usage(&format!("--today {text}: {e}")),
         },
+    };
+    let deployment = match Deployment::load(args.get("config"), args.get("catalogue")) {
+        Ok(deployment) => deployment,
+        Err(e) => return usage(&e),
     };
     let source = &args.positional[0];
     let text = match read_source(source) {
@@ -37,7 +42,7 @@ pub fn run(argv: &[String]) -> u8 {
             return EXIT_NOT_AN_APPLICATION;
         }
     };
-    let findings = check(&app, &Context::with_bundled_catalog(today));
+    let findings = check(&app, &deployment.context(today));
     for finding in &findings {
         println!(
             "{}",
@@ -52,7 +57,7 @@ pub fn run(argv: &[String]) -> u8 {
 }
 
 fn usage(problem: &str) -> u8 {
-    eprintln!("kaiban-verify check: {problem}\nusage: kaiban-verify check FILE.json|- [--today YYYY-MM-DD]");
+    eprintln!("kaiban-verify check: {problem}\nusage: kaiban-verify check FILE.json|- [--today YYYY-MM-DD] [--config kaiban.config.json] [--catalogue FILE]");
     EXIT_NOT_AN_APPLICATION
 }
 

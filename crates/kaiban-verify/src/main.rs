@@ -2,8 +2,10 @@
 //! runs, and serves the reference receiver that the app submits to.
 
 mod args;
+mod catalogue_cmd;
 mod check;
 mod clock;
+mod deployment;
 mod documents_cmd;
 mod receiver;
 mod status_cmd;
@@ -13,13 +15,15 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
-  kaiban-verify check FILE.json|- [--today YYYY-MM-DD]
+  kaiban-verify check FILE.json|- [--today YYYY-MM-DD] [--config kaiban.config.json] [--catalogue FILE]
       print findings as JSON lines; exit 0 when no errors, 1 with errors, 2 if not an application
+  kaiban-verify catalogue FILE
+      check a business-scope catalogue file and print its version, items and SHA-256
   kaiban-verify verify PACKAGE.jws.json [--attachments DIR]
       check every signature, signer and attachment; exit 0 only if all hold
   kaiban-verify documents PACKAGE.jws.json --out DIR
       regenerate the filing's documents from the package's application and write them as HTML
-  kaiban-verify serve [--host 127.0.0.1] [--port 8787] [--data-dir DIR] [--allow-origin URL]... [--config kaiban.config.json]
+  kaiban-verify serve [--host 127.0.0.1] [--port 8787] [--data-dir DIR] [--allow-origin URL]... [--config kaiban.config.json] [--catalogue FILE]
       run the reference receiver (POST /submissions, GET /submissions/RECEIPT)
   kaiban-verify status --data-dir DIR RECEIPT STATUS [--reason TEXT]...
       set a case's status: received | under_review | returned | approved | rejected | licensed
@@ -30,6 +34,7 @@ fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let code = match argv.first().map(String::as_str) {
         Some("check") => check::run(&argv[1..]),
+        Some("catalogue") => catalogue_cmd::run(&argv[1..]),
         Some("serve") => receiver::run(&argv[1..]),
         Some("verify") => verify_cmd::run(&argv[1..]),
         Some("status") => status_cmd::run(&argv[1..]),

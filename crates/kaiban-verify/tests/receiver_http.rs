@@ -5,32 +5,11 @@ mod support;
 
 use kaiban_core::package::{Package, Payload};
 use sha2::{Digest, Sha256};
-use std::path::Path;
 use std::process::Command;
-use support::{request, start, start_with, submit};
-
-fn example_llc() -> kaiban_core::Application {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../kaiban-core/examples/applications/llc.json");
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn signed(app: &kaiban_core::Application, lease: &[u8], skip_signer: Option<usize>) -> Package {
-    let mut app = app.clone();
-    app.attachments[0].sha256 = Sha256::digest(lease)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    app.attachments[0].size = lease.len() as u64;
-    let payload = Payload::new(&app, "app-http".into(), "2026-01-01T00:00:00Z".into());
-    let mut package = kaiban_core::samples::signed_by_everyone(&payload, 7, 1_767_225_600);
-    if let Some(skip) = skip_signer {
-        package.signatures.remove(skip);
-    }
-    package
-}
-
-const LEASE: &[u8] = b"%PDF-1.4 lease of room 1501";
+use support::{
+    docs_example, example_llc, request, signed, start, start_with, submit, with_zunyi_scope,
+    zunyi_company, LEASE,
+};
 
 #[test]
 fn a_valid_package_is_stored_atomically_and_idempotently() {
@@ -328,9 +307,9 @@ fn own_articles_are_accepted_for_manual_review() {
 /// division does not start.
 #[test]
 fn the_configured_jurisdiction_decides_the_domicile() {
-    // The example a district copies (docs/reference-data.md).
-    let example =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/zunyi.config.json");
+    // The example a district copies (docs/reference-data.md), with its catalogue.
+    let example = docs_example("zunyi.config.json");
+    let catalogue = docs_example("zunyi-scope.csv");
     let config = std::env::temp_dir().join(format!("kaiban-zunyi-{}.json", std::process::id()));
     std::fs::copy(&example, &config).unwrap();
     let demo = start("jurisdiction-demo");
@@ -360,8 +339,14 @@ fn the_configured_jurisdiction_decides_the_domicile() {
 
     let zunyi = start_with(
         "jurisdiction-zunyi",
-        &["--config", config.to_str().unwrap()],
+        &[
+            "--config",
+            config.to_str().unwrap(),
+            "--catalogue",
+            catalogue.to_str().unwrap(),
+        ],
     );
+    let guiyang = signed(&with_zunyi_scope(example_llc()), LEASE, None).to_json();
     let reply = submit(zunyi.port, "k-guiyang", guiyang.as_bytes(), &[LEASE]);
     assert_eq!(reply.status, 422, "{}", reply.body);
     let findings = reply.body["detail"]["findings"].as_array().unwrap();
@@ -376,12 +361,7 @@ fn the_configured_jurisdiction_decides_the_domicile() {
         "{}",
         reply.body
     );
-    let mut local = example_llc();
-    local.domicile.division_code = "520302".into();
-    local.domicile.township_code.clear();
-    local.domicile.functional_zone = None;
-    local.domicile.place = kaiban_core::catalog::Divisions::national().place("520302");
-    let local = signed(&local, LEASE, None).to_json();
+    let local = signed(&zunyi_company(), LEASE, None).to_json();
     let reply = submit(zunyi.port, "k-zunyi", local.as_bytes(), &[LEASE]);
     assert_eq!(reply.status, 201, "{}", reply.body);
 

@@ -7,4 +7,4 @@ pub mod scope;
 
 pub use divisions::Divisions;
 pub use jurisdiction::Jurisdiction;
-pub use scope::{Catalog, ScopeItem, ScopeKind};
+pub use scope::{licence_text, Catalog, CatalogueSource, ScopeItem, ScopeKind};

@@ -3,7 +3,8 @@
 //! columns below; the bundled one is the 58-item demo sample.
 
 use super::csv;
-use serde::Deserialize;
+use crate::model::{BusinessScope, ScopeChoice};
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 /// Shipped with the crate: the demo sample, in the documented format.
@@ -25,9 +26,11 @@ pub const COLUMNS: [&str; 11] = [
     "catalogue_version",
 ];
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ScopeKind {
     /// 一般项目
+    #[default]
     General,
     /// 许可项目
     Licensed,
@@ -58,6 +61,38 @@ pub struct ScopeItem {
 pub struct Catalog {
     items: Vec<ScopeItem>,
     version: String,
+}
+
+/// Where a deployment's catalogue is (`catalogue` in kaiban.config.json): the app fetches
+/// it from `url`, and the app and the receiver use it only if its bytes have this SHA-256.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueSource {
+    pub url: String,
+    /// Lower-case hex SHA-256 of the file as served.
+    pub sha256: String,
+}
+
+impl CatalogueSource {
+    /// Whether `bytes` are the configured file.
+    pub fn matches(&self, bytes: &[u8]) -> bool {
+        crate::package::sha256_hex(bytes).eq_ignore_ascii_case(self.sha256.trim())
+    }
+
+    /// What is wrong with the setting itself, if anything.
+    pub fn problem(&self) -> Option<String> {
+        let hex = self.sha256.trim();
+        if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Some(format!(
+                "catalogue.sha256 must be the file's SHA-256 as 64 hex digits (kaiban-verify catalogue FILE prints it), not “{}”",
+                self.sha256
+            ));
+        }
+        if self.url.trim().is_empty() {
+            return Some("catalogue.url is empty".into());
+        }
+        None
+    }
 }
 
 /// One row of a JSON catalogue (the same names as the CSV columns).
@@ -240,9 +275,30 @@ impl Catalog {
         })
     }
 
+    /// A catalogue file as fetched or read from disk (UTF-8, with or without a BOM).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Catalog, String> {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| format!("the file is not UTF-8 text (byte {})", e.valid_up_to()))?;
+        Catalog::parse(text)
+    }
+
     pub fn bundled() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
         CATALOG.get_or_init(|| Catalog::parse(BUNDLED_CSV).expect("data/business_scope.csv"))
+    }
+
+    /// No catalogue yet: the browser while the deployment's file is on its way (the rules
+    /// then say the items cannot be checked yet, rather than that they are unknown).
+    pub fn empty() -> &'static Catalog {
+        static EMPTY: Catalog = Catalog {
+            items: Vec::new(),
+            version: String::new(),
+        };
+        &EMPTY
+    }
+
+    pub fn is_loaded(&self) -> bool {
+        !self.items.is_empty()
     }
 
     /// The `catalogue_version` every row carries; the application records it.
@@ -256,6 +312,25 @@ impl Catalog {
 
     pub fn get(&self, id: &str) -> Option<&ScopeItem> {
         self.items.iter().find(|i| i.id == id)
+    }
+
+    /// `scope` as this catalogue words it: every known item's words and the catalogue's
+    /// version (an unknown code keeps its words: the rules name it). Whether anything changed.
+    pub fn refresh(&self, scope: &mut BusinessScope) -> bool {
+        let mut changed = false;
+        if scope.catalogue_version != self.version {
+            scope.catalogue_version = self.version.clone();
+            changed = true;
+        }
+        for chosen in &mut scope.items {
+            if let Some(filed) = self.get(&chosen.code).map(ScopeItem::filed) {
+                if *chosen != filed {
+                    *chosen = filed;
+                    changed = true;
+                }
+            }
+        }
+        changed
     }
 
     /// Items whose Chinese wording, English wording or synonyms contain every
@@ -286,33 +361,44 @@ impl Catalog {
         });
         hits
     }
+}
 
-    /// The scope as printed on the licence: licensed items first, then general ones, each
-    /// group with its fixed trailer. Unknown ids are skipped.
-    pub fn licence_text(&self, ids: &[String]) -> String {
-        let chosen: Vec<&ScopeItem> = ids.iter().filter_map(|id| self.get(id)).collect();
-        let group = |kind: ScopeKind| -> Vec<&str> {
-            chosen
-                .iter()
-                .filter(|i| i.kind == kind)
-                .map(|i| i.text_zh.as_str())
-                .collect()
-        };
-        let licensed = group(ScopeKind::Licensed);
-        let general = group(ScopeKind::General);
-        let mut text = String::new();
-        if !licensed.is_empty() {
-            text.push_str("许可项目：");
-            text.push_str(&licensed.join("；"));
-            text.push_str("（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为准）。");
+impl ScopeItem {
+    /// The item as an application files it.
+    pub fn filed(&self) -> ScopeChoice {
+        ScopeChoice {
+            code: self.id.clone(),
+            zh: self.text_zh.clone(),
+            en: self.text_en.clone(),
+            kind: self.kind,
         }
-        if !general.is_empty() {
-            text.push_str("一般项目：");
-            text.push_str(&general.join("；"));
-            text.push_str("（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）。");
-        }
-        text
     }
+}
+
+/// The scope as printed on the licence, from the words filed: licensed items first, then
+/// general ones, each group with its fixed trailer.
+pub fn licence_text(items: &[ScopeChoice]) -> String {
+    let group = |kind: ScopeKind| -> Vec<&str> {
+        items
+            .iter()
+            .filter(|i| i.kind == kind)
+            .map(|i| i.zh.as_str())
+            .collect()
+    };
+    let licensed = group(ScopeKind::Licensed);
+    let general = group(ScopeKind::General);
+    let mut text = String::new();
+    if !licensed.is_empty() {
+        text.push_str("许可项目：");
+        text.push_str(&licensed.join("；"));
+        text.push_str("（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为准）。");
+    }
+    if !general.is_empty() {
+        text.push_str("一般项目：");
+        text.push_str(&general.join("；"));
+        text.push_str("（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）。");
+    }
+    text
 }
 
 /// A row as read, before it is checked.
@@ -430,9 +516,11 @@ mod tests {
     #[test]
     fn licence_text_groups_items_like_a_real_licence() {
         let c = Catalog::bundled();
-        let ids: Vec<String> = ["G001", "L002", "G002", "L011"].map(String::from).to_vec();
+        let items: Vec<ScopeChoice> = ["G001", "L002", "G002", "L011"]
+            .map(|code| c.get(code).unwrap().filed())
+            .to_vec();
         assert_eq!(
-            c.licence_text(&ids),
+            licence_text(&items),
             "许可项目：第二类增值电信业务；公章刻制（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为准）。一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；软件开发（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）。"
         );
     }

@@ -1,7 +1,7 @@
 //! The facts of the application as documents state them: the full address, the business
 //! scope as registered, each investor's contributions.
 
-use crate::catalog::scope::Catalog;
+use crate::catalog::licence_text;
 use crate::model::OperatingTerm;
 use crate::money::{format_wan, format_yuan};
 use crate::rules::Indexed;
@@ -31,19 +31,12 @@ pub fn term(app: &Indexed) -> Bi {
     }
 }
 
-/// The scope as the licence prints it, and its items in English.
+/// The scope as the licence prints it, and its items in English: the words filed with the
+/// application (checked against the catalogue by the rules), so no catalogue is needed here.
 pub fn scope_text(app: &Indexed) -> (String, String) {
-    let catalog = Catalog::bundled();
     let items = &app.business_scope.items;
-    let english: Vec<&str> = items
-        .iter()
-        .filter_map(|id| catalog.get(id))
-        .map(|i| i.text_en.as_str())
-        .collect();
-    (
-        catalog.licence_text(items),
-        format!("{}.", english.join("; ")),
-    )
+    let english: Vec<&str> = items.iter().map(|i| i.en.as_str()).collect();
+    (licence_text(items), format!("{}.", english.join("; ")))
 }
 
 /// One clause per investor: who they are, what they subscribe, and each part's method,

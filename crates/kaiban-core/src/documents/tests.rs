@@ -48,8 +48,7 @@ fn llc_articles_state_every_item_of_company_law_article_46() {
             text.contains(&app.domicile.detail) && text.contains("公司住所"),
         );
         // (2) 经营范围
-        let scope =
-            crate::catalog::scope::Catalog::bundled().licence_text(&app.business_scope.items);
+        let scope = crate::catalog::licence_text(&app.business_scope.items);
         must("business scope", !scope.is_empty() && text.contains(&scope));
         // (3) 注册资本
         let capital = format_wan(app.capital.registered_fen.unwrap());
@@ -349,8 +348,7 @@ fn partnership_agreements_state_every_item_of_articles_18_and_63() {
             "(1) main place of business",
             text.contains("主要经营场所") && text.contains(&app.domicile.detail),
         );
-        let scope =
-            crate::catalog::scope::Catalog::bundled().licence_text(&app.business_scope.items);
+        let scope = crate::catalog::licence_text(&app.business_scope.items);
         must(
             "(2) purpose and scope",
             text.contains("合伙目的") && text.contains(&scope),
@@ -471,7 +469,7 @@ fn jsc_articles_state_every_item_of_company_law_article_95() {
         text.contains(&format!("公司名称：{}", app.name.full))
             && text.contains(&app.domicile.detail),
     );
-    let scope = crate::catalog::scope::Catalog::bundled().licence_text(&app.business_scope.items);
+    let scope = crate::catalog::licence_text(&app.business_scope.items);
     must("(2) business scope", text.contains(&scope));
     must(
         "(3) establishment method",

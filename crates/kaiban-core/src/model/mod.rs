@@ -171,8 +171,68 @@ impl PlaceName {
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BusinessScope {
-    /// Catalogue ids in licence order; the first is the main business.
-    pub items: Vec<String>,
+    /// The chosen items in licence order; the first is the main business.
+    pub items: Vec<ScopeChoice>,
+    /// The `catalogue_version` of the catalogue they were chosen from (the deployment's,
+    /// docs/business-scope-catalogue.md); the receiver checks it against its own.
+    pub catalogue_version: String,
+}
+
+impl BusinessScope {
+    pub fn contains(&self, code: &str) -> bool {
+        self.items.iter().any(|item| item.code == code)
+    }
+}
+
+/// One chosen business-scope item as filed: its catalogue code with its wording and kind
+/// in that catalogue, so the documents print the same words wherever they are generated
+/// (the signer's phone has no need of the deployment's catalogue). The rules check the words
+/// against the catalogue. A draft from before items were filed with their words holds the
+/// bare code (`"G002"`); it reads with empty words, which the app fills from the catalogue.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(from = "FiledOrCode")]
+pub struct ScopeChoice {
+    pub code: String,
+    /// The normative wording, as the licence prints it.
+    pub zh: String,
+    /// Its English reading aid.
+    pub en: String,
+    pub kind: crate::catalog::ScopeKind,
+}
+
+impl ScopeChoice {
+    /// A bare code, its words still to be filled from the catalogue.
+    pub fn code(code: impl Into<String>) -> ScopeChoice {
+        ScopeChoice {
+            code: code.into(),
+            ..ScopeChoice::default()
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum FiledOrCode {
+    Code(String),
+    Filed {
+        #[serde(default)]
+        code: String,
+        #[serde(default)]
+        zh: String,
+        #[serde(default)]
+        en: String,
+        #[serde(default)]
+        kind: crate::catalog::ScopeKind,
+    },
+}
+
+impl From<FiledOrCode> for ScopeChoice {
+    fn from(value: FiledOrCode) -> ScopeChoice {
+        match value {
+            FiledOrCode::Code(code) => ScopeChoice::code(code),
+            FiledOrCode::Filed { code, zh, en, kind } => ScopeChoice { code, zh, en, kind },
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -127,7 +127,7 @@ async fn check(receiver: &Receiver, intake: Intake) -> Result<Checked, Refusal> 
         folder,
     } = intake;
     let payload_hash = candidate.payload_hash();
-    let jurisdiction = receiver.jurisdiction.clone();
+    let deployment = receiver.deployment.clone();
     let verdict = match tokio::task::spawn_blocking(move || {
         let report = candidate.finish(&received);
         if !report.is_valid() {
@@ -136,10 +136,7 @@ async fn check(receiver: &Receiver, intake: Intake) -> Result<Checked, Refusal> 
         let payload = report.payload.expect("valid packages have a payload");
         let findings = kaiban_core::check(
             &payload.application,
-            &kaiban_core::Context {
-                jurisdiction: &jurisdiction,
-                ..kaiban_core::Context::with_bundled_catalog(clock::today_utc())
-            },
+            &deployment.context(clock::today_utc()),
         );
         if kaiban_core::rules::has_errors(&findings) {
             let errors: Vec<_> = findings.into_iter().filter(|f| f.is_error()).collect();

@@ -16,11 +16,11 @@ mod status;
 pub mod store;
 
 use crate::args::Args;
+use crate::deployment::Deployment;
 use axum::http::{header, HeaderValue, Method};
 use axum::routing::{get, post};
 use axum::Router;
 use index::Index;
-use kaiban_core::catalog::{Divisions, Jurisdiction};
 use std::path::PathBuf;
 use std::sync::Arc;
 use tokio::sync::Semaphore;
@@ -36,39 +36,20 @@ pub struct Receiver {
     submissions: Arc<Semaphore>,
     /// Submissions being checked (waited for: the CPU-bound part).
     checks: Semaphore,
-    /// The deployment's jurisdiction (`--config`), judged as the app judges it.
-    jurisdiction: Jurisdiction,
+    /// The deployment's jurisdiction and catalogue (`--config`, `--catalogue`), judged as the
+    /// app judges them.
+    deployment: Arc<Deployment>,
 }
 
 impl Receiver {
-    pub fn with_jurisdiction(data: PathBuf, jurisdiction: Jurisdiction) -> Receiver {
+    pub fn new(data: PathBuf, deployment: Deployment) -> Receiver {
         Receiver {
             index: Index::new(store::load(&data)),
             data,
             submissions: Arc::new(Semaphore::new(limits::CONCURRENT_SUBMISSIONS)),
             checks: Semaphore::new(limits::CONCURRENT_CHECKS),
-            jurisdiction,
+            deployment: Arc::new(deployment),
         }
-    }
-}
-
-/// The `jurisdiction` of a deployment's kaiban.config.json (the app's other settings are
-/// not the receiver's business); the demo's when the file has none.
-pub fn jurisdiction_from_config(path: &str) -> Result<Jurisdiction, String> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read --config {path}: {e}"))?;
-    let value: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("--config {path} is not JSON: {e}"))?;
-    let jurisdiction = match value.get("jurisdiction") {
-        None => Jurisdiction::default(),
-        Some(j) => serde_json::from_value(j.clone())
-            .map_err(|e| format!("--config {path}: jurisdiction: {e}"))?,
-    };
-    let problems = jurisdiction.problems(Divisions::national());
-    if problems.is_empty() {
-        Ok(jurisdiction)
-    } else {
-        Err(format!("--config {path}: {}", problems.join("; ")))
     }
 }
 
@@ -99,7 +80,14 @@ fn allowed_origins(values: &[&str]) -> Result<AllowOrigin, String> {
 pub fn run(argv: &[String]) -> u8 {
     let args = match Args::parse(
         argv,
-        &["host", "port", "data-dir", "allow-origin", "config"],
+        &[
+            "host",
+            "port",
+            "data-dir",
+            "allow-origin",
+            "config",
+            "catalogue",
+        ],
     ) {
         Ok(args) => args,
         Err(e) => {
@@ -127,15 +115,14 @@ pub fn run(argv: &[String]) -> u8 {
         );
         return EXIT_USAGE;
     }
-    let jurisdiction = match args.get("config").map(jurisdiction_from_config) {
-        None => Jurisdiction::default(),
-        Some(Ok(jurisdiction)) => jurisdiction,
-        Some(Err(e)) => {
+    let deployment = match Deployment::load(args.get("config"), args.get("catalogue")) {
+        Ok(deployment) => deployment,
+        Err(e) => {
             eprintln!("kaiban-verify serve: {e}");
             return EXIT_USAGE;
         }
     };
-    let receiver = Arc::new(Receiver::with_jurisdiction(data, jurisdiction));
+    let receiver = Arc::new(Receiver::new(data, deployment));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -2,10 +2,67 @@
 //! HTTP test suites.
 #![allow(dead_code)]
 
+use kaiban_core::package::{Package, Payload};
+use sha2::{Digest, Sha256};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+
+pub fn example_llc() -> kaiban_core::Application {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../kaiban-core/examples/applications/llc.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// `app` with `lease` as its first attachment, signed by every signer it requires (keys of
+/// the test's own: what an attacker can do too), or by all but one.
+pub fn signed(app: &kaiban_core::Application, lease: &[u8], skip_signer: Option<usize>) -> Package {
+    let mut app = app.clone();
+    app.attachments[0].sha256 = Sha256::digest(lease)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    app.attachments[0].size = lease.len() as u64;
+    let payload = Payload::new(&app, "app-http".into(), "2026-01-01T00:00:00Z".into());
+    let mut package = kaiban_core::samples::signed_by_everyone(&payload, 7, 1_767_225_600);
+    if let Some(skip) = skip_signer {
+        package.signatures.remove(skip);
+    }
+    package
+}
+
+/// A file of docs/examples/ (the receiver's tests use the examples a district copies).
+pub fn docs_example(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../docs/examples")
+        .join(name)
+}
+
+/// `app` choosing from Zunyi's example catalogue (docs/examples/zunyi-scope.csv), its items
+/// filed as the app files them: tea growing and food production.
+pub fn with_zunyi_scope(mut app: kaiban_core::Application) -> kaiban_core::Application {
+    let text = std::fs::read_to_string(docs_example("zunyi-scope.csv")).unwrap();
+    let catalog = kaiban_core::catalog::Catalog::parse(&text).unwrap();
+    app.business_scope.items = ["ZY001", "ZY006"]
+        .map(|code| catalog.get(code).unwrap().filed())
+        .to_vec();
+    app.business_scope.catalogue_version = catalog.version().into();
+    app
+}
+
+/// The example LLC as Zunyi's deployment (docs/examples/zunyi.config.json) accepts it: its
+/// domicile in 红花岗区 and its scope from Zunyi's catalogue.
+pub fn zunyi_company() -> kaiban_core::Application {
+    let mut app = with_zunyi_scope(example_llc());
+    app.domicile.division_code = "520302".into();
+    app.domicile.township_code.clear();
+    app.domicile.functional_zone = None;
+    app.domicile.place = kaiban_core::catalog::Divisions::national().place("520302");
+    app
+}
+
+pub const LEASE: &[u8] = b"%PDF-1.4 lease of room 1501";
 
 pub struct Server {
     child: Child,
