@@ -12,6 +12,12 @@ const REFERENCE = 'kaiban-reference';
 const DIVISIONS = new URL('divisions/', self.registration.scope).href;
 const isReferenceChunk = (href) => href.startsWith(DIVISIONS) && /^\d\d-[0-9a-f]+\.json$/.test(href.slice(DIVISIONS.length));
 
+// The deployment's business-scope catalogue (src/reference/catalogue.rs): the app asks for
+// it with its configured SHA-256 in the `kaiban-catalogue` parameter. It is kept (in the same
+// cache) only if its bytes have that hash, under that name, so a new file is never answered
+// with an old copy; older copies of the same file are dropped.
+const CATALOGUE_PARAM = 'kaiban-catalogue';
+
 self.addEventListener('install', (event) => {
   // Waits (no skipWaiting): a new version is offered to the applicant, never swapped mid-edit.
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
@@ -38,6 +44,11 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin === self.location.origin && request.mode === 'navigate') {
     event.respondWith(networkFirst(request));
+    return;
+  }
+  const catalogueHash = url.searchParams.get(CATALOGUE_PARAM);
+  if (catalogueHash && /^[0-9a-f]{64}$/.test(catalogueHash)) {
+    event.respondWith(catalogue(request, catalogueHash));
     return;
   }
   // Everything else that is not one of the app's precached files (the submission endpoint
@@ -71,5 +82,26 @@ async function cacheFirst(request, name = CACHE) {
   const response = await fetch(request);
   // A precached file evicted from the cache: hashed names never change content.
   if (response.ok) cache.put(request, response.clone());
+  return response;
+}
+
+async function catalogue(request, hash) {
+  const cache = await caches.open(REFERENCE);
+  const hit = await cache.match(request);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (!response.ok) return response;
+  const bytes = await response.clone().arrayBuffer();
+  const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  if (digest === hash) {
+    const file = new URL(request.url);
+    file.searchParams.delete(CATALOGUE_PARAM);
+    for (const kept of await cache.keys()) {
+      const old = new URL(kept.url);
+      old.searchParams.delete(CATALOGUE_PARAM);
+      if (old.href === file.href && kept.url !== request.url) await cache.delete(kept);
+    }
+    await cache.put(request, response.clone());
+  }
   return response;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const KNOWN = new Set(['endpoint', 'allowedEndpoints', 'locale', 'entityTypes', 'theme', 'allowedParentOrigins', 'submitTimeoutSeconds', 'jurisdiction']);
+const KNOWN = new Set(['endpoint', 'allowedEndpoints', 'locale', 'entityTypes', 'theme', 'allowedParentOrigins', 'submitTimeoutSeconds', 'jurisdiction', 'catalogue']);
 
 /// KAIBAN_ENDPOINT and KAIBAN_PARENT_ORIGINS (comma-separated) override the file (`./x serve`
 /// sets them from its port settings).
@@ -40,7 +40,22 @@ export function loadConfig(file = process.env.KAIBAN_CONFIG ?? path.join(ROOT, '
     if (!isOrigin(origin)) throw new Error(`${file}: allowedParentOrigins: "${origin}" is not an origin like https://zwfw.example.gov.cn`);
   }
   if (config.jurisdiction) checkJurisdiction(file, config.jurisdiction);
+  if (config.catalogue) checkCatalogue(file, config.catalogue);
   return config;
+}
+
+/// The deployment's business-scope catalogue: where the app fetches it and its SHA-256
+/// (`kaiban-verify catalogue FILE` prints it). A wrong setting would refuse every
+/// applicant's scope: the build stops instead.
+function checkCatalogue(file, catalogue) {
+  const keys = Object.keys(catalogue ?? {});
+  if (keys.some((k) => k !== 'url' && k !== 'sha256')) throw new Error(`${file}: catalogue takes only url and sha256, not ${keys.join(', ')}`);
+  if (typeof catalogue.sha256 !== 'string' || !/^[0-9a-fA-F]{64}$/.test(catalogue.sha256.trim())) {
+    throw new Error(`${file}: catalogue.sha256 must be the file's SHA-256 as 64 hex digits (kaiban-verify catalogue FILE prints it)`);
+  }
+  if (typeof catalogue.url !== 'string' || !catalogue.url.trim()) throw new Error(`${file}: catalogue.url must name the file (https://… or a path beside the app)`);
+  const absolute = /^[a-z][a-z0-9+.-]*:/i.test(catalogue.url);
+  if (absolute && !/^https?:\/\/[^\s]+$/.test(catalogue.url)) throw new Error(`${file}: catalogue.url must be an http(s) address or a path beside the app, not ${catalogue.url}`);
 }
 
 /// A jurisdiction naming a division that does not exist would refuse every applicant: the
@@ -59,6 +74,7 @@ function checkJurisdiction(file, jurisdiction) {
     }
   }
   if (!jurisdiction.authority?.zh || !jurisdiction.authority?.en) throw new Error(`${file}: jurisdiction.authority needs zh and en`);
+  if (jurisdiction.area && (!jurisdiction.area.zh || !jurisdiction.area.en)) throw new Error(`${file}: jurisdiction.area needs zh and en`);
 }
 
 const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -69,9 +85,18 @@ export function metaTag(config) {
 
 const META = /<meta name="kaiban:config"[^>]*>/;
 
-/// `html` with the config meta tag replaced (or added before </head>).
+const escapeText = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/// `html` with the config meta tag replaced (or added before </head>), and the pre-rendered
+/// header naming the deployment's area as the app will (Jurisdiction::area: its `area`, else
+/// its authority; without a jurisdiction, the demo's, as pre-rendered).
 export function withConfig(html, config) {
-  return META.test(html) ? html.replace(META, metaTag(config)) : html.replace('</head>', `  ${metaTag(config)}\n</head>`);
+  const configured = META.test(html) ? html.replace(META, metaTag(config)) : html.replace('</head>', `  ${metaTag(config)}\n</head>`);
+  const area = config.jurisdiction && (config.jurisdiction.area ?? config.jurisdiction.authority);
+  if (!area) return configured;
+  return configured
+    .replace(/(<span class="kb-brand-area">)[^<]*( · 全程电子化<\/span>)/g, (_, open, close) => `${open}${escapeText(area.zh)}${close}`)
+    .replace(/(<span class="kb-brand-area">)[^<]*( · fully online<\/span>)/g, (_, open, close) => `${open}${escapeText(area.en)}${close}`);
 }
 
 /// 'sha256-…' sources for every inline <script> (Trunk's module loader).
@@ -86,7 +111,9 @@ const originOf = (url) => new URL(url).origin;
 /// The app page's Content-Security-Policy: nothing inline but the hashed loader, no eval,
 /// network only to the configured endpoints, framing only by the allowed portals.
 export function contentSecurityPolicy(config, html) {
-  const endpoints = new Set([config.endpoint, ...(config.allowedEndpoints ?? [])].filter(Boolean).map(originOf));
+  // The catalogue is fetched like the endpoints are (a path beside the app is 'self').
+  const catalogue = /^https?:\/\//.test(config.catalogue?.url ?? '') ? [config.catalogue.url] : [];
+  const endpoints = new Set([config.endpoint, ...(config.allowedEndpoints ?? []), ...catalogue].filter(Boolean).map(originOf));
   // Checked by loadConfig too; a config built in code is held to the same rule here.
   const parents = (config.allowedParentOrigins ?? []).filter(isOrigin);
   return [

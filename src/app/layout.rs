@@ -16,6 +16,18 @@ pub fn Header() -> impl IntoView {
             }
         }
     };
+    // The deployment's area (tools/config.mjs writes the same into the pre-rendered copy).
+    let served = use_context::<crate::config::Config>()
+        .map(|c| c.jurisdiction.area())
+        .unwrap_or_else(|| kaiban_core::catalog::Jurisdiction::default().area());
+    let area = move || {
+        let locale = i18n.locale.get();
+        format!(
+            "{} · {}",
+            served.pick(locale.is_chinese()),
+            Text::FullyOnline.get(locale)
+        )
+    };
     let nav = expect_context::<Nav>();
     let open_drafts = move |_| nav.go(Step::Drafts);
     view! {
@@ -30,7 +42,7 @@ pub fn Header() -> impl IntoView {
                     </span>
                     <span class="kb-brand-text">
                         <span class="kb-brand-name">{i18n.tr(Text::ServiceName)}</span>
-                        <span class="kb-brand-area">{i18n.tr(Text::ServiceArea)}</span>
+                        <span class="kb-brand-area">{area}</span>
                     </span>
                 </div>
                 <div class="kb-header-actions">

@@ -48,6 +48,7 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
     crate::submit::set_upload_timeout(config.submit_timeout_seconds);
     provide_context(crate::reference::Reference::start(
         config.jurisdiction.clone(),
+        config.catalogue.clone(),
     ));
     provide_context(config);
     Effect::new(move |_| {
@@ -66,7 +67,9 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
     let wizard = Wizard::start(nav);
     provide_context(wizard);
     provide_context(Validation::new(wizard));
-    crate::reference::fill_place_names(crate::reference::use_reference(), wizard.application);
+    let reference = crate::reference::use_reference();
+    crate::reference::fill_place_names(reference, wizard.application);
+    crate::reference::refile_scope(reference.catalogue, wizard.application);
     provide_context(crate::steps::PendingRequest(RwSignal::new(None)));
 
     Effect::new(move |_| {

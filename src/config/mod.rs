@@ -10,7 +10,7 @@
 
 pub mod theme;
 
-use kaiban_core::catalog::Jurisdiction;
+use kaiban_core::catalog::{CatalogueSource, Jurisdiction};
 use kaiban_core::model::EntityType;
 use serde::Deserialize;
 pub use theme::Colour;
@@ -39,6 +39,8 @@ pub struct Config {
     pub submit_timeout_seconds: u32,
     /// The domiciles this deployment's authority registers (the receiver reads the same).
     pub jurisdiction: Jurisdiction,
+    /// The deployment's business-scope catalogue; none: the bundled demo sample.
+    pub catalogue: Option<CatalogueSource>,
 }
 
 /// The JSON shape shared by `kaiban.config.json`, the meta tag and the embed APIs.
@@ -57,6 +59,8 @@ pub struct ConfigInput {
     pub stylesheet: Option<String>,
     /// The registration authority's area (deployment only): divisions, zones, authority.
     pub jurisdiction: Option<Jurisdiction>,
+    /// The deployment's business-scope catalogue (deployment only): URL and SHA-256.
+    pub catalogue: Option<CatalogueSource>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -103,6 +107,7 @@ impl Default for Config {
             allowed_parent_origins: Vec::new(),
             submit_timeout_seconds: 120,
             jurisdiction: Jurisdiction::default(),
+            catalogue: None,
         }
     }
 }
@@ -147,10 +152,21 @@ impl Config {
             if let Some(jurisdiction) = input.jurisdiction {
                 self.jurisdiction = jurisdiction;
             }
+            if let Some(catalogue) = input.catalogue {
+                match catalogue.problem() {
+                    None => self.catalogue = Some(catalogue),
+                    Some(problem) => problems.push(ConfigProblem::new(
+                        "catalogue",
+                        format!("经营范围目录设置有误，仍使用内置示例目录：{problem}"),
+                        format!("The catalogue setting is wrong; the bundled sample is used instead: {problem}"),
+                    )),
+                }
+            }
         } else if input.allowed_endpoints.is_some()
             || input.allowed_parent_origins.is_some()
             || input.submit_timeout_seconds.is_some()
             || input.jurisdiction.is_some()
+            || input.catalogue.is_some()
         {
             problems.push(ConfigProblem::new(
                 "allowedParentOrigins",
@@ -331,82 +347,4 @@ fn meta(name: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn embed(json: &str) -> (Config, Vec<ConfigProblem>) {
-        let mut config = Config::default();
-        let problems = config.apply(ConfigInput::from_json(json).unwrap(), Source::Embedder);
-        (config, problems)
-    }
-
-    #[test]
-    fn embedder_can_choose_locale_types_and_theme() {
-        let (config, problems) = embed(
-            r##"{"locale":"en","entityTypes":"llc, sole_proprietorship","theme":{"primary":"#7a1f1f"}}"##,
-        );
-        assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(config.locale, Some(Locale::En));
-        assert_eq!(
-            config.offered_entity_types(),
-            vec![EntityType::Llc, EntityType::SoleProprietorship]
-        );
-        assert_eq!(
-            config.theme_primary.map(Colour::to_hex).as_deref(),
-            Some("#7a1f1f")
-        );
-    }
-
-    #[test]
-    fn embedder_cannot_widen_the_allow_lists_or_pick_another_endpoint() {
-        let (config, problems) = embed(
-            r#"{"endpoint":"https://evil.example/collect","allowedParentOrigins":["https://evil.example"]}"#,
-        );
-        assert_eq!(config, Config::default());
-        let fields: Vec<_> = problems.iter().map(|p| p.field).collect();
-        assert_eq!(fields, ["allowedParentOrigins", "endpoint"]);
-    }
-
-    #[test]
-    fn deployment_sets_allow_lists_and_refuses_bad_entries() {
-        let mut config = Config::default();
-        let input = ConfigInput::from_json(
-            r#"{"endpoint":"https://gov.example/api/submissions",
-                "allowedParentOrigins":["https://portal.example","https://portal.example/path","javascript:alert(1)"]}"#,
-        )
-        .unwrap();
-        let problems = config.apply(input, Source::Deployment);
-        assert_eq!(problems.len(), 2);
-        assert_eq!(config.allowed_parent_origins, ["https://portal.example"]);
-        assert_eq!(
-            config.allowed_endpoints[0],
-            "https://gov.example/api/submissions"
-        );
-        let mut embedded = config.clone();
-        assert!(embedded
-            .apply(
-                ConfigInput::from_json(r#"{"endpoint":"https://gov.example/api/submissions"}"#)
-                    .unwrap(),
-                Source::Embedder
-            )
-            .is_empty());
-    }
-
-    #[test]
-    fn refuses_unknown_fields_bad_values_and_plain_http_endpoints() {
-        assert!(ConfigInput::from_json(r#"{"endpont":"x"}"#).is_err());
-        let (config, problems) = embed(
-            r##"{"locale":"fr","entityTypes":["llc","bank"],"theme":{"primary":"#ffff00"}}"##,
-        );
-        assert_eq!(problems.len(), 3, "{problems:?}");
-        assert_eq!(config.entity_types, [EntityType::Llc]);
-        assert_eq!(config.theme_primary, None);
-        assert!(check_endpoint("http://gov.example/submissions").is_err());
-        assert!(check_endpoint("http://127.0.0.1:8787/submissions").is_ok());
-        assert!(check_endpoint("https://user@gov.example/").is_err());
-        assert_eq!(
-            origin_of("http://127.0.0.1:8787/submissions").as_deref(),
-            Some("http://127.0.0.1:8787")
-        );
-    }
-}
+mod tests;

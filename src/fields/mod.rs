@@ -14,6 +14,7 @@ mod person_details;
 mod person_picker;
 mod person_summary;
 mod print_button;
+mod retry_alert;
 mod text;
 
 pub use button::Button;
@@ -29,6 +30,7 @@ pub use person_details::PersonDetails;
 pub use person_picker::PersonPicker;
 pub use person_summary::{describe, PersonSummary};
 pub use print_button::PrintButton;
+pub use retry_alert::RetryAlert;
 pub use text::TextInput;
 
 use wasm_bindgen::JsCast;

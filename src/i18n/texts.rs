@@ -23,7 +23,7 @@ macro_rules! texts {
 
 texts! {
     ServiceName => "企业开办", "Start a business";
-    ServiceArea => "贵阳国家高新技术产业开发区 · 全程电子化", "Guiyang National Hi-tech Zone · fully online";
+    FullyOnline => "全程电子化", "fully online";
     SwitchLanguage => "English", "中文";
     SwitchLanguageLabel => "Switch to English", "切换为中文";
     SkipToContent => "跳到主要内容", "Skip to main content";
@@ -127,7 +127,11 @@ texts! {
     PlaceSearchHint => "输入汉字或拼音首字母，例如“观山湖”或“gsh”；选定区县后也可搜索乡镇（街道）", "Type Chinese characters or pinyin initials, e.g. 观山湖 or gsh; once a district is chosen, its townships too";
     PlaceIndexFailed => "行政区划数据未能加载，请检查网络连接后重试（草稿已保存）。", "The list of places could not be loaded. Check the connection and try again (your draft is saved).";
     PlaceTownshipsFailed => "乡镇（街道）列表未能加载，请检查网络连接后重试（草稿已保存）。", "The townships could not be loaded. Check the connection and try again (your draft is saved).";
-    PlaceRetry => "重新加载", "Try again";
+    Retry => "重新加载", "Try again";
+    CatalogueLoading => "正在加载经营范围目录……", "Loading the business-scope catalogue…";
+    CatalogueUnreachable => "经营范围目录未能加载，请检查网络连接后重试（草稿已保存）。", "The business-scope catalogue could not be loaded. Check the connection and try again (your draft is saved).";
+    CatalogueNotTheConfiguredFile => "收到的经营范围目录与本平台配置的文件不一致（校验值不符），未予使用。请稍后重试；如仍出现，请联系登记机关（草稿已保存）。",
+        "The business-scope catalogue received is not the file this service is configured with (its checksum differs), so it was not used. Try again later; if it persists, contact the registration authority (your draft is saved).";
     DraftsPageWhereDraftsAreKept => "草稿只保存在本设备的本浏览器中。在门户网站内嵌使用时，草稿只在该网站内可见；换设备请先导出。",
         "Drafts are kept in this browser on this device only. Inside a portal they are visible on that portal only; export a draft to move it to another device.";
     NameLead => "名称实行自主申报：系统会按《企业名称登记管理规定》逐项检查，最终以登记机关审查为准。",

@@ -1,10 +1,14 @@
 //! Reference data the wizard fetches instead of carrying in its first load: the national
-//! division index (in the background as soon as the wizard starts) and a province's townships
-//! (when the applicant picks that province). The service worker keeps every file fetched, so
-//! a draft keeps working offline for every place it has touched (public/sw.js).
+//! division index (in the background as soon as the wizard starts), a province's townships
+//! (when the applicant picks that province) and the deployment's business-scope catalogue
+//! (catalogue.rs). The service worker keeps every file fetched, so a draft keeps working
+//! offline for every place it has touched (public/sw.js).
 
+mod catalogue;
+
+pub use catalogue::{refile_scope, Catalogue, CatalogueState};
 use kaiban_core::catalog::divisions::{parse_townships, Township};
-use kaiban_core::catalog::{Divisions, Jurisdiction};
+use kaiban_core::catalog::{Catalog, CatalogueSource, Divisions, Jurisdiction};
 use kaiban_core::date::Date;
 use kaiban_core::model::Application;
 use kaiban_core::{Context, Finding};
@@ -35,11 +39,13 @@ pub struct Reference {
     /// two callers in one tick fetch it once).
     requested: StoredValue<std::collections::HashSet<String>>,
     jurisdiction: StoredValue<Arc<Jurisdiction>>,
+    pub catalogue: Catalogue,
 }
 
 impl Reference {
-    pub fn start(jurisdiction: Jurisdiction) -> Reference {
+    pub fn start(jurisdiction: Jurisdiction, catalogue: Option<CatalogueSource>) -> Reference {
         let reference = Reference {
+            catalogue: Catalogue::new(catalogue),
             divisions: RwSignal::new(Arc::new(Divisions::empty())),
             status: RwSignal::new(Loading::Pending),
             townships: RwSignal::new(HashMap::new()),
@@ -73,21 +79,34 @@ impl Reference {
 
     /// The rules on `app` with the data as loaded now (reactive: re-run when it arrives).
     pub fn check(&self, app: &Application, today: Date) -> Vec<Finding> {
-        self.check_with(app, today, &self.divisions.get())
+        let catalog = self.catalogue.for_rules(app, true);
+        self.check_with(app, today, &self.divisions.get(), catalog.as_deref())
     }
 
     /// The same, outside a reactive scope (the drafts list).
     pub fn check_untracked(&self, app: &Application, today: Date) -> Vec<Finding> {
-        self.check_with(app, today, &self.divisions.get_untracked())
+        let catalog = self.catalogue.for_rules(app, false);
+        self.check_with(
+            app,
+            today,
+            &self.divisions.get_untracked(),
+            catalog.as_deref(),
+        )
     }
 
-    fn check_with(&self, app: &Application, today: Date, divisions: &Divisions) -> Vec<Finding> {
+    fn check_with(
+        &self,
+        app: &Application,
+        today: Date,
+        divisions: &Divisions,
+        catalog: Option<&Catalog>,
+    ) -> Vec<Finding> {
         let jurisdiction = self.jurisdiction();
         kaiban_core::check(
             app,
             &Context {
                 today,
-                catalog: kaiban_core::catalog::Catalog::bundled(),
+                catalog: catalog.unwrap_or_else(|| Catalog::empty()),
                 divisions,
                 jurisdiction: &jurisdiction,
             },

@@ -27,7 +27,9 @@ struct Slot {
     required: bool,
 }
 
-fn slots(app: &kaiban_core::model::Application) -> Vec<Slot> {
+/// The files the application needs; a 前置 item's approval once the catalogue is here (it says
+/// which items need one).
+fn slots(app: &kaiban_core::model::Application, catalog: Option<&Catalog>) -> Vec<Slot> {
     let mut slots = Vec::new();
     if app.domicile.proof == DomicileProof::Document {
         slots.push(Slot {
@@ -39,8 +41,10 @@ fn slots(app: &kaiban_core::model::Application) -> Vec<Slot> {
             required: true,
         });
     }
-    for id in &app.business_scope.items {
-        if let Some(item) = Catalog::bundled().get(id).filter(|i| i.pre_registration) {
+    for chosen in &app.business_scope.items {
+        let id = &chosen.code;
+        let listed = catalog.and_then(|c| c.get(id));
+        if let Some(item) = listed.filter(|i| i.pre_registration) {
             slots.push(Slot {
                 key: format!("pre-{id}"),
                 purpose: AttachmentPurpose::PreApproval,
@@ -124,7 +128,9 @@ pub fn AttachmentsStep() -> impl IntoView {
     let i18n = use_i18n();
     let step = Step::Attachments;
     let app = wizard.application;
-    let all_slots = Memo::new(move |_| app.with(slots));
+    let catalogue = crate::reference::use_reference().catalogue;
+    let all_slots =
+        Memo::new(move |_| app.with(|a| slots(a, catalogue.for_rules(a, true).as_deref())));
     let problems = RwSignal::new(std::collections::HashMap::<String, Bi>::new());
     let busy = RwSignal::new(None::<String>);
     let pick = move |slot: Slot, input: web_sys::HtmlInputElement| {

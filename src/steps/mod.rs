@@ -28,6 +28,7 @@ mod receipt;
 mod review;
 mod review_rows;
 mod scope;
+mod scope_items;
 mod sign_request;
 mod signing;
 mod start;

@@ -4,7 +4,7 @@
 //! ("gsh" → 观山湖区). The application stores the codes and the names as the picker shows them.
 
 use crate::app::use_wizard;
-use crate::fields::{Bind, Button, Select};
+use crate::fields::{Bind, RetryAlert, Select};
 use crate::i18n::{both, use_i18n, Locale, Text};
 use crate::reference::{use_reference, Loading};
 use crate::steps::Step;
@@ -207,7 +207,7 @@ pub fn PlacePicker(step: Step) -> impl IntoView {
     let status = reference.status;
     view! {
         <Show when=move || matches!(status.get(), Loading::Failed(_))>
-            <RetryAlert text=Text::PlaceIndexFailed on_retry=move || reference.load_index() />
+            <RetryAlert message=Text::PlaceIndexFailed on_retry=move || reference.load_index() />
         </Show>
         <div class="kb-field kb-place-search">
             <label class="kb-label" for="place-search">
@@ -300,23 +300,9 @@ pub fn PlacePicker(step: Step) -> impl IntoView {
         />
         <Show when=move || matches!(townships.get(), Loading::Failed(_))>
             <RetryAlert
-                text=Text::PlaceTownshipsFailed
+                message=Text::PlaceTownshipsFailed
                 on_retry=move || reference.retry_townships(&county.get_untracked())
             />
         </Show>
-    }
-}
-
-/// What could not be fetched, that the draft is kept, and a button to try again.
-#[component]
-fn RetryAlert(text: Text, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div class="kb-alert kb-alert-error" role="alert">
-            <p>{i18n.tr(text)}</p>
-            <Button class="kb-button kb-button-secondary" on_click=move |_| on_retry()>
-                {i18n.tr(Text::PlaceRetry)}
-            </Button>
-        </div>
     }
 }

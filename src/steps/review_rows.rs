@@ -2,7 +2,7 @@
 
 use crate::i18n::Locale;
 use crate::steps::{labels, Step};
-use kaiban_core::catalog::Catalog;
+use kaiban_core::catalog::licence_text;
 use kaiban_core::model::{Application, BoardMode, DeliveryMethod, DomicileProof, Supervision};
 use kaiban_core::money::format_wan;
 
@@ -80,7 +80,7 @@ pub(crate) fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, Strin
         }
         Step::Scope => vec![(
             p("经营范围", "Activities"),
-            or_none(Catalog::bundled().licence_text(&a.business_scope.items)),
+            or_none(licence_text(&a.business_scope.items)),
         )],
         Step::Investors => a
             .investors

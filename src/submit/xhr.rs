@@ -219,3 +219,18 @@ pub async fn get_text(url: &str) -> Result<String, String> {
         status => Err(format!("HTTP {status}")),
     }
 }
+
+/// The bytes of a GET, exactly as sent (a file checked against its hash: the text decoder
+/// would drop a byte-order mark), or why they could not be had.
+pub async fn get_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let xhr = XmlHttpRequest::new().map_err(|e| format!("{e:?}"))?;
+    xhr.open_with_async("GET", url, true)
+        .map_err(|e| format!("{e:?}"))?;
+    xhr.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);
+    xhr.set_timeout(30_000);
+    send(&xhr, None).await?;
+    match xhr.status().unwrap_or(0) {
+        200 => Ok(js_sys::Uint8Array::new(&xhr.response().map_err(|e| format!("{e:?}"))?).to_vec()),
+        status => Err(format!("HTTP {status}")),
+    }
+}

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { startStaticServer, fileUnder } from '../../tools/serve-dist.mjs';
-import { contentSecurityPolicy, isOrigin, loadConfig } from '../../tools/config.mjs';
+import { contentSecurityPolicy, isOrigin, loadConfig, withConfig } from '../../tools/config.mjs';
 
 function get(url) {
   return new Promise((resolve, reject) => {
@@ -66,4 +66,32 @@ test('a jurisdiction naming an unknown division stops the build; the docs exampl
   assert.throws(() => loadConfig(file, {}), /529999 is not a division code/);
   fs.writeFileSync(file, JSON.stringify({ ...config, jurisdiction: { ...config.jurisdiction, zones: [{ ...config.jurisdiction.zones[0], counties: ['520115'] }] } }));
   assert.throws(() => loadConfig(file, {}), /520115, which is not in the jurisdiction/);
+});
+
+test('a catalogue setting names its file by SHA-256 or stops the build; its host joins connect-src', () => {
+  const example = loadConfig(path.join(import.meta.dirname, '../../docs/examples/zunyi.config.json'), {});
+  assert.match(contentSecurityPolicy(example, ''), /connect-src 'self' https:\/\/kaiban\.zunyi\.example\.gov\.cn https:\/\/data\.zunyi\.example\.gov\.cn;/);
+  // A path beside the app needs nothing more than 'self'.
+  assert.match(contentSecurityPolicy({ ...example, catalogue: { ...example.catalogue, url: 'scope/zunyi.csv' } }, ''), /connect-src 'self' https:\/\/kaiban\.zunyi\.example\.gov\.cn;/);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kaiban-config-')), 'kaiban.config.json');
+  for (const [catalogue, says] of [
+    [{ url: 'https://a.cn/c.csv', sha256: 'abc' }, /64 hex digits/],
+    [{ url: '', sha256: example.catalogue.sha256 }, /catalogue\.url/],
+    [{ url: 'javascript:alert(1)', sha256: example.catalogue.sha256 }, /http\(s\) address/],
+    [{ url: 'https://a.cn/c.csv', sha256: example.catalogue.sha256, version: 'x' }, /only url and sha256/],
+  ]) {
+    fs.writeFileSync(file, JSON.stringify({ ...example, catalogue }));
+    assert.throws(() => loadConfig(file, {}), says, JSON.stringify(catalogue));
+  }
+});
+
+test('the pre-rendered header names the deployment\'s area, as the app does', () => {
+  const html = '<head></head><span class="kb-brand-area">贵阳国家高新技术产业开发区 · 全程电子化</span><template><span class="kb-brand-area">Guiyang National Hi-tech Zone · fully online</span></template>';
+  const zunyi = loadConfig(path.join(import.meta.dirname, '../../docs/examples/zunyi.config.json'), {});
+  const out = withConfig(html, zunyi);
+  assert.match(out, /<span class="kb-brand-area">遵义市市场监督管理局 · 全程电子化<\/span>/);
+  assert.match(out, /<span class="kb-brand-area">Zunyi Administration for Market Regulation · fully online<\/span>/);
+  const named = withConfig(html, { jurisdiction: { ...zunyi.jurisdiction, area: { zh: '遵义<经开区>', en: 'Zunyi ETDZ' } } });
+  assert.match(named, /遵义&lt;经开区> · 全程电子化/);
+  assert.equal(withConfig(html, {}).includes('贵阳国家高新技术产业开发区 · 全程电子化'), true, 'no jurisdiction: the demo, as pre-rendered');
 });

@@ -17,6 +17,10 @@ pub struct Jurisdiction {
     pub zones: Vec<Zone>,
     /// The registration authority, as the message to an applicant from elsewhere names it.
     pub authority: Named,
+    /// What the wizard's header calls this service's area (a zone, a district); the
+    /// authority's name when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<Named>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -59,6 +63,10 @@ impl Default for Jurisdiction {
                 zh: "贵阳市市场监督管理局".into(),
                 en: "Guiyang Administration for Market Regulation".into(),
             },
+            area: Some(Named {
+                zh: "贵阳国家高新技术产业开发区".into(),
+                en: "Guiyang National Hi-tech Zone".into(),
+            }),
         }
     }
 }
@@ -77,6 +85,11 @@ impl Jurisdiction {
         self.zones
             .iter()
             .filter(move |z| z.counties.iter().any(|c| c == code))
+    }
+
+    /// The service's area as the header names it.
+    pub fn area(&self) -> Bi {
+        self.area.as_ref().unwrap_or(&self.authority).bi()
     }
 
     pub fn zone(&self, code: &str) -> Option<&Zone> {
@@ -127,5 +140,14 @@ mod tests {
             ..Jurisdiction::default()
         };
         assert_eq!(typo.problems(all).len(), 3);
+        assert_eq!(demo.area().zh, "贵阳国家高新技术产业开发区");
+        let unnamed = Jurisdiction {
+            area: None,
+            ..Jurisdiction::default()
+        };
+        assert_eq!(
+            unnamed.area().en,
+            "Guiyang Administration for Market Regulation"
+        );
     }
 }

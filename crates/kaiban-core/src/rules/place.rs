@@ -265,6 +265,7 @@ mod tests {
                 zh: "遵义市市场监督管理局".into(),
                 en: "Zunyi AMR".into(),
             },
+            area: None,
         };
         let ctx = Context {
             jurisdiction: &zunyi,
