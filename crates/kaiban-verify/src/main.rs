@@ -23,8 +23,8 @@ usage:
       check every signature, signer and attachment; exit 0 only if all hold
   kaiban-verify documents PACKAGE.jws.json --out DIR
       regenerate the filing's documents from the package's application and write them as HTML
-  kaiban-verify serve [--host 127.0.0.1] [--port 8787] [--data-dir DIR] [--allow-origin URL]... [--config kaiban.config.json] [--catalogue FILE]
-      run the reference receiver (POST /submissions, GET /submissions/RECEIPT)
+  kaiban-verify serve [--host 127.0.0.1] [--port 8787] [--data-dir DIR] [--allow-origin URL]... [--config kaiban.config.json] [--catalogue FILE] [--round-expiry SECONDS]
+      run the reference receiver (POST /submissions, GET /submissions/RECEIPT, signing rounds)
   kaiban-verify status --data-dir DIR RECEIPT STATUS [--reason TEXT]...
       set a case's status: received | under_review | returned | approved | rejected | licensed
   kaiban-verify sample --investors N

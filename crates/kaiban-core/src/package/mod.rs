@@ -5,6 +5,7 @@
 pub mod exchange;
 mod jwk;
 pub mod limits;
+pub mod round;
 mod signers;
 mod verify;
 

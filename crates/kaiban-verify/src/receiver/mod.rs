@@ -12,6 +12,7 @@ mod index;
 mod intake;
 pub mod limits;
 mod refusal;
+mod rounds;
 mod status;
 pub mod store;
 
@@ -39,12 +40,18 @@ pub struct Receiver {
     /// The deployment's jurisdiction and catalogue (`--config`, `--catalogue`), judged as the
     /// app judges them.
     deployment: Arc<Deployment>,
+    /// Signing rounds (docs/signing-rounds.md), under `<data>/rounds/`.
+    rounds: rounds::Book,
+    /// How long a signing round stays open at most (`--round-expiry`).
+    round_expiry_seconds: u64,
 }
 
 impl Receiver {
     pub fn new(data: PathBuf, deployment: Deployment) -> Receiver {
         Receiver {
             index: Index::new(store::load(&data)),
+            rounds: rounds::Book::open(&data),
+            round_expiry_seconds: kaiban_core::package::round::DEFAULT_EXPIRY_SECONDS,
             data,
             submissions: Arc::new(Semaphore::new(limits::CONCURRENT_SUBMISSIONS)),
             checks: Semaphore::new(limits::CONCURRENT_CHECKS),
@@ -87,6 +94,7 @@ pub fn run(argv: &[String]) -> u8 {
             "allow-origin",
             "config",
             "catalogue",
+            "round-expiry",
         ],
     ) {
         Ok(args) => args,
@@ -122,7 +130,19 @@ pub fn run(argv: &[String]) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let receiver = Arc::new(Receiver::new(data, deployment));
+    let mut receiver = Receiver::new(data, deployment);
+    if let Some(text) = args.get("round-expiry") {
+        match text.parse::<u64>() {
+            Ok(seconds) if seconds > 0 => receiver.round_expiry_seconds = seconds,
+            _ => {
+                eprintln!(
+                    "kaiban-verify serve: --round-expiry must be a number of seconds (at least 1)"
+                );
+                return EXIT_USAGE;
+            }
+        }
+    }
+    let receiver = Arc::new(receiver);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -134,7 +154,7 @@ pub fn run(argv: &[String]) -> u8 {
 pub fn router(receiver: Arc<Receiver>, origins: AllowOrigin) -> Router {
     let cors = CorsLayer::new()
         .allow_origin(origins)
-        .allow_methods([Method::GET, Method::POST])
+        .allow_methods([Method::GET, Method::POST, Method::DELETE])
         .allow_headers([
             header::CONTENT_TYPE,
             header::AUTHORIZATION,
@@ -145,6 +165,30 @@ pub fn router(receiver: Arc<Receiver>, origins: AllowOrigin) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/submissions", post(accept::accept))
         .route("/submissions/{receipt_id}", get(status::status))
+        .route(
+            "/submissions/signing-rounds",
+            get(rounds::offer).post(rounds::create),
+        )
+        .route(
+            "/submissions/signing-rounds/signer",
+            get(rounds::signer_view),
+        )
+        .route(
+            "/submissions/signing-rounds/signer/signature",
+            post(rounds::sign),
+        )
+        .route(
+            "/submissions/signing-rounds/signer/decline",
+            post(rounds::decline),
+        )
+        .route(
+            "/submissions/signing-rounds/{round_id}",
+            get(rounds::status).delete(rounds::void),
+        )
+        .route(
+            "/submissions/signing-rounds/{round_id}/signers/{person_id}/link",
+            post(rounds::reissue),
+        )
         .layer(cors)
         .with_state(receiver)
 }

@@ -247,6 +247,40 @@ impl Candidate {
         self.package.payload_hash()
     }
 
+    /// What is wrong with the package so far (before its entries and attachments are checked).
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The signers the application requires (derived, not the payload's list).
+    pub fn signers(&self) -> &[RequiredSigner] {
+        &self.signers
+    }
+
+    /// One entry on its own, at the clock `now`, as [`Candidate::finish`] checks each: the
+    /// signature over this payload, its header, and its `iat` against `created_at` and `now`.
+    pub fn check_entry(
+        &self,
+        entry: &super::SignatureEntry,
+        now: i64,
+    ) -> Result<super::ProtectedHeader, Problem> {
+        let times = Times {
+            created_at: self.created_at,
+            now,
+        };
+        verify_entry(
+            &entry.protected,
+            &entry.signature,
+            &self.package.payload,
+            times,
+        )
+        .map_err(|(header, (code, message))| Problem {
+            code: code.into(),
+            message,
+            person_id: header.map(|h| h.kaiban_signer),
+        })
+    }
+
     /// The attachments the application references (derived, not the payload's list).
     pub fn expected_attachments(&self) -> &[AttachmentRef] {
         &self.attachments
