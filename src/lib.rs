@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod offline;
 pub mod prerendered;
 pub mod reference;
+pub mod rounds;
 pub mod signing;
 pub mod steps;
 pub mod submit;

@@ -45,10 +45,15 @@ impl Filing {
                     session.application_id.clone(),
                     session.created_at.clone(),
                 );
-                (again.encoded() != session.payload).then_some(session.entries.len())
+                (again.encoded() != session.payload)
+                    .then_some((session.entries.len(), session.round))
             });
-            if let Some(voided) = changed {
+            if let Some((voided, round)) = changed {
                 filing.signing.set(None);
+                // Its links now say the application changed (docs/signing-rounds.md).
+                if let Some(round) = round {
+                    crate::rounds::void_later(round.endpoint, round.round_id, round.token);
+                }
                 if voided > 0 {
                     filing
                         .session
@@ -109,6 +114,7 @@ impl Filing {
     /// is the durable record: written before anything says "queued", and given the
     /// receiver's final answer before anything says "submitted".
     pub fn resume_delivery(&self) {
+        crate::rounds::void_pending();
         let filing = *self;
         spawn_local(async move {
             let draft_id = filing.session.draft_id.get_untracked();

@@ -8,10 +8,20 @@ pub fn Button(
     /// `kb-button`, `kb-button kb-button-secondary`, `kb-link-button` …
     class: &'static str,
     #[prop(into)] on_click: Callback<()>,
+    /// While true, the button cannot be pressed (an action under way).
+    #[prop(optional, into)]
+    disabled: MaybeProp<bool>,
+    #[prop(optional, into)] id: Option<String>,
     children: Children,
 ) -> impl IntoView {
     view! {
-        <button type="button" class=class on:click=move |_| on_click.run(())>
+        <button
+            type="button"
+            class=class
+            id=id
+            disabled=move || disabled.get().unwrap_or(false)
+            on:click=move |_| on_click.run(())
+        >
             {children()}
         </button>
     }

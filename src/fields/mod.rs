@@ -14,6 +14,7 @@ mod person_details;
 mod person_picker;
 mod person_summary;
 mod print_button;
+mod qr;
 mod retry_alert;
 mod text;
 
@@ -30,6 +31,7 @@ pub use person_details::PersonDetails;
 pub use person_picker::PersonPicker;
 pub use person_summary::{describe, PersonSummary};
 pub use print_button::PrintButton;
+pub use qr::qr_svg;
 pub use retry_alert::RetryAlert;
 pub use text::TextInput;
 

@@ -232,8 +232,8 @@ pub fn PersonEditor(
                                         step
                                         label=both("手机号码", "Mobile number")
                                         hint=both(
-                                            "本人实名登记的手机号码，用于接收签名通知",
-                                            "The person's own real-name mobile, for signing notices",
+                                            "本人实名登记的手机号码，供登记机关联系本人",
+                                            "The person's own real-name mobile, for the registry to reach them",
                                         )
                                         input_mode="tel"
                                         autocomplete="off"

@@ -104,3 +104,19 @@ pub fn both(zh: &'static str, en: &'static str) -> Signal<String> {
     let i18n = use_i18n();
     Signal::derive(move || i18n.locale.get().pick(zh, en).to_string())
 }
+
+/// An RFC 3339 instant as this device's clock reads it: 2026-12-31 17:05.
+pub fn local_time(rfc3339: &str) -> String {
+    let at = js_sys::Date::new(&rfc3339.into());
+    if at.get_time().is_nan() {
+        return rfc3339.to_string();
+    }
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        at.get_full_year(),
+        at.get_month() + 1,
+        at.get_date(),
+        at.get_hours(),
+        at.get_minutes()
+    )
+}

@@ -150,6 +150,17 @@ texts! {
         "Choose from the standard catalogue. The first item is the main business and should match the industry in the name; licensed items need a permit before you operate them.";
     SignRequestSignatureFileSaved => "签名文件已下载。请把它发回给申请人，由申请人导入。",
         "The signature file has been downloaded. Send it back to the applicant, who imports it.";
+    DeclarationLead => "提交前请确认以下承诺。确认后进入签名：须签名的人员在本设备签名，或通过您发给本人的签名链接或签名请求文件签名。",
+        "Confirm the declarations below. Then everyone who must sign does so: here on this device, or through a signing link or request file you send them.";
+    StepSignLink => "在线签名", "Sign online";
+    RoundLead => "不在本设备的签名人，可以用各自的链接在自己的手机或电脑上阅读并签名。本系统不会发送短信或通知：请您把每人的链接（复制或二维码）发给本人。本页面每隔几秒自动更新各人的签名状态。",
+        "Signers who are not at this device can read and sign on their own phone or computer through a link of their own. This service sends no text message or notification: send each person their link (copy it, or show the QR code). This page updates everyone's state every few seconds.";
+    RoundExpired => "签名期限已过，尚未签名的人员无法再通过原链接签名。请重新生成签名链接并发给他们。",
+        "The time to sign has passed: those who have not signed can no longer use their links. Create new links and send them.";
+    SignLinkSigned => "您已签名。申请人会在其签名页面上看到。您可以下载签名副本留存。",
+        "You have signed. The applicant will see it on their signing page. You can download a copy of your signature to keep.";
+    SignLinkDeclined => "您已拒绝签署。申请人会看到您的理由，并可能修改申请后重新发送链接。",
+        "You declined to sign. The applicant will see your reason and may change the application and send a new link.";
     SigningLead => "以下每一位人员都要对同一份申请签名。签名使用本设备上为签名人生成的密钥，密钥不会离开设备。签名后修改任何内容，全部签名都将作废。",
         "Everyone below signs the same application, with a key made for them on the device they sign on; the key never leaves that device. Any change after signing voids every signature.";
     SubmissionPanelQueuedSafely => "申请已安全保存在本设备。联网后会自动发送，不会重复提交；关闭页面后再次打开也会继续。",

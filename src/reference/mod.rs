@@ -203,6 +203,12 @@ pub fn set_asset_base(url: &str) {
     ASSET_BASE.with(|base| *base.borrow_mut() = Some(url.to_string()));
 }
 
+/// The standalone app's address (without `#…`), also when it is mounted in a portal's page:
+/// links for other people open the app itself.
+pub fn app_base() -> String {
+    asset_url("./")
+}
+
 /// `path` resolved against the app's own address (the page's, unless mounted in a portal).
 fn asset_url(path: &str) -> String {
     let base = ASSET_BASE

@@ -26,6 +26,29 @@ pub struct SigningSession {
     /// The JWS payload (base64url of the canonical JSON).
     pub payload: String,
     pub entries: Vec<SignatureEntry>,
+    /// The backend's signing round for this version, once the applicant opened one.
+    #[serde(default)]
+    pub round: Option<RoundLinks>,
+}
+
+/// A signing round the applicant opened (docs/signing-rounds.md): where, its id and the
+/// applicant's token, its deadline, and the link token of each signer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoundLinks {
+    pub endpoint: String,
+    pub round_id: String,
+    pub token: String,
+    pub expires_at: String,
+    pub links: Vec<kaiban_core::package::round::SignerLink>,
+}
+
+impl RoundLinks {
+    pub fn token_of(&self, person_id: &str) -> Option<&str> {
+        self.links
+            .iter()
+            .find(|l| l.person_id == person_id)
+            .map(|l| l.token.as_str())
+    }
 }
 
 impl SigningSession {

@@ -29,10 +29,7 @@ pub fn DeclarationStep() -> impl IntoView {
     view! {
         <StepPage
             step
-            lead=both(
-                "提交前请确认以下承诺。申请提交后，所有须签名的人员将收到签名请求。",
-                "Confirm the declarations below. Once submitted, everyone who must sign receives a signing request.",
-            )
+            lead=text(Text::DeclarationLead)
             continue_label=both("去签名", "Go to signing")
             on_done=Callback::new(move |_| {
                 if errors_elsewhere() == 0 {

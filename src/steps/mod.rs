@@ -29,8 +29,10 @@ mod review;
 mod review_rows;
 mod scope;
 mod scope_items;
+mod sign_link;
 mod sign_request;
 mod signing;
+mod signing_links;
 mod start;
 mod submission_panel;
 
@@ -66,6 +68,7 @@ pub fn render(step: Step) -> AnyView {
         Step::Receipt => view! { <receipt::ReceiptPage /> }.into_any(),
         Step::SignRequest => view! { <sign_request::SignRequestPage /> }.into_any(),
         Step::Case => view! { <case::CasePage /> }.into_any(),
+        Step::SignLink => view! { <sign_link::SignLinkPage /> }.into_any(),
     }
 }
 
@@ -101,9 +104,11 @@ pub enum Step {
     SignRequest,
     /// A case looked up from its receipt's link (QR code), on any device: not part of a draft.
     Case,
+    /// A signer's link to a signing round (`#/sign?token=…`), on their own device.
+    SignLink,
 }
 
-const ALL: [Step; 22] = [
+const ALL: [Step; 23] = [
     Step::Start,
     Step::Drafts,
     Step::EntityType,
@@ -126,6 +131,7 @@ const ALL: [Step; 22] = [
     Step::Receipt,
     Step::SignRequest,
     Step::Case,
+    Step::SignLink,
 ];
 
 impl Step {
@@ -133,7 +139,7 @@ impl Step {
     pub fn in_wizard_layout(self) -> bool {
         !matches!(
             self,
-            Step::Start | Step::Drafts | Step::SignRequest | Step::Case
+            Step::Start | Step::Drafts | Step::SignRequest | Step::Case | Step::SignLink
         )
     }
 
@@ -141,7 +147,7 @@ impl Step {
     pub fn outside_drafts(self) -> bool {
         matches!(
             self,
-            Step::Start | Step::Drafts | Step::SignRequest | Step::Case
+            Step::Start | Step::Drafts | Step::SignRequest | Step::Case | Step::SignLink
         )
     }
 
@@ -169,6 +175,7 @@ impl Step {
             Step::Receipt => "receipt",
             Step::SignRequest => "sign-request",
             Step::Case => "case",
+            Step::SignLink => "sign",
         }
     }
 
@@ -200,6 +207,7 @@ impl Step {
             Step::Receipt => Text::StepReceipt,
             Step::SignRequest => Text::StepSignRequest,
             Step::Case => Text::StepCase,
+            Step::SignLink => Text::StepSignLink,
         }
     }
 }

@@ -2,33 +2,13 @@
 //! on another device, and the case's progress.
 
 use crate::app::use_wizard;
+use crate::fields::qr_svg;
 use crate::fields::Button;
 use crate::i18n::{both, use_i18n, Text};
 use crate::steps::case_progress::CaseProgress;
 use crate::steps::Step;
 use crate::submit::{Receipt, Submission};
 use leptos::prelude::*;
-use qrcodegen::{QrCode, QrCodeEcc};
-
-fn qr_svg(text: &str) -> String {
-    let Ok(qr) = QrCode::encode_text(text, QrCodeEcc::Medium) else {
-        return String::new();
-    };
-    let size = qr.size();
-    let border = 2;
-    let mut path = String::new();
-    for y in 0..size {
-        for x in 0..size {
-            if qr.get_module(x, y) {
-                path.push_str(&format!("M{},{}h1v1h-1z", x + border, y + border));
-            }
-        }
-    }
-    let dim = size + border * 2;
-    format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {dim} {dim}" role="img" aria-label="QR"><rect width="100%" height="100%" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##
-    )
-}
 
 /// What the QR code holds: the app's link to this case (`#/case?receipt=…&token=…`), which
 /// shows its progress on any device; inside a portal's page, the number and token as text.

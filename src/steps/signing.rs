@@ -3,6 +3,7 @@
 
 use super::documents::SignerDocuments;
 use super::review::ApplicationSummary;
+use super::signing_links::{RoundPanel, RoundWatch, SignerLinkControls};
 use super::submission_panel::SubmissionPanel;
 use crate::app::{use_wizard, Wizard};
 use crate::browser::download;
@@ -43,6 +44,7 @@ fn ensure_session(wizard: Wizard) -> SigningSession {
         created_at,
         payload: payload.encoded(),
         entries: Vec::new(),
+        round: None,
     };
     wizard.filing.signing.set(Some(session.clone()));
     session
@@ -63,6 +65,7 @@ pub fn SigningStep() -> impl IntoView {
     let i18n = use_i18n();
     let config = expect_context::<Config>();
     ensure_session(wizard);
+    let watch = RoundWatch::start(wizard, config.endpoint.clone());
     let signers = Memo::new(move |_| {
         wizard
             .application
@@ -189,6 +192,7 @@ pub fn SigningStep() -> impl IntoView {
                     }
                 })
         }}
+        <RoundPanel watch />
         <ul class="kb-signers">
             {move || {
                 let l = i18n.locale.get();
@@ -201,6 +205,7 @@ pub fn SigningStep() -> impl IntoView {
                         let id_for_here = signer.person_id.clone();
                         let id_for_show = signer.person_id.clone();
                         let for_request = signer.clone();
+                        let (link_id, link_name) = (signer.person_id.clone(), signer.name.clone());
                         view! {
                             <li class="kb-signer" class:is-signed=signed.is_some()>
                                 <div class="kb-signer-main">
@@ -256,6 +261,11 @@ pub fn SigningStep() -> impl IntoView {
                                                         .to_string()}
                                                 </Button>
                                             </div>
+                                            <SignerLinkControls
+                                                watch
+                                                person_id=link_id
+                                                name=link_name
+                                            />
                                         }
                                     })}
                                 {move || {

@@ -4,7 +4,7 @@
 //! Retry-After); 409 and 422 are final and shown to the applicant.
 
 mod xhr;
-pub use xhr::{get_bytes, get_text, set_upload_timeout};
+pub use xhr::{get_bytes, get_text, http_json, set_upload_timeout};
 
 use crate::drafts::{self, kv};
 use js_sys::Reflect;

@@ -234,3 +234,48 @@ pub async fn get_bytes(url: &str) -> Result<Vec<u8>, String> {
         status => Err(format!("HTTP {status}")),
     }
 }
+
+/// A JSON request (`method` with an optional bearer token and body) and the answer's status and
+/// text, or why there was none (network, timeout).
+pub async fn http_json(
+    method: &str,
+    url: &str,
+    bearer: Option<&str>,
+    body: Option<&str>,
+) -> Result<(u16, String), String> {
+    let xhr = XmlHttpRequest::new().map_err(|e| format!("{e:?}"))?;
+    xhr.open_with_async(method, url, true)
+        .map_err(|e| format!("{e:?}"))?;
+    if let Some(token) = bearer {
+        let _ = xhr.set_request_header("Authorization", &format!("Bearer {token}"));
+    }
+    xhr.set_timeout(30_000);
+    let promise = Promise::new(&mut |resolve, reject| {
+        let done = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        xhr.set_onload(Some(done.unchecked_ref()));
+        let failed = reject.clone();
+        let error = Closure::once_into_js(move || {
+            let _ = failed.call1(&JsValue::NULL, &"network".into());
+        });
+        xhr.set_onerror(Some(error.unchecked_ref()));
+        let timeout = Closure::once_into_js(move || {
+            let _ = reject.call1(&JsValue::NULL, &"timeout".into());
+        });
+        xhr.set_ontimeout(Some(timeout.unchecked_ref()));
+    });
+    let sent = match body {
+        Some(text) => {
+            let _ = xhr.set_request_header("Content-Type", "application/json");
+            xhr.send_with_opt_str(Some(text))
+        }
+        None => xhr.send(),
+    };
+    sent.map_err(|e| format!("{e:?}"))?;
+    JsFuture::from(promise)
+        .await
+        .map_err(|e| super::js_text(&e))?;
+    let text = xhr.response_text().ok().flatten().unwrap_or_default();
+    Ok((xhr.status().unwrap_or(0), text))
+}

@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 import fs from 'node:fs/promises';
 import fsSync from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { startStaticServer } from '../../tools/serve-dist.mjs';
@@ -272,17 +273,22 @@ export function appWithReceiver(hooks, { received, sameOrigin = false }) {
   return shared;
 }
 
-/// Registers before/after hooks that serve the built app and launch Chromium once per file;
-/// the returned object's `browser` and `server` are set once the hooks have run.
+/// Registers before/after hooks that serve the built app, with the reference receiver behind
+/// it as every deployment has a backend (its cases in a temporary folder), and launch Chromium
+/// once per file; the returned object's `browser` and `server` are set once the hooks have run.
 export function sharedBrowserAndApp(hooks) {
-  const shared = { browser: null, server: null };
+  const shared = { browser: null, server: null, receiver: null };
   hooks.before(async () => {
-    shared.server = await serveApp();
+    const port = await freeAppPort();
+    const dataDir = fsSync.mkdtempSync(path.join(os.tmpdir(), 'kaiban-receiver-'));
+    shared.receiver = await startReceiver({ dataDir, allowOrigin: `http://127.0.0.1:${port}` });
+    shared.server = await serveApp({ port, config: { endpoint: shared.receiver.url } });
     shared.browser = await launch();
   });
   hooks.after(async () => {
     await shared.browser?.close();
     await shared.server?.close();
+    shared.receiver?.stop();
   });
   return shared;
 }

@@ -88,25 +88,31 @@ impl SigningRequest {
         if request.kind != REQUEST_KIND {
             return Err(Rejection::WrongKind(request.kind));
         }
-        let bytes = unb64(&request.payload).ok_or(Rejection::Unreadable)?;
-        // From text, like every other JSON the app reads: one parser instance in the wasm.
-        let text = std::str::from_utf8(&bytes).map_err(|_| Rejection::Unreadable)?;
-        let payload: Payload =
-            serde_json::from_str(text).map_err(|e| Rejection::NotJson(e.to_string()))?;
-        // The signers the application requires, not the list the request carries.
-        if !super::required_signers(&payload.application)
-            .iter()
-            .any(|s| s.person_id == request.signer.person_id)
-        {
-            return Err(Rejection::NotASigner);
-        }
-        // The signer reads documents generated here from the application, and signs only if
-        // they are exactly the ones the payload lists: the text read is the text signed.
-        if payload.documents != super::document_refs(&payload.application) {
-            return Err(Rejection::DocumentsDiffer);
-        }
+        let payload = open_payload(&request.payload, &request.signer.person_id)?;
         Ok((request, payload))
     }
+}
+
+/// The payload `encoded` (base64url), as `person_id` is about to sign it on their device: they
+/// must be a signer the application requires (not the list the payload carries), and the
+/// documents they read, generated here from the application, must be exactly the ones the
+/// payload lists: the text read is the text signed.
+pub fn open_payload(encoded: &str, person_id: &str) -> Result<Payload, Rejection> {
+    let bytes = unb64(encoded).ok_or(Rejection::Unreadable)?;
+    // From text, like every other JSON the app reads: one parser instance in the wasm.
+    let text = std::str::from_utf8(&bytes).map_err(|_| Rejection::Unreadable)?;
+    let payload: Payload =
+        serde_json::from_str(text).map_err(|e| Rejection::NotJson(e.to_string()))?;
+    if !super::required_signers(&payload.application)
+        .iter()
+        .any(|s| s.person_id == person_id)
+    {
+        return Err(Rejection::NotASigner);
+    }
+    if payload.documents != super::document_refs(&payload.application) {
+        return Err(Rejection::DocumentsDiffer);
+    }
+    Ok(payload)
 }
 
 impl SignatureFile {

@@ -40,7 +40,7 @@ pub struct Receiver {
     /// The deployment's jurisdiction and catalogue (`--config`, `--catalogue`), judged as the
     /// app judges them.
     deployment: Arc<Deployment>,
-    /// Signing rounds (docs/signing-rounds.md), under `<data>/rounds/`.
+    /// Signing rounds (docs/signing-rounds.md), under `<data>/.rounds/`.
     rounds: rounds::Book,
     /// How long a signing round stays open at most (`--round-expiry`).
     round_expiry_seconds: u64,

@@ -158,10 +158,10 @@ pub struct Book {
 }
 
 impl Book {
-    /// The rounds under `<data>/rounds/` (created if missing).
+    /// The rounds under `<data>/.rounds/` (beside the cases, which are the only folders named
+    /// without a dot; made when the first round is written).
     pub fn open(data: &Path) -> Book {
-        let folder = data.join("rounds");
-        let _ = std::fs::create_dir_all(&folder);
+        let folder = data.join(".rounds");
         let mut rounds = Rounds {
             by_id: HashMap::new(),
             tokens: HashMap::new(),
@@ -289,6 +289,7 @@ impl Book {
 
     /// Writes the round's file atomically (blocking: call off the async workers).
     pub fn persist(&self, round: &Round) -> std::io::Result<()> {
+        std::fs::create_dir_all(&self.folder)?;
         let path = self.folder.join(format!("{}.json", round.round_id));
         let temp = self.folder.join(format!("{}.json.tmp", round.round_id));
         std::fs::write(&temp, serde_json::to_vec_pretty(round)?)?;
