@@ -55,3 +55,30 @@ async fn one_person_gets_another_key_in_another_application_and_none_survives_it
         "after deletion the old key is gone for good"
     );
 }
+
+/// A signer's link opens the standalone app with their token after `#`: on the app's own page,
+/// and when the app is mounted in a portal's page (in-page mode), where its assets, not the
+/// portal's page, say where the app is.
+#[wasm_bindgen_test]
+fn a_signing_link_opens_the_standalone_app_wherever_the_app_is_mounted() {
+    let page = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .base_uri()
+        .unwrap()
+        .unwrap();
+    let own = kaiban::rounds::signer_link("0123456789ABCDEFGHJKMNPQRS");
+    assert!(
+        own.ends_with("/#/sign?token=0123456789ABCDEFGHJKMNPQRS"),
+        "{own}"
+    );
+    assert!(own.starts_with(&web_sys::window().unwrap().location().origin().unwrap()));
+    kaiban::reference::set_asset_base("https://kaiban.example.gov.cn/app/kaiban-inpage-0a1b2c.css");
+    let mounted = kaiban::rounds::signer_link("0123456789ABCDEFGHJKMNPQRS");
+    kaiban::reference::set_asset_base(&page);
+    assert_eq!(
+        mounted,
+        "https://kaiban.example.gov.cn/app/#/sign?token=0123456789ABCDEFGHJKMNPQRS"
+    );
+}
