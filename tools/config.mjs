@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const KNOWN = new Set(['endpoint', 'allowedEndpoints', 'locale', 'entityTypes', 'theme', 'allowedParentOrigins', 'submitTimeoutSeconds', 'jurisdiction', 'catalogue']);
+const KNOWN = new Set(['endpoint', 'allowedEndpoints', 'locale', 'entityTypes', 'theme', 'allowedParentOrigins', 'submitTimeoutSeconds', 'jurisdiction', 'catalogue', 'bundle']);
 
 /// KAIBAN_ENDPOINT and KAIBAN_PARENT_ORIGINS (comma-separated) override the file (`./x serve`
 /// sets them from its port settings).
@@ -41,7 +41,31 @@ export function loadConfig(file = process.env.KAIBAN_CONFIG ?? path.join(ROOT, '
   }
   if (config.jurisdiction) checkJurisdiction(file, config.jurisdiction);
   if (config.catalogue) checkCatalogue(file, config.catalogue);
+  if (config.bundle) checkBundle(file, config.bundle);
   return config;
+}
+
+const SERVICES = ['seals', 'tax', 'social_insurance', 'housing_fund', 'bank'];
+
+/// The services offered with the registration and the lists an applicant chooses from
+/// (kaiban_core::bundle::BundleOffer; the receiver's --config refuses the same).
+function checkBundle(file, bundle) {
+  const known = new Set(['services', 'engravers', 'banks', 'freeFirstSeals']);
+  for (const key of Object.keys(bundle)) if (!known.has(key)) throw new Error(`${file}: bundle: unknown setting "${key}" (known: ${[...known].join(', ')})`);
+  if (!Array.isArray(bundle.services)) throw new Error(`${file}: bundle.services must list the services offered (${SERVICES.join(', ')}), or be [] to offer none`);
+  for (const service of bundle.services) if (!SERVICES.includes(service)) throw new Error(`${file}: bundle.services: "${service}" is not one of ${SERVICES.join(', ')}`);
+  const named = (item, where) => {
+    if (!item || typeof item.code !== 'string' || !item.code || !item.zh || !item.en) throw new Error(`${file}: ${where}: each entry needs code, zh and en`);
+    return item.code;
+  };
+  const codes = [
+    ...(bundle.engravers ?? []).map((e) => named(e, 'bundle.engravers')),
+    ...(bundle.banks ?? []).flatMap((b) => [named(b, 'bundle.banks'), ...(b.branches ?? []).map((x) => named(x, `bundle.banks ${b.code} branches`))]),
+  ];
+  const twice = codes.find((code, i) => codes.indexOf(code) !== i);
+  if (twice) throw new Error(`${file}: bundle: the code ${twice} is listed twice`);
+  if (bundle.services.includes('seals') && !(bundle.engravers ?? []).length) throw new Error(`${file}: bundle: seals are offered but no engraver is listed`);
+  if (bundle.services.includes('bank') && (!(bundle.banks ?? []).length || bundle.banks.some((b) => !(b.branches ?? []).length))) throw new Error(`${file}: bundle: the bank service needs banks, each with branches`);
 }
 
 /// The deployment's business-scope catalogue: where the app fetches it and its SHA-256

@@ -49,7 +49,9 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
     provide_context(crate::reference::Reference::start(
         config.jurisdiction.clone(),
         config.catalogue.clone(),
+        config.bundle.clone(),
     ));
+    crate::steps::set_bundle_offered(!config.bundle.services.is_empty());
     provide_context(config);
     Effect::new(move |_| {
         let locale = i18n.locale.get();

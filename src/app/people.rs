@@ -213,8 +213,10 @@ impl Wizard {
 
 /// Every person id a role of the application points at.
 pub fn referenced_people(a: &Application) -> std::collections::HashSet<String> {
+    // The bundle names people too (the tax officer, agents, the account's operators).
     a.roles()
         .into_iter()
         .map(|r| r.person_id.to_string())
+        .chain(a.bundle.people().into_iter().map(|(id, _)| id.clone()))
         .collect()
 }

@@ -10,6 +10,7 @@
 
 pub mod theme;
 
+use kaiban_core::bundle::BundleOffer;
 use kaiban_core::catalog::{CatalogueSource, Jurisdiction};
 use kaiban_core::model::EntityType;
 use serde::Deserialize;
@@ -41,6 +42,8 @@ pub struct Config {
     pub jurisdiction: Jurisdiction,
     /// The deployment's business-scope catalogue; none: the bundled demo sample.
     pub catalogue: Option<CatalogueSource>,
+    /// What the deployment offers with the registration (the receiver reads the same).
+    pub bundle: BundleOffer,
 }
 
 /// The JSON shape shared by `kaiban.config.json`, the meta tag and the embed APIs.
@@ -61,6 +64,8 @@ pub struct ConfigInput {
     pub jurisdiction: Option<Jurisdiction>,
     /// The deployment's business-scope catalogue (deployment only): URL and SHA-256.
     pub catalogue: Option<CatalogueSource>,
+    /// Services, engravers and banks offered with the registration (deployment only).
+    pub bundle: Option<BundleOffer>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -108,6 +113,7 @@ impl Default for Config {
             submit_timeout_seconds: 120,
             jurisdiction: Jurisdiction::default(),
             catalogue: None,
+            bundle: BundleOffer::default(),
         }
     }
 }
@@ -152,6 +158,16 @@ impl Config {
             if let Some(jurisdiction) = input.jurisdiction {
                 self.jurisdiction = jurisdiction;
             }
+            if let Some(bundle) = input.bundle {
+                match bundle.problems().into_iter().next() {
+                    None => self.bundle = bundle,
+                    Some(problem) => problems.push(ConfigProblem::new(
+                        "bundle",
+                        format!("开办套餐设置有误，仍使用原设置：{problem}"),
+                        format!("The bundle setting is wrong; the previous one is kept: {problem}"),
+                    )),
+                }
+            }
             if let Some(catalogue) = input.catalogue {
                 match catalogue.problem() {
                     None => self.catalogue = Some(catalogue),
@@ -167,6 +183,7 @@ impl Config {
             || input.submit_timeout_seconds.is_some()
             || input.jurisdiction.is_some()
             || input.catalogue.is_some()
+            || input.bundle.is_some()
         {
             problems.push(ConfigProblem::new(
                 "allowedParentOrigins",

@@ -166,3 +166,30 @@ macro_rules! bind {
         )
     }};
 }
+
+/// A binding to a field inside an optional part of the application (`bundle.seals`): its
+/// value while the part is there (the default otherwise), changed only while it is.
+#[macro_export]
+macro_rules! bind_in {
+    ($application:expr, $path:expr, $($part:ident).+ => $($field:ident).+) => {{
+        let application = $application;
+        $crate::fields::Bind::new(
+            $path,
+            ::leptos::prelude::Signal::derive(move || {
+                application.with(|a| {
+                    a.$($part).+
+                        .as_ref()
+                        .map(|p| ToOwned::to_owned(&p.$($field).+))
+                        .unwrap_or_default()
+                })
+            }),
+            ::leptos::prelude::Callback::new(move |v| {
+                application.update(|a| {
+                    if let Some(p) = a.$($part).+.as_mut() {
+                        p.$($field).+ = v;
+                    }
+                })
+            }),
+        )
+    }};
+}

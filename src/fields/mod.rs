@@ -3,6 +3,7 @@
 
 mod button;
 mod choice;
+mod choice_checks;
 mod error_summary;
 mod frame;
 mod holder_card;
@@ -20,6 +21,7 @@ mod text;
 
 pub use button::Button;
 pub use choice::{choices, select_choices, Checkbox, ChoiceRadios, Radios, Select};
+pub use choice_checks::ChoiceChecks;
 pub use error_summary::{ErrorSummary, FieldError};
 pub use frame::{Bind, FieldFrame};
 pub use holder_card::{AddHolder, HolderCard, HolderPerson};

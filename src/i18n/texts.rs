@@ -53,6 +53,11 @@ texts! {
     StepContacts => "财务负责人与联络员", "Finance officer and liaison";
     StepBeneficialOwners => "受益所有人", "Beneficial owners";
     StepAttachments => "附件材料", "Documents";
+    StepBundle => "开办套餐", "Seals, tax, insurance, bank";
+    BundleLead => "登记的同时，可以一并办理以下事项，无需再到各部门重复填写：所需信息取自您已填写的内容。每一项都可以不选。",
+        "With the registration you can set up the following too, without filling in the same details again for each office: what they need is taken from what you have entered. Each is optional.";
+    BundleEmployeesHint => "员工参保和住房公积金登记都使用这里的人数和月份。",
+        "Social insurance and the housing fund both use the number and the month given here.";
     StepArticles => "章程（协议）约定", "What the articles say";
     StepDelivery => "营业执照领取", "Licence delivery";
     ReceiptManualReview => "您使用了自备章程（协议），登记机关将人工审查，办理时间可能比通常更长。", "You filed articles (an agreement) of your own: the registry reviews them by hand, which may take longer than usual.";

@@ -7,6 +7,7 @@
 mod catalogue;
 
 pub use catalogue::{refile_scope, Catalogue, CatalogueState};
+use kaiban_core::bundle::BundleOffer;
 use kaiban_core::catalog::divisions::{parse_townships, Township};
 use kaiban_core::catalog::{Catalog, CatalogueSource, Divisions, Jurisdiction};
 use kaiban_core::date::Date;
@@ -40,11 +41,18 @@ pub struct Reference {
     requested: StoredValue<std::collections::HashSet<String>>,
     jurisdiction: StoredValue<Arc<Jurisdiction>>,
     pub catalogue: Catalogue,
+    /// What the deployment offers with the registration.
+    pub bundle: StoredValue<Arc<BundleOffer>>,
 }
 
 impl Reference {
-    pub fn start(jurisdiction: Jurisdiction, catalogue: Option<CatalogueSource>) -> Reference {
+    pub fn start(
+        jurisdiction: Jurisdiction,
+        catalogue: Option<CatalogueSource>,
+        bundle: BundleOffer,
+    ) -> Reference {
         let reference = Reference {
+            bundle: StoredValue::new(Arc::new(bundle)),
             catalogue: Catalogue::new(catalogue),
             divisions: RwSignal::new(Arc::new(Divisions::empty())),
             status: RwSignal::new(Loading::Pending),
@@ -102,6 +110,7 @@ impl Reference {
         catalog: Option<&Catalog>,
     ) -> Vec<Finding> {
         let jurisdiction = self.jurisdiction();
+        let bundle = self.bundle.get_value();
         kaiban_core::check(
             app,
             &Context {
@@ -109,6 +118,7 @@ impl Reference {
                 catalog: catalog.unwrap_or_else(|| Catalog::empty()),
                 divisions,
                 jurisdiction: &jurisdiction,
+                bundle: &bundle,
             },
         )
     }

@@ -7,6 +7,7 @@ use crate::fields::Button;
 use crate::i18n::{both, use_i18n, Locale, Text};
 use crate::steps::Step;
 use crate::submit;
+use kaiban_core::bundle::{ServiceEvent, ServiceState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -173,12 +174,75 @@ fn history(
             }
         })
         .collect_view();
+    // What the agencies did with the services filed alongside, in the timeline too.
+    let service_events = value["service_history"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|e| serde_json::from_value::<ServiceEvent>(e).ok())
+        .filter(|e| e.state != ServiceState::Requested)
+        .map(|e| {
+            view! {
+                <li class="kb-timeline-item" data-service=e.service.key()>
+                    <p class="kb-timeline-status">
+                        {format!(
+                            "{}：{}",
+                            e.service.label().pick(l.is_chinese()),
+                            e.state.label(e.service).pick(l.is_chinese()),
+                        )}
+                    </p>
+                    <p class="kb-hint">{e.at.clone()}</p>
+                    {(!e.detail.is_empty()).then(|| view! { <p>{e.detail.clone()}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <p class="kb-hint">
             {format!("{}{promised}", l.pick("承诺办结时间：", "Promised by: "))}
         </p>
         <ol class="kb-timeline" id="status-timeline">
             {items}
+            {service_events}
         </ol>
+        {services(&value, l)}
     }
+}
+
+/// Each service filed with the registration (开办套餐) on a line of its own, with its state.
+fn services(value: &serde_json::Value, l: Locale) -> Option<impl IntoView> {
+    let latest: Vec<ServiceEvent> = value["services"]
+        .as_array()?
+        .iter()
+        .filter_map(|e| serde_json::from_value(e.clone()).ok())
+        .collect();
+    (!latest.is_empty()).then(|| {
+        let lines = latest
+            .into_iter()
+            .map(|e| {
+                let detail = (!e.detail.is_empty()).then(|| format!("（{}）", e.detail));
+                view! {
+                    <li data-service=e.service.key() data-state=kaiban_core::key::of(&e.state)>
+                        <span class="kb-service-name">
+                            {e.service.label().pick(l.is_chinese()).to_string()}
+                        </span>
+                        " "
+                        <span class="kb-badge">
+                            {e.state.label(e.service).pick(l.is_chinese()).to_string()}
+                        </span>
+                        {detail}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3 class="kb-subtitle">
+                {l.pick("开办套餐办理情况", "The other services").to_string()}
+            </h3>
+            <ul class="kb-service-status" id="service-status">
+                {lines}
+            </ul>
+        }
+    })
 }

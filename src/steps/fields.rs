@@ -40,6 +40,35 @@ fn own_fields(step: Step) -> &'static [&'static str] {
             path::DOMICILE_DECLARATION,
         ],
         Step::Scope => &[path::SCOPE_ITEMS, "business_scope.items[]"],
+        Step::Bundle => &[
+            path::BUNDLE_SEALS,
+            path::BUNDLE_SEAL_KINDS,
+            path::BUNDLE_SEAL_MATERIAL,
+            path::BUNDLE_SEAL_ENGRAVER,
+            path::BUNDLE_SEAL_DELIVERY,
+            path::BUNDLE_TAX,
+            path::BUNDLE_TAXPAYER,
+            path::BUNDLE_TAX_ACCOUNTING,
+            path::BUNDLE_INVOICES,
+            path::BUNDLE_TAX_OFFICER,
+            path::BUNDLE_TAX_REAL_NAME,
+            path::BUNDLE_ACCOUNTING_STANDARD,
+            path::BUNDLE_EMPLOYEES_NOW,
+            path::BUNDLE_EMPLOYEE_COUNT,
+            path::BUNDLE_START_MONTH,
+            path::BUNDLE_SOCIAL,
+            path::BUNDLE_SOCIAL_AGENT,
+            path::BUNDLE_HOUSING,
+            path::BUNDLE_HOUSING_RATE,
+            path::BUNDLE_HOUSING_AGENT,
+            path::BUNDLE_BANK,
+            path::BUNDLE_BANK_NAME,
+            path::BUNDLE_BANK_BRANCH,
+            path::BUNDLE_BANK_DATE,
+            path::BUNDLE_BANK_SLOT,
+            path::BUNDLE_BANK_OPERATORS,
+            "bundle.bank.operators[]",
+        ],
         Step::Investors => &[
             path::INVESTORS,
             "investors[].person_id",
@@ -225,7 +254,12 @@ mod contract {
     fn every_finding_lands_on_a_step_that_shows_its_field() {
         let mut problems = std::collections::BTreeSet::new();
         let mut checked = 0;
-        for (kind, example) in examples() {
+        // Each example as it is, and taking every service of the bundle.
+        let today = Date::new(2026, 6, 1).unwrap();
+        let bundled = examples()
+            .into_iter()
+            .map(|(kind, app)| (kind, kaiban_core::samples::with_full_bundle(app, today)));
+        for (kind, example) in examples().into_iter().chain(bundled) {
             for app in std::iter::once(example.clone()).chain(broken_variants(&example)) {
                 checked += 1;
                 for p in unshown(&app, fields) {

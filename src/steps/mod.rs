@@ -3,6 +3,8 @@
 mod articles;
 mod attachments;
 mod beneficial;
+mod bundle;
+mod bundle_services;
 mod capital;
 mod capital_shares;
 mod capital_totals;
@@ -61,6 +63,7 @@ pub fn render(step: Step) -> AnyView {
         Step::BeneficialOwners => view! { <beneficial::BeneficialOwnersStep /> }.into_any(),
         Step::Attachments => view! { <attachments::AttachmentsStep /> }.into_any(),
         Step::Delivery => view! { <delivery::DeliveryStep /> }.into_any(),
+        Step::Bundle => view! { <bundle::BundleStep /> }.into_any(),
         Step::Review => view! { <review::ReviewStep /> }.into_any(),
         Step::Documents => view! { <documents::DocumentsPage /> }.into_any(),
         Step::Declaration => view! { <declaration::DeclarationStep /> }.into_any(),
@@ -93,6 +96,8 @@ pub enum Step {
     BeneficialOwners,
     Attachments,
     Delivery,
+    /// 开办套餐: seals, tax, social insurance, housing fund, bank, filed with the registration.
+    Bundle,
     Review,
     /// The filing's documents, to read and print: opened from the review and signing pages.
     Documents,
@@ -108,7 +113,7 @@ pub enum Step {
     SignLink,
 }
 
-const ALL: [Step; 23] = [
+const ALL: [Step; 24] = [
     Step::Start,
     Step::Drafts,
     Step::EntityType,
@@ -124,6 +129,7 @@ const ALL: [Step; 23] = [
     Step::BeneficialOwners,
     Step::Attachments,
     Step::Delivery,
+    Step::Bundle,
     Step::Review,
     Step::Documents,
     Step::Declaration,
@@ -168,6 +174,7 @@ impl Step {
             Step::BeneficialOwners => "beneficial-owners",
             Step::Attachments => "attachments",
             Step::Delivery => "delivery",
+            Step::Bundle => "bundle",
             Step::Review => "review",
             Step::Documents => "documents",
             Step::Declaration => "declaration",
@@ -200,6 +207,7 @@ impl Step {
             Step::BeneficialOwners => Text::StepBeneficialOwners,
             Step::Attachments => Text::StepAttachments,
             Step::Delivery => Text::StepDelivery,
+            Step::Bundle => Text::StepBundle,
             Step::Review => Text::StepReview,
             Step::Documents => Text::StepDocuments,
             Step::Declaration => Text::StepDeclaration,
@@ -210,6 +218,16 @@ impl Step {
             Step::SignLink => Text::StepSignLink,
         }
     }
+}
+
+thread_local! {
+    /// Whether the deployment offers any service with the registration (its `bundle`).
+    static BUNDLE_OFFERED: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// Set once from the deployment's configuration: without services, the bundle step is left out.
+pub fn set_bundle_offered(offered: bool) {
+    BUNDLE_OFFERED.with(|o| o.set(offered));
 }
 
 /// The steps of the journey for an entity type, in order (the start page excluded). People
@@ -237,13 +255,11 @@ pub fn steps_for(entity: Option<EntityType>) -> Vec<Step> {
     if entity.is_some_and(|t| t.files_beneficial_owners()) {
         steps.push(Step::BeneficialOwners);
     }
-    steps.extend([
-        Step::Attachments,
-        Step::Delivery,
-        Step::Review,
-        Step::Declaration,
-        Step::Signing,
-    ]);
+    steps.extend([Step::Attachments, Step::Delivery]);
+    if BUNDLE_OFFERED.with(|o| o.get()) {
+        steps.push(Step::Bundle);
+    }
+    steps.extend([Step::Review, Step::Declaration, Step::Signing]);
     steps
 }
 

@@ -252,6 +252,21 @@ pub(crate) fn rows(a: &Application, step: Step, l: Locale) -> Vec<(String, Strin
                 ),
             },
         )],
+        Step::Bundle => {
+            let taken = kaiban_core::bundle::summary(a);
+            if taken.is_empty() {
+                return vec![(p("开办套餐", "Other services"), p("不办理", "None"))];
+            }
+            taken
+                .into_iter()
+                .map(|(service, asked)| {
+                    (
+                        service.pick(l.is_chinese()).to_string(),
+                        asked.pick(l.is_chinese()).to_string(),
+                    )
+                })
+                .collect()
+        }
         _ => Vec::new(),
     }
 }

@@ -6,7 +6,7 @@ import { sharedBrowserAndApp, openPage, openWithApplication, axeViolations, asse
 import { heading } from './wizard.mjs';
 
 const LAPTOP = { width: 1280, height: 800 };
-const LLC_STEPS = ['entity-type', 'name', 'domicile', 'scope', 'investors', 'capital', 'officers', 'articles', 'contacts', 'beneficial-owners', 'attachments', 'delivery', 'review', 'documents', 'declaration', 'signing'];
+const LLC_STEPS = ['entity-type', 'name', 'domicile', 'scope', 'investors', 'capital', 'officers', 'articles', 'contacts', 'beneficial-owners', 'attachments', 'delivery', 'bundle', 'review', 'documents', 'declaration', 'signing'];
 const LP_ONLY = ['partnership', 'articles', 'documents'];
 
 const shared = sharedBrowserAndApp({ before, after });

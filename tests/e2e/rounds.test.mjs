@@ -12,7 +12,7 @@ import { appWithReceiver, openWithApplication, openPage, assertNoProblems, axeVi
 
 const RECEIVED = path.join(ROOT, 'target/e2e/received-rounds');
 const NARROW = { width: 320, height: 640 };
-const POLL = 12_000; // the page asks every 5 s: one poll and its answer, with room for a busy machine
+const POLL = 8_000; // the page asks every 5 s: one poll and its answer (on 127.0.0.1), with room for a busy machine
 const env = appWithReceiver({ before, after }, { received: RECEIVED });
 
 /// The LLC example reduced to three signers: 张伟 (shareholder, sole director, manager, legal

@@ -179,9 +179,10 @@ test('a sole proprietorship can be completed with the keyboard alone', async () 
   await page.keyboard.press('ArrowDown');
   await tabTo(`#${fieldId('liaison_id')}`);
   await page.keyboard.press('ArrowDown');
-  await submit();
-  await submit();
-  await submit();
+  await submit(); // contacts
+  await submit(); // attachments
+  await submit(); // delivery
+  await submit(); // the bundle, none taken
   assert.equal(await heading(page), '核对信息');
   await tabTo('main .kb-actions .kb-button:not(.kb-button-secondary)');
   await page.keyboard.press('Enter');

@@ -115,7 +115,7 @@ async function pick(page, path, personId, example, ui) {
 const STEP_TITLES = {
   name: '企业名称', domicile: '住所', scope: '经营范围', investors: '投资人', capital: '注册资本与出资',
   officers: '组织机构', partnership: '执行事务合伙人', contacts: '财务负责人与联络员',
-  articles: '章程（协议）约定', beneficial: '受益所有人', attachments: '附件材料', delivery: '营业执照领取', review: '核对信息', declaration: '承诺',
+  articles: '章程（协议）约定', beneficial: '受益所有人', attachments: '附件材料', delivery: '营业执照领取', bundle: '开办套餐', review: '核对信息', declaration: '承诺',
 };
 
 async function expectStep(page, key) {
@@ -281,6 +281,11 @@ export async function fillApplication(page, example, { onStep } = {}) {
     await fill(page, 'licence_delivery.address', del.address);
   }
   await shot('delivery');
+  await next(page);
+
+  // The examples take none of the services filed with the registration (bundle.test.mjs does).
+  await expectStep(page, 'bundle');
+  await shot('bundle');
   await next(page);
 
   await expectStep(page, 'review');

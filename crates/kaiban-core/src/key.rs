@@ -82,6 +82,15 @@ mod tests {
             Admission,
             Disputes
         );
+        use crate::bundle::*;
+        each!(
+            SealKind,
+            SealMaterial,
+            SealDelivery,
+            TaxpayerKind,
+            InvoiceKind
+        );
+        each!(AccountingStandard, TimeSlot);
     }
 
     #[test]

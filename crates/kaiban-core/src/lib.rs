@@ -2,6 +2,7 @@
 //! parsers, name checks, every locally checkable legal rule, reference data and migration.
 //! Used by the browser app (wasm) and by `kaiban-verify` (native) alike.
 
+pub mod bundle;
 pub mod catalog;
 pub mod date;
 pub mod documents;

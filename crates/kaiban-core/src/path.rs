@@ -49,6 +49,32 @@ pub const DOMICILE_PROOF_FILE: &str = "attachments.domicile_proof";
 /// The applicant's own articles or agreement (a file on the attachments step).
 pub const ARTICLES_FILE: &str = "attachments.articles";
 pub const ARTICLES_OWN: &str = "articles.own_articles";
+pub const BUNDLE_SEALS: &str = "bundle.seals";
+pub const BUNDLE_SEAL_KINDS: &str = "bundle.seals.kinds";
+pub const BUNDLE_SEAL_MATERIAL: &str = "bundle.seals.material";
+pub const BUNDLE_SEAL_ENGRAVER: &str = "bundle.seals.engraver";
+pub const BUNDLE_SEAL_DELIVERY: &str = "bundle.seals.delivery";
+pub const BUNDLE_TAX: &str = "bundle.tax";
+pub const BUNDLE_TAXPAYER: &str = "bundle.tax.taxpayer";
+pub const BUNDLE_TAX_ACCOUNTING: &str = "bundle.tax.accounting_sound";
+pub const BUNDLE_INVOICES: &str = "bundle.tax.invoices";
+pub const BUNDLE_TAX_OFFICER: &str = "bundle.tax.tax_officer_id";
+pub const BUNDLE_TAX_REAL_NAME: &str = "bundle.tax.real_name_confirmed";
+pub const BUNDLE_ACCOUNTING_STANDARD: &str = "bundle.tax.accounting_standard";
+pub const BUNDLE_EMPLOYEES_NOW: &str = "bundle.employees.now";
+pub const BUNDLE_EMPLOYEE_COUNT: &str = "bundle.employees.count";
+pub const BUNDLE_START_MONTH: &str = "bundle.employees.start_month";
+pub const BUNDLE_SOCIAL: &str = "bundle.social_insurance";
+pub const BUNDLE_SOCIAL_AGENT: &str = "bundle.social_insurance.agent_id";
+pub const BUNDLE_HOUSING: &str = "bundle.housing_fund";
+pub const BUNDLE_HOUSING_RATE: &str = "bundle.housing_fund.rate_percent";
+pub const BUNDLE_HOUSING_AGENT: &str = "bundle.housing_fund.agent_id";
+pub const BUNDLE_BANK: &str = "bundle.bank";
+pub const BUNDLE_BANK_NAME: &str = "bundle.bank.bank";
+pub const BUNDLE_BANK_BRANCH: &str = "bundle.bank.branch";
+pub const BUNDLE_BANK_DATE: &str = "bundle.bank.date";
+pub const BUNDLE_BANK_SLOT: &str = "bundle.bank.slot";
+pub const BUNDLE_BANK_OPERATORS: &str = "bundle.bank.operators";
 pub const ARTICLES_NOTICE_DAYS: &str = "articles.notice_days";
 pub const ARTICLES_VOTING: &str = "articles.voting";
 pub const ARTICLES_PROFIT: &str = "articles.profit";
@@ -221,6 +247,11 @@ pub fn executing_partner(i: usize, field: &str) -> String {
 /// `field` of the `i`th beneficial owner (`person_id`, `basis`, `share_millionths`).
 pub fn beneficial_owner(i: usize, field: &str) -> String {
     format!("{BENEFICIAL_OWNERS}[{i}].{field}")
+}
+
+/// The `i`th account operator of the bank appointment.
+pub fn bank_operator(i: usize) -> String {
+    format!("{BUNDLE_BANK_OPERATORS}[{i}]")
 }
 
 pub fn scope_item(i: usize) -> String {

@@ -84,6 +84,82 @@ pub fn example(kind: &str) -> Application {
         .1
 }
 
+/// `app` (a company of the examples) taking every service of the bundle, valid on `today`:
+/// every seal from the demo's first engraver, a general taxpayer whose finance officer deals with
+/// the tax office, five employees from next month, a 12 % housing fund, and an appointment a
+/// week ahead (moved off a weekend) with the legal representative.
+pub fn with_full_bundle(mut app: Application, today: crate::date::Date) -> Application {
+    use crate::bundle::*;
+    let offer = BundleOffer::default();
+    let agent = app
+        .finance_officer_id
+        .clone()
+        .or_else(|| app.persons.first().map(|p| p.id.clone()));
+    let representative = app
+        .officers
+        .legal_representative_id
+        .clone()
+        .or_else(|| agent.clone());
+    let company = app.entity_type.is_some_and(|t| t.is_company());
+    let mut kinds = vec![
+        SealKind::Official,
+        SealKind::Finance,
+        SealKind::Invoice,
+        SealKind::Contract,
+    ];
+    if company {
+        kinds.push(SealKind::LegalRepresentative);
+    }
+    let next_month = if today.month == 12 {
+        (today.year + 1, 1)
+    } else {
+        (today.year, today.month + 1)
+    };
+    let mut day = today.days_since_epoch() + 7;
+    while (day + 4).rem_euclid(7) >= 5 {
+        day += 1;
+    }
+    let bank = &offer.banks[0];
+    app.bundle = Bundle {
+        seals: Some(SealOrder {
+            kinds,
+            material: SealMaterial::Photosensitive,
+            engraver: offer.engravers[0].clone(),
+            delivery: SealDelivery::WithLicence,
+        }),
+        tax: Some(TaxRegistration {
+            taxpayer: TaxpayerKind::General,
+            accounting_sound: true,
+            invoices: vec![InvoiceKind::DigitalOrdinary, InvoiceKind::DigitalSpecial],
+            tax_officer_id: agent.clone(),
+            real_name_confirmed: true,
+            accounting_standard: AccountingStandard::SmallEnterprise,
+        }),
+        employees: Employees {
+            now: true,
+            count: Some(5),
+            start_month: format!("{}-{:02}", next_month.0, next_month.1),
+        },
+        social_insurance: Some(SocialInsurance {
+            agent_id: agent.clone(),
+        }),
+        housing_fund: Some(HousingFund {
+            rate_percent: Some(12),
+            agent_id: agent,
+        }),
+        bank: Some(BankAppointment {
+            bank: offer
+                .bank_listed(&bank.code)
+                .expect("the demo's first bank"),
+            branch: bank.branches[0].clone(),
+            date: Some(crate::date::Date::from_days_since_epoch(day)),
+            slot: TimeSlot::Morning,
+            operators: representative.into_iter().collect(),
+        }),
+    };
+    app
+}
+
 /// Variants of `app` with one value broken each: every leaf of its JSON emptied, zeroed,
 /// flipped, made too long or set to a date long past; every list emptied and every first list
 /// item doubled. Variants that no longer parse as an application are left out. For tests that

@@ -21,6 +21,15 @@ fn the_honest_control_is_accepted() {
 }
 
 #[test]
+fn the_honest_control_with_every_service_of_the_bundle_is_accepted() {
+    let now = forge::now();
+    let report = check(&forge::honest_with_bundle(now), now);
+    assert!(report.is_valid(), "{report:#?}");
+    let payload = report.payload.unwrap();
+    assert!(payload.bundle.unwrap().tax.is_some());
+}
+
+#[test]
 fn every_forgery_is_refused_with_its_code() {
     let now = forge::now();
     let forgeries = forge::forgeries(now);

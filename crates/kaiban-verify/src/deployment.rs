@@ -1,7 +1,8 @@
-//! What a deployment decides and the rules need: its jurisdiction and its business-scope
-//! catalogue. Read from the same kaiban.config.json the app is built with (`--config`) and
+//! What a deployment decides and the rules need: its jurisdiction, its business-scope
+//! catalogue and the services it offers with the registration. Read from the same kaiban.config.json the app is built with (`--config`) and
 //! the catalogue file the app fetches (`--catalogue`), so the receiver judges as the app does.
 
+use kaiban_core::bundle::BundleOffer;
 use kaiban_core::catalog::{Catalog, CatalogueSource, Divisions, Jurisdiction};
 use kaiban_core::date::Date;
 use kaiban_core::package::sha256_hex;
@@ -10,6 +11,8 @@ use serde::Deserialize;
 
 pub struct Deployment {
     pub jurisdiction: Jurisdiction,
+    /// What the deployment offers with the registration (seals, tax, …): `bundle`.
+    pub bundle: BundleOffer,
     /// The deployment's catalogue, or the bundled demo sample.
     catalog: Option<Catalog>,
 }
@@ -20,6 +23,7 @@ pub struct Deployment {
 struct ConfigFile {
     jurisdiction: Option<Jurisdiction>,
     catalogue: Option<CatalogueSource>,
+    bundle: Option<BundleOffer>,
 }
 
 impl Deployment {
@@ -31,10 +35,18 @@ impl Deployment {
             None => ConfigFile {
                 jurisdiction: None,
                 catalogue: None,
+                bundle: None,
             },
             Some(path) => read_config(path)?,
         };
         let jurisdiction = settings.jurisdiction.unwrap_or_default();
+        let bundle = settings.bundle.unwrap_or_default();
+        if let Some(problem) = bundle.problems().into_iter().next() {
+            return Err(format!(
+                "--config {}: {problem}",
+                config.unwrap_or_default()
+            ));
+        }
         let problems = jurisdiction.problems(Divisions::national());
         if !problems.is_empty() {
             return Err(format!(
@@ -71,6 +83,7 @@ impl Deployment {
         };
         Ok(Deployment {
             jurisdiction,
+            bundle,
             catalog,
         })
     }
@@ -86,6 +99,7 @@ impl Deployment {
             catalog: self.catalog(),
             divisions: Divisions::national(),
             jurisdiction: &self.jurisdiction,
+            bundle: &self.bundle,
         }
     }
 }
@@ -101,6 +115,8 @@ fn read_config(path: &str) -> Result<ConfigFile, String> {
             .map_err(|e| format!("--config {path}: jurisdiction: {e}"))?,
         catalogue: serde_json::from_value(part("catalogue"))
             .map_err(|e| format!("--config {path}: catalogue: {e}"))?,
+        bundle: serde_json::from_value(part("bundle"))
+            .map_err(|e| format!("--config {path}: bundle: {e}"))?,
     })
 }
 

@@ -8,6 +8,7 @@ mod clock;
 mod deployment;
 mod documents_cmd;
 mod receiver;
+mod service_cmd;
 mod status_cmd;
 mod verify_cmd;
 
@@ -27,6 +28,9 @@ usage:
       run the reference receiver (POST /submissions, GET /submissions/RECEIPT, signing rounds)
   kaiban-verify status --data-dir DIR RECEIPT STATUS [--reason TEXT]...
       set a case's status: received | under_review | returned | approved | rejected | licensed
+  kaiban-verify service --data-dir DIR RECEIPT SERVICE STATE [--detail TEXT]
+      set one service of a case: seals | tax | social_insurance | housing_fund | bank,
+      requested | in_progress | done | refused
   kaiban-verify sample --investors N
       print a valid synthetic LLC application with N shareholders (benchmarks)";
 
@@ -38,6 +42,7 @@ fn main() -> ExitCode {
         Some("serve") => receiver::run(&argv[1..]),
         Some("verify") => verify_cmd::run(&argv[1..]),
         Some("status") => status_cmd::run(&argv[1..]),
+        Some("service") => service_cmd::run(&argv[1..]),
         Some("documents") => documents_cmd::run(&argv[1..]),
         Some("sample") => {
             let investors = argv.get(2).and_then(|n| n.parse().ok()).unwrap_or(50);

@@ -66,6 +66,88 @@ fn every_forgery_is_refused_over_http_and_the_honest_package_is_accepted() {
     assert_eq!(stored_cases(&server.data), 1);
 }
 
+/// The bundle: the honest package taking every service is accepted; one whose application
+/// names, for the tax office, a person it does not have (its section derived consistently and
+/// every signature re-made) verifies as a package but is refused by the rules.
+#[test]
+fn a_bundle_naming_a_stranger_is_refused_and_each_service_of_the_honest_one_has_its_status() {
+    let server = start("forgeries-bundle");
+    let now = forge::now();
+    let mut app = forge::with_bundle(now);
+    app.bundle.tax.as_mut().unwrap().tax_officer_id = Some("p-ghost".into());
+    let payload = kaiban_core::package::Payload::new(
+        &app,
+        "app-ghost".into(),
+        kaiban_core::date::rfc3339_utc(now - 3600),
+    );
+    let package = forge::sign_all(&payload, now - 60).to_json();
+    let reply = submit(server.port, "ghost", package.as_bytes(), &[forge::LEASE]);
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    let findings = reply.body["detail"]["findings"].to_string();
+    assert!(findings.contains("bundle.person_unknown"), "{findings}");
+    let reply = send(
+        server.port,
+        "honest-bundle",
+        &forge::honest_with_bundle(now),
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert_eq!(stored_cases(&server.data), 1);
+    assert_eq!(
+        reply.body["services"],
+        serde_json::json!(["seals", "tax", "social_insurance", "housing_fund", "bank"])
+    );
+
+    // Each service has a status of its own, which an operator moves.
+    let receipt = reply.body["receipt_id"].as_str().unwrap().to_string();
+    let token = reply.body["status_token"].as_str().unwrap().to_string();
+    let first = status(server.port, &receipt, Some(&token));
+    assert_eq!(first.body["services"][0]["state"], "requested");
+    let operator = std::process::Command::new(env!("CARGO_BIN_EXE_kaiban-verify"))
+        .args([
+            "service",
+            "--data-dir",
+            server.data.to_str().unwrap(),
+            &receipt,
+            "bank",
+            "done",
+        ])
+        .args(["--detail", "2026-12-08 上午 9:00–12:00"])
+        .output()
+        .unwrap();
+    assert!(
+        operator.status.success(),
+        "{}",
+        String::from_utf8_lossy(&operator.stderr)
+    );
+    let after = status(server.port, &receipt, Some(&token));
+    let bank = &after.body["services"][4];
+    assert_eq!(
+        (bank["service"].as_str(), bank["state"].as_str()),
+        (Some("bank"), Some("done"))
+    );
+    assert_eq!(bank["detail"], "2026-12-08 上午 9:00–12:00");
+    assert_eq!(
+        after.body["services"][0]["state"], "requested",
+        "the other services keep theirs"
+    );
+    assert_eq!(after.body["service_history"].as_array().unwrap().len(), 6);
+    // A service the case did not file cannot be moved.
+    let reply = send(server.port, "plain", &forge::honest(now));
+    let other = reply.body["receipt_id"].as_str().unwrap();
+    let refused = std::process::Command::new(env!("CARGO_BIN_EXE_kaiban-verify"))
+        .args([
+            "service",
+            "--data-dir",
+            server.data.to_str().unwrap(),
+            other,
+            "seals",
+            "done",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+}
+
 #[test]
 fn a_hundred_thousand_parts_are_refused_at_the_first_unreferenced_one() {
     let server = start("parts");

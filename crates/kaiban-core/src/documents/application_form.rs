@@ -12,7 +12,8 @@ use crate::rules::Indexed;
 use crate::text::Bi;
 
 pub const TEMPLATE: &str = "application-form";
-pub const VERSION: u32 = 1;
+/// v2: the services filed with the registration (开办套餐), when any is taken.
+pub const VERSION: u32 = 2;
 
 /// "名称：贵阳云栈科技有限公司" with its reading aid "Name: …".
 fn item(label: Bi, value: impl Into<String>, value_en: impl Into<String>) -> Bi {
@@ -84,6 +85,18 @@ pub fn application_form(app: &Indexed, need: &DocumentNeed) -> Option<Document> 
     };
     let mut chapters = vec![particulars(app, entity)];
     chapters.extend(sheets(app, entity));
+    let bundle = crate::bundle::summary(app);
+    if !bundle.is_empty() {
+        let lines = bundle
+            .into_iter()
+            .map(|(service, asked)| item(service, asked.zh, asked.en))
+            .collect();
+        chapters.push(chapter(
+            "附表 一并办理事项（开办套餐）",
+            "Sheet: services set up with the registration",
+            lines,
+        ));
+    }
     chapters.push(chapter(
         "申请人承诺",
         "Declaration",

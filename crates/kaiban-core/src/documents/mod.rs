@@ -8,6 +8,11 @@ mod appointments;
 mod articles;
 mod document;
 mod facts;
+
+/// The registered address as the documents print it (贵州省贵阳市观山湖区…).
+pub(crate) fn address_zh(app: &crate::rules::Indexed) -> String {
+    facts::address(app).0
+}
 mod html;
 mod joint_stock;
 mod need;

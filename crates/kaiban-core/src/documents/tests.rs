@@ -628,3 +628,32 @@ fn an_address_typed_with_its_district_names_the_district_once() {
         "贵州省贵阳市南明区新华路街道中华南路28号"
     );
 }
+
+/// The application form lists the services filed with the registration, in the words the
+/// review page uses; without any, the form is as before.
+#[test]
+fn the_application_form_lists_the_bundle() {
+    let today = crate::date::Date::new(2026, 6, 1).unwrap();
+    let app = crate::samples::with_full_bundle(example("llc"), today);
+    let form = generate(&app)
+        .into_iter()
+        .find(|d| d.kind == DocumentKind::ApplicationForm)
+        .unwrap();
+    let text = form.chinese_text();
+    says(
+        &text,
+        &[
+            "附表 一并办理事项（开办套餐）",
+            "印章刻制：公章、财务专用章、发票专用章、合同专用章、法定代表人名章；光敏印章；刻章企业：筑城印章刻制有限公司（演示）",
+            "税务登记与发票：一般纳税人",
+            "员工参保登记：现有职工5人，自2026-07起缴费",
+            "住房公积金缴存登记：现有职工5人，自2026-07起缴费；缴存比例12%",
+            "银行预约开户：中国工商银行观山湖支行（演示）；2026-06-08 上午 9:00–12:00；账户操作人：张伟",
+        ],
+    );
+    let plain = generate(&example("llc"))
+        .into_iter()
+        .find(|d| d.kind == DocumentKind::ApplicationForm)
+        .unwrap();
+    assert!(!plain.chinese_text().contains("开办套餐"));
+}

@@ -123,6 +123,50 @@ choice!(Disputes {
     Arbitration => "提交合伙企业住所地仲裁委员会仲裁", "Refer to the arbitration commission where the partnership is domiciled"; "仲裁一裁终局，不公开进行", "Arbitration is final and held in private";
 });
 
+// The bundle (crate::bundle): what the agencies are asked for.
+use crate::bundle::{
+    AccountingStandard, InvoiceKind, SealDelivery, SealKind, SealMaterial, TaxpayerKind, TimeSlot,
+};
+
+choice!(SealKind {
+    Official => "公章", "Official seal";
+    Finance => "财务专用章", "Finance seal";
+    Invoice => "发票专用章", "Invoice seal"; "开具发票时使用，须同时办理税务登记", "Used on invoices: needs the tax registration too";
+    Contract => "合同专用章", "Contract seal";
+    LegalRepresentative => "法定代表人名章", "Legal representative's name seal";
+});
+
+choice!(SealMaterial {
+    Photosensitive => "光敏印章", "Photosensitive";
+    SelfInking => "原子印章（回墨）", "Self-inking";
+    Copper => "铜质印章", "Copper";
+});
+
+choice!(SealDelivery {
+    WithLicence => "与营业执照一并领取或寄递", "With the licence, as it is delivered";
+    PickUp => "到刻章企业自取", "Collect at the engraver";
+});
+
+choice!(TaxpayerKind {
+    SmallScale => "小规模纳税人", "Small-scale taxpayer"; "年应税销售额500万元以下，按简易办法计税", "Annual taxable sales up to 5 million yuan; simplified VAT";
+    General => "一般纳税人", "General taxpayer"; "会计核算健全、能提供准确税务资料；可抵扣进项税额", "Sound accounts and accurate tax data; input VAT deductible";
+});
+
+choice!(InvoiceKind {
+    DigitalOrdinary => "数电发票（普通发票）", "Digital invoice (ordinary)"; "按税务机关核定的开票额度开具", "Within the invoicing quota the tax office sets";
+    DigitalSpecial => "数电发票（增值税专用发票）", "Digital invoice (special VAT)";
+});
+
+choice!(AccountingStandard {
+    SmallEnterprise => "小企业会计准则", "Accounting Standards for Small Enterprises";
+    Enterprise => "企业会计准则", "Accounting Standards for Business Enterprises";
+});
+
+choice!(TimeSlot {
+    Morning => "上午 9:00–12:00", "Morning 9:00–12:00";
+    Afternoon => "下午 14:00–17:00", "Afternoon 14:00–17:00";
+});
+
 /// The enums that already list their values and labels themselves.
 macro_rules! listed_choice {
     ($($type:ty),*) => {$(

@@ -53,6 +53,9 @@ pub struct Application {
     pub declaration: Declaration,
     /// What the articles or partnership agreement say where the law leaves it to them.
     pub articles: ArticlesOptions,
+    /// 开办套餐: the services filed with the registration (seals, tax, social insurance,
+    /// housing fund, bank), each optional.
+    pub bundle: crate::bundle::Bundle,
 }
 
 impl Default for Application {
@@ -77,6 +80,7 @@ impl Default for Application {
             licence_delivery: LicenceDelivery::default(),
             declaration: Declaration::default(),
             articles: ArticlesOptions::default(),
+            bundle: crate::bundle::Bundle::default(),
         }
     }
 }

@@ -38,6 +38,10 @@ pub struct Payload {
     /// made before documents existed has none and is refused for it.)
     #[serde(default)]
     pub documents: Vec<DocumentRef>,
+    /// A copy of what [`crate::bundle::section`] derives: the services filed with the
+    /// registration, one sub-section per agency. Absent when none is taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bundle: Option<crate::bundle::BundleSection>,
 }
 
 /// One document of the filing as signed: what it is, the template and version that wrote it,
@@ -140,6 +144,7 @@ impl Payload {
             required_signers: required_signers(application),
             attachments: attachment_refs(application),
             documents: document_refs(application),
+            bundle: crate::bundle::section(application),
             application: application.clone(),
             application_id,
             created_at,

@@ -40,6 +40,8 @@ pub struct Context<'a> {
     /// Empty in the browser until the index has arrived: the rules that need it wait.
     pub divisions: &'a Divisions,
     pub jurisdiction: &'a Jurisdiction,
+    /// What the deployment offers with the registration (seal engravers, banks, services).
+    pub bundle: &'a crate::bundle::BundleOffer,
 }
 
 #[cfg(feature = "national-divisions")]
@@ -47,11 +49,13 @@ impl Context<'static> {
     /// The bundled catalogue, the national divisions and the demo jurisdiction.
     pub fn with_bundled_catalog(today: Date) -> Context<'static> {
         static DEMO: std::sync::OnceLock<Jurisdiction> = std::sync::OnceLock::new();
+        static OFFER: std::sync::OnceLock<crate::bundle::BundleOffer> = std::sync::OnceLock::new();
         Context {
             today,
             catalog: Catalog::bundled(),
             divisions: Divisions::national(),
             jurisdiction: DEMO.get_or_init(Jurisdiction::default),
+            bundle: OFFER.get_or_init(Default::default),
         }
     }
 }
@@ -93,6 +97,7 @@ pub fn check(app: &Application, ctx: &Context) -> Vec<Finding> {
         beneficial::check(app, &mut findings);
     }
     articles::check(app, &mut findings);
+    crate::bundle::check(app, ctx, &mut findings);
     submission::check(app, &mut findings);
     findings.sort_by_key(|f| f.severity);
     findings

@@ -139,7 +139,7 @@ fn check_item(
 
 #[cfg(test)]
 mod tests {
-    use crate::catalog::{Catalog, Divisions, Jurisdiction};
+    use crate::catalog::Catalog;
     use crate::model::{Application, ScopeChoice};
     use crate::rules::testing::*;
     use crate::rules::{check, Context};
@@ -229,9 +229,7 @@ mod tests {
             &app,
             &Context {
                 catalog: Catalog::empty(),
-                divisions: Divisions::national(),
-                jurisdiction: &Jurisdiction::default(),
-                today: today(),
+                ..Context::with_bundled_catalog(today())
             },
         )
         .into_iter()

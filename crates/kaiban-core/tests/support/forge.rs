@@ -315,7 +315,45 @@ pub fn forgeries(now: i64) -> Vec<Submission> {
         lease(),
         "signers.too_many",
     ));
+
+    // The bundle's section (what each agency receives) names a person who is not in the
+    // application, or is left out while the application takes services.
+    let bundled = with_bundle(now);
+    let mut p = payload_at(&bundled, created);
+    let officer = p.bundle.as_mut().unwrap().tax.as_mut().unwrap();
+    officer.tax_officer.as_mut().unwrap().person_id = "p-ghost".into();
+    officer.tax_officer.as_mut().unwrap().name = "王五".into();
+    out.push(submission(
+        "bundle names a ghost",
+        &sign_all(&p, iat),
+        lease(),
+        "bundle.section_mismatch",
+    ));
+    let mut p = payload_at(&bundled, created);
+    p.bundle = None;
+    out.push(submission(
+        "bundle section dropped",
+        &sign_all(&p, iat),
+        lease(),
+        "bundle.section_mismatch",
+    ));
     out
+}
+
+/// The application taking every service of the bundle, valid today.
+pub fn with_bundle(now: i64) -> Application {
+    let today = kaiban_core::date::Date::from_days_since_epoch(now.div_euclid(86_400));
+    kaiban_core::samples::with_full_bundle(application(), today)
+}
+
+/// The honest control with the bundle.
+pub fn honest_with_bundle(now: i64) -> Submission {
+    submission(
+        "honest with bundle",
+        &sign_all(&payload_at(&with_bundle(now), now - 3600), now - 60),
+        vec![LEASE.to_vec()],
+        "",
+    )
 }
 
 /// `count` entries, all the same genuine one (cheap to make, costly to check if not bounded).

@@ -12,6 +12,7 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Json, Response};
+use kaiban_core::bundle::Service;
 use serde_json::json;
 use std::sync::Arc;
 use tokio::time::Instant;
@@ -26,6 +27,7 @@ fn receipt(meta: &Meta, status: StatusCode, duplicate: bool, body_hash: &str) ->
         "received_at": meta.received_at,
         "duplicate": duplicate,
         "review": if meta.manual_review { "manual" } else { "standard" },
+        "services": meta.services,
     });
     if meta.body_hash == body_hash {
         body["status_token"] = json!(meta.status_token);
@@ -108,6 +110,8 @@ pub async fn accept(
 struct Checked {
     package: Vec<u8>,
     manual_review: bool,
+    /// The services filed with the registration (its bundle), each first `requested`.
+    services: Vec<Service>,
     payload_hash: String,
     folder: intake::Incoming,
 }
@@ -146,7 +150,8 @@ async fn check(receiver: &Receiver, intake: Intake) -> Result<Checked, Refusal> 
                 json!({ "findings": errors }),
             ));
         }
-        Ok(payload.application.needs_manual_review())
+        let services: Vec<Service> = payload.application.bundle.taken().collect();
+        Ok((payload.application.needs_manual_review(), services))
     })
     .await
     {
@@ -154,9 +159,10 @@ async fn check(receiver: &Receiver, intake: Intake) -> Result<Checked, Refusal> 
         Err(_) => Err(Refusal::internal()),
     };
     match verdict {
-        Ok(manual_review) => Ok(Checked {
+        Ok((manual_review, services)) => Ok(Checked {
             package,
             manual_review,
+            services,
             payload_hash,
             folder,
         }),
@@ -176,6 +182,7 @@ async fn store_case(
     let Checked {
         package,
         manual_review,
+        services,
         payload_hash,
         folder,
     } = checked;
@@ -194,6 +201,7 @@ async fn store_case(
         payload_hash: payload_hash.clone(),
         received_at: clock::now_rfc3339(),
         manual_review,
+        services,
     };
     let data = receiver.data.clone();
     let stored_meta = meta.clone();

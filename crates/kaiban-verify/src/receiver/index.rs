@@ -150,6 +150,7 @@ mod tests {
             payload_hash: "p1".into(),
             received_at: String::new(),
             manual_review: false,
+            services: Vec::new(),
         }
     }
 

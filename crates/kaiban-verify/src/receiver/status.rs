@@ -37,17 +37,34 @@ pub async fn status(
     }
     let data = receiver.data.clone();
     let id = receipt_id.clone();
-    let Ok(Some(history)) =
-        tokio::task::spawn_blocking(move || store::read_status(&data, &id)).await
+    let Ok(Some((history, service_history))) = tokio::task::spawn_blocking(move || {
+        store::read_status(&data, &id).map(|h| (h, store::read_services(&data, &id)))
+    })
+    .await
     else {
         return not_found();
     };
+    // Each service's latest state, in the order they were filed.
+    let mut services: Vec<&kaiban_core::bundle::ServiceEvent> = Vec::new();
+    for event in &service_history {
+        match services.iter_mut().find(|s| s.service == event.service) {
+            Some(slot) => *slot = event,
+            None => services.push(event),
+        }
+    }
     let current = history.last().map(|e| e.status.clone()).unwrap_or_default();
     let promised = history
         .first()
         .map(|e| promised_by(&e.at))
         .unwrap_or_default();
-    let body = json!({ "receipt_id": receipt_id, "status": current, "history": history, "promised_by": promised });
+    let body = json!({
+        "receipt_id": receipt_id,
+        "status": current,
+        "history": history,
+        "promised_by": promised,
+        "services": services,
+        "service_history": service_history,
+    });
     (StatusCode::OK, Json(body)).into_response()
 }
 

@@ -3,8 +3,10 @@
 //! renamed into place, so a crash never leaves half a case. Blocking file I/O: called from
 //! `spawn_blocking`, never on the async workers.
 //!
-//! `<data>/<receipt>/package.jws.json`, `attachments/<sha256>`, `meta.json`, `status.json`.
+//! `<data>/<receipt>/package.jws.json`, `attachments/<sha256>`, `meta.json`, `status.json`,
+//! `services.json`.
 
+use kaiban_core::bundle::{Service, ServiceEvent, ServiceState};
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File};
 use std::io::Write;
@@ -28,6 +30,10 @@ pub struct Meta {
     /// The case goes to a registrar's manual review (the applicant's own articles).
     #[serde(default)]
     pub manual_review: bool,
+    /// The services filed with the registration (開办套餐), each with its own status in
+    /// `services.json`.
+    #[serde(default)]
+    pub services: Vec<Service>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -94,6 +100,20 @@ pub fn store(
         &incoming.join("status.json"),
         serde_json::to_string_pretty(&status)?.as_bytes(),
     )?;
+    let services: Vec<ServiceEvent> = meta
+        .services
+        .iter()
+        .map(|service| ServiceEvent {
+            service: *service,
+            state: ServiceState::Requested,
+            at: meta.received_at.clone(),
+            detail: String::new(),
+        })
+        .collect();
+    write_synced(
+        &incoming.join("services.json"),
+        serde_json::to_string_pretty(&services)?.as_bytes(),
+    )?;
     write_synced(
         &incoming.join("meta.json"),
         serde_json::to_string_pretty(meta)?.as_bytes(),
@@ -131,4 +151,37 @@ pub fn append_status(
     fs::rename(&temp, folder.join("status.json"))?;
     sync_dir(&folder)?;
     Ok(history)
+}
+
+/// The service events of a case (none for a case without services, or stored before them).
+pub fn read_services(data: &Path, receipt: &str) -> Vec<ServiceEvent> {
+    if !super::ids::is_receipt_id(receipt) {
+        return Vec::new();
+    }
+    fs::read_to_string(data.join(receipt).join("services.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Appends a change of one service's state (operator action), written atomically by rename.
+pub fn append_service(
+    data: &Path,
+    receipt: &str,
+    event: ServiceEvent,
+) -> std::io::Result<Vec<ServiceEvent>> {
+    let mut events = read_services(data, receipt);
+    if !events.iter().any(|e| e.service == event.service) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("case {receipt} has no service {}", event.service.key()),
+        ));
+    }
+    events.push(event);
+    let folder = data.join(receipt);
+    let temp = folder.join("services.json.tmp");
+    write_synced(&temp, serde_json::to_string_pretty(&events)?.as_bytes())?;
+    fs::rename(&temp, folder.join("services.json"))?;
+    sync_dir(&folder)?;
+    Ok(events)
 }

@@ -202,6 +202,14 @@ impl Candidate {
                 "documents is not the list of documents the application makes (one is missing or extra, or its template, version, signers or hash differ)",
             ));
         }
+        // What each agency receives is derived from the application too: a section naming
+        // someone else, or asking for a service the application does not take, is refused.
+        if crate::bundle::section(&payload.application) != payload.bundle {
+            problems.push(problem(
+                "bundle.section_mismatch",
+                "bundle is not the section the application's services make",
+            ));
+        }
         if package.signatures.len() > signers.len().max(1) {
             return Err(VerifyReport::refused(problem(
                 "signers.too_many",
