@@ -70,6 +70,12 @@ impl Date {
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    /// Saturday or Sunday. (1970-01-01 was a Thursday: (days + 4) % 7 is 0 on Sundays and 6
+    /// on Saturdays.)
+    pub fn is_weekend(self) -> bool {
+        matches!((self.days_since_epoch() + 4).rem_euclid(7), 0 | 6)
+    }
+
     pub fn days_since_epoch(self) -> i64 {
         let (y, m) = if self.month <= 2 {
             (self.year as i64 - 1, self.month as i64 + 9)

@@ -116,7 +116,7 @@ pub fn with_full_bundle(mut app: Application, today: crate::date::Date) -> Appli
         (today.year, today.month + 1)
     };
     let mut day = today.days_since_epoch() + 7;
-    while (day + 4).rem_euclid(7) >= 5 {
+    while crate::date::Date::from_days_since_epoch(day).is_weekend() {
         day += 1;
     }
     let bank = &offer.banks[0];

@@ -235,8 +235,7 @@ fn bank(app: &Indexed, ctx: &Context, out: &mut Vec<Finding>) {
                         "The appointment must be between tomorrow and {BANK_DAYS_AHEAD} days ahead"
                     ),
                 ));
-            } else if (date.days_since_epoch() + 4).rem_euclid(7) >= 5 {
-                // 1970-01-01 was a Thursday: (days + 4) % 7 is 5 on Saturdays and 6 on Sundays.
+            } else if date.is_weekend() {
                 out.push(Finding::error(
                     "bundle.bank_date_weekend",
                     path::BUNDLE_BANK_DATE,

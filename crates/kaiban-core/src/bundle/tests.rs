@@ -161,6 +161,12 @@ fn the_bank_appointment_is_a_listed_branch_on_a_coming_working_day_with_operator
         app.bundle.bank.as_mut().unwrap().date = crate::date::Date::new(date.0, date.1, date.2);
         find_at(&app, code, "bundle.bank.date");
     }
+    // A Friday and a Monday are working days (2026-01-09, 2026-01-12).
+    for day in [(2026, 1, 9), (2026, 1, 12)] {
+        let mut app = full();
+        app.bundle.bank.as_mut().unwrap().date = crate::date::Date::new(day.0, day.1, day.2);
+        assert_no(&app, "bundle.bank_date_weekend");
+    }
     let mut app = full();
     let zhang = app.bundle.bank.as_ref().unwrap().operators[0].clone();
     app.bundle.bank.as_mut().unwrap().operators.push(zhang);
