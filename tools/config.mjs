@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const KNOWN = new Set(['endpoint', 'allowedEndpoints', 'locale', 'entityTypes', 'theme', 'allowedParentOrigins', 'submitTimeoutSeconds', 'jurisdiction', 'catalogue', 'bundle']);
+const KNOWN = new Set(['endpoint', 'allowedEndpoints', 'locale', 'entityTypes', 'theme', 'allowedParentOrigins', 'submitTimeoutSeconds', 'jurisdiction', 'catalogue', 'bundle', 'case']);
 
 /// KAIBAN_ENDPOINT and KAIBAN_PARENT_ORIGINS (comma-separated) override the file (`./x serve`
 /// sets them from its port settings).
@@ -42,6 +42,12 @@ export function loadConfig(file = process.env.KAIBAN_CONFIG ?? path.join(ROOT, '
   if (config.jurisdiction) checkJurisdiction(file, config.jurisdiction);
   if (config.catalogue) checkCatalogue(file, config.catalogue);
   if (config.bundle) checkBundle(file, config.bundle);
+  // The receiver reads `case` (kaiban_core::case::Limits and Calendar, which refuse anything
+  // else in detail); the app only shows the clocks the receiver computes.
+  if (config.case !== undefined) {
+    if (typeof config.case !== 'object' || config.case === null || Array.isArray(config.case)) throw new Error(`${file}: case must be an object with limits and/or calendar`);
+    for (const key of Object.keys(config.case)) if (!['limits', 'calendar'].includes(key)) throw new Error(`${file}: case: unknown setting "${key}" (known: limits, calendar)`);
+  }
   return config;
 }
 
@@ -103,8 +109,10 @@ function checkJurisdiction(file, jurisdiction) {
 
 const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
+/// The settings the app reads (`case` is the receiver's alone).
 export function metaTag(config) {
-  return `<meta name="kaiban:config" content="${escapeAttribute(JSON.stringify(config))}" />`;
+  const { case: _receiverOnly, ...forApp } = config;
+  return `<meta name="kaiban:config" content="${escapeAttribute(JSON.stringify(forApp))}" />`;
 }
 
 const META = /<meta name="kaiban:config"[^>]*>/;

@@ -40,11 +40,7 @@ impl Filing {
         Effect::new(move |_| {
             let changed = application.with(|app| {
                 let session = filing.signing.get_untracked()?;
-                let again = kaiban_core::package::Payload::new(
-                    app,
-                    session.application_id.clone(),
-                    session.created_at.clone(),
-                );
+                let again = filing.payload(app, &session.application_id, &session.created_at);
                 (again.encoded() != session.payload)
                     .then_some((session.entries.len(), session.round))
             });
@@ -62,6 +58,27 @@ impl Filing {
                 }
             }
         });
+    }
+
+    /// The returned case this draft answers, while it is being corrected.
+    pub fn correcting(&self) -> Option<(crate::submit::Receipt, String)> {
+        self.submission.with_untracked(|s| match s {
+            Some(Submission::Correcting {
+                returned, endpoint, ..
+            }) => Some((returned.clone(), endpoint.clone())),
+            _ => None,
+        })
+    }
+
+    /// The payload every signer signs: the application, and the returned case it answers.
+    pub fn payload(
+        &self,
+        app: &Application,
+        application_id: &str,
+        created_at: &str,
+    ) -> kaiban_core::package::Payload {
+        kaiban_core::package::Payload::new(app, application_id.into(), created_at.into())
+            .correcting(self.correcting().map(|(r, _)| r.receipt_id))
     }
 
     fn queued() -> Submission {
@@ -138,12 +155,29 @@ impl Filing {
     }
 
     /// After the registrar returned the case: the application becomes editable again (the old
-    /// signatures no longer apply) and the applicant is taken to `step`.
-    pub fn reopen_for_correction(&self, step: Step) {
+    /// signatures no longer apply), the registrar's reasons stay at their fields until the
+    /// corrected version is submitted as the answer to that case, and the applicant is taken to
+    /// `step`.
+    pub fn reopen_for_correction(&self, step: Step, reasons: Vec<kaiban_core::case::Reason>) {
         let filing = *self;
+        let returned = self.submission.with_untracked(|s| match s {
+            Some(Submission::Delivered { receipt, endpoint }) => {
+                Some((receipt.clone(), endpoint.clone()))
+            }
+            Some(Submission::Correcting {
+                returned, endpoint, ..
+            }) => Some((returned.clone(), endpoint.clone())),
+            _ => None,
+        });
         spawn_local(async move {
             submit::discard(&filing.session.draft_id.get_untracked()).await;
-            filing.submission.set(None);
+            filing
+                .submission
+                .set(returned.map(|(returned, endpoint)| Submission::Correcting {
+                    returned,
+                    endpoint,
+                    reasons,
+                }));
             filing.signing.set(None);
             filing.journey.go(step);
         });

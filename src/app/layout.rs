@@ -163,6 +163,7 @@ pub fn WizardLayout(step: Step) -> impl IntoView {
                     </Button>
                     <super::status::SaveIndicator />
                 </div>
+                <super::correction::CorrectionBanner />
                 <Show when=move || {
                     wizard.filing.is_submitted() && !matches!(step, Step::Signing | Step::Receipt)
                 }>

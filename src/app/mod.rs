@@ -1,5 +1,6 @@
 //! The shell: header, progress navigation, the current step, footer.
 
+mod correction;
 mod filing;
 mod findings_by_path;
 mod first_draw;
@@ -14,6 +15,7 @@ mod status;
 mod validation;
 mod wizard;
 
+pub use correction::GoCorrect;
 pub use first_draw::FirstDraw;
 pub use nav::{Nav, NavMode};
 pub use people::{referenced_people, Holders};

@@ -89,7 +89,12 @@ impl Validation {
     pub fn new(wizard: Wizard) -> Validation {
         let application = wizard.application;
         let reference = crate::reference::use_reference();
-        let findings = Memo::new(move |_| application.with(|app| reference.check(app, today())));
+        let submission = wizard.filing.submission;
+        let findings = Memo::new(move |_| {
+            let mut found = application.with(|app| reference.check(app, today()));
+            found.extend(submission.with(registrar_reasons));
+            found
+        });
         let error_steps = Memo::new(move |_| {
             findings.with(|all| {
                 application.with(|app| {
@@ -127,13 +132,14 @@ impl Validation {
         self.attempted.get(step)
     }
 
-    /// Findings at exactly `path` that should be visible now.
+    /// Findings at exactly `path` that should be visible now (the registrar's reasons always).
     pub fn visible_at(&self, path: &str, step: Step) -> Vec<Finding> {
         let shown = self.touched.get(path.to_string()) || self.was_attempted(step);
+        let mut found = self.by_path.at(path);
         if !shown {
-            return Vec::new();
+            found.retain(|f| f.code == REGISTRAR_REASON);
         }
-        self.by_path.at(path)
+        found
     }
 
     /// Findings that belong on `step`, errors first.
@@ -155,6 +161,34 @@ impl Validation {
         }
         !blocked
     }
+}
+
+/// The code of a registrar's reason shown at its field while a returned case is corrected.
+pub const REGISTRAR_REASON: &str = "registrar.reason";
+
+/// While a returned case is being corrected, the registrar's reasons that name a field are
+/// shown there, as warnings (the registrar judges the correction, not the rules).
+fn registrar_reasons(submission: &Option<crate::submit::Submission>) -> Vec<Finding> {
+    let Some(crate::submit::Submission::Correcting { reasons, .. }) = submission else {
+        return Vec::new();
+    };
+    reasons
+        .iter()
+        .filter_map(|r| {
+            let path = r.path.as_deref()?;
+            let en = if r.en.is_empty() {
+                r.zh.clone()
+            } else {
+                r.en.clone()
+            };
+            Some(Finding::warning(
+                REGISTRAR_REASON,
+                path,
+                format!("登记机关退回修改：{}", r.zh),
+                format!("Returned by the registrar: {en}"),
+            ))
+        })
+        .collect()
 }
 
 pub fn use_validation() -> Validation {

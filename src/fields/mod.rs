@@ -33,7 +33,7 @@ pub use person_details::PersonDetails;
 pub use person_picker::PersonPicker;
 pub use person_summary::{describe, PersonSummary};
 pub use print_button::PrintButton;
-pub use qr::qr_svg;
+pub use qr::{qr_svg, QrLink};
 pub use retry_alert::RetryAlert;
 pub use text::TextInput;
 

@@ -23,3 +23,11 @@ pub fn qr_svg(text: &str) -> String {
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {dim} {dim}" role="img" aria-label="QR"><rect width="100%" height="100%" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##
     )
 }
+
+/// `link` drawn as a QR code, the link itself kept in `data-link` (the e2e tests follow it).
+#[leptos::component]
+pub fn QrLink(id: &'static str, link: String) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let svg = qr_svg(&link);
+    view! { <div class="kb-qr" id=id data-link=link inner_html=svg></div> }
+}

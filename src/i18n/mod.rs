@@ -120,3 +120,5 @@ pub fn local_time(rfc3339: &str) -> String {
         at.get_minutes()
     )
 }
+
+pub use kaiban_core::date::beijing_time;

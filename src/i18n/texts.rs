@@ -157,6 +157,11 @@ texts! {
         "The signature file has been downloaded. Send it back to the applicant, who imports it.";
     DeclarationLead => "提交前请确认以下承诺。确认后进入签名：须签名的人员在本设备签名，或通过您发给本人的签名链接或签名请求文件签名。",
         "Confirm the declarations below. Then everyone who must sign does so: here on this device, or through a signing link or request file you send them.";
+    LicenceNotVerified => "签名未能核验，请勿使用此执照，并联系登记机关。",
+        "The signature could not be verified: do not rely on this licence, and contact the registration authority.";
+    LicenceUnchecked => "暂时无法核验签名：无法取得登记机关的公钥。请联网后刷新本页。",
+        "The signature cannot be checked now: the registration authority's keys cannot be fetched. Refresh this page when online.";
+    StepLicence => "电子营业执照", "E-licence";
     StepSignLink => "在线签名", "Sign online";
     RoundLead => "不在本设备的签名人，可以用各自的链接在自己的手机或电脑上阅读并签名。本系统不会发送短信或通知：请您把每人的链接（复制或二维码）发给本人。本页面每隔几秒自动更新各人的签名状态。",
         "Signers who are not at this device can read and sign on their own phone or computer through a link of their own. This service sends no text message or notification: send each person their link (copy it, or show the QR code). This page updates everyone's state every few seconds.";

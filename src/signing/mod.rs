@@ -205,3 +205,71 @@ pub async fn sign(
         signature: kaiban_core::package::b64(&bytes),
     })
 }
+
+/// This device's key for `person` in the application, if they signed here (never made anew).
+pub async fn existing_key(application_id: &str, person: &Person) -> Option<DeviceKey> {
+    let record = kv::get(kv::KEYS, &key_id(application_id, person))
+        .await
+        .ok()??;
+    let private = Reflect::get(&record, &"private_key".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let jwk = jwk_from(&Reflect::get(&record, &"public_jwk".into()).ok()?)?;
+    Some(DeviceKey { private, jwk })
+}
+
+/// Signs `input` with `key` (ECDSA P-256, SHA-256): the 64-byte r‖s.
+pub async fn sign_bytes(key: &DeviceKey, input: &[u8]) -> Result<Vec<u8>, String> {
+    let params = web_sys::EcdsaParams::new_with_str("ECDSA", "SHA-256");
+    let signature = JsFuture::from(
+        subtle()?
+            .sign_with_object_and_u8_array(&params, &key.private, input)
+            .map_err(js_error)?,
+    )
+    .await
+    .map_err(js_error)?;
+    Ok(Uint8Array::new(&signature).to_vec())
+}
+
+/// Whether `signature` (r‖s) over `input` verifies with the P-256 public key `jwk` (ES256): how
+/// the app checks an e-licence against the registration authority's published key.
+pub async fn verify_es256(jwk: &Jwk, input: &[u8], signature: &[u8]) -> Result<bool, String> {
+    let key_data = Object::new();
+    for (k, v) in [
+        ("kty", &jwk.kty),
+        ("crv", &jwk.crv),
+        ("x", &jwk.x),
+        ("y", &jwk.y),
+    ] {
+        let _ = Reflect::set(&key_data, &k.into(), &v.as_str().into());
+    }
+    let algorithm = Object::new();
+    let _ = Reflect::set(&algorithm, &"name".into(), &"ECDSA".into());
+    let _ = Reflect::set(&algorithm, &"namedCurve".into(), &"P-256".into());
+    let subtle = subtle()?;
+    let key: web_sys::CryptoKey = JsFuture::from(
+        subtle
+            .import_key_with_object(
+                "jwk",
+                &key_data,
+                &algorithm,
+                false,
+                &js_sys::Array::of1(&"verify".into()),
+            )
+            .map_err(js_error)?,
+    )
+    .await
+    .map_err(js_error)?
+    .dyn_into()
+    .map_err(|_| "not a key")?;
+    let params = web_sys::EcdsaParams::new_with_str("ECDSA", "SHA-256");
+    let verdict = JsFuture::from(
+        subtle
+            .verify_with_object_and_u8_array_and_u8_array(&params, &key, signature, input)
+            .map_err(js_error)?,
+    )
+    .await
+    .map_err(js_error)?;
+    Ok(verdict.as_bool() == Some(true))
+}

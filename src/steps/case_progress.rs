@@ -1,40 +1,24 @@
-//! A case's progress (e程监督): its status history from the receiver, polled every 15 s, with
-//! the registrar's reasons. Shown on the receipt of one's own draft (where a returned case can
-//! be corrected) and on the case page a receipt's link opens on any device.
+//! A case's progress (e端查询, e程监督): its stages from the receiver (kaiban_core::case),
+//! polled every 15 s, with the registrar's reasons linked to their fields, each clock's
+//! deadlines and flag, the services filed alongside, the e-licence once issued, and the
+//! withdrawal while undecided. Shown on the receipt of one's own draft (where a returned case
+//! can be corrected) and on the case page a receipt's link opens on any device.
 
-use crate::app::use_wizard;
-use crate::fields::Button;
-use crate::i18n::{both, use_i18n, Locale, Text};
+use super::case_clocks::CaseClocks;
+use super::licence_card::LicenceCard;
+use super::withdrawal::Withdraw;
+use crate::app::{use_wizard, GoCorrect};
+use crate::i18n::{beijing_time, both, use_i18n, Locale, Text};
 use crate::steps::Step;
 use crate::submit;
 use kaiban_core::bundle::{ServiceEvent, ServiceState};
+use kaiban_core::case::{Action, CaseEvent, Reason, Stage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-fn status_label(status: &str, l: Locale) -> String {
-    match status {
-        "received" => l.pick("已受理", "Received"),
-        "under_review" => l.pick("审核中", "Under review"),
-        "returned" => l.pick("退回修改", "Returned for correction"),
-        "approved" => l.pick("已核准", "Approved"),
-        "rejected" => l.pick("不予登记", "Rejected"),
-        "licensed" => l.pick("已发照", "Licence issued"),
-        other => other,
-    }
-    .to_string()
-}
-
-/// A registrar's reason may start with the JSON path of the field concerned
-/// ("domicile.detail: …"); then it links to the step that shows that field.
-fn field_step(reason: &str) -> Option<Step> {
-    let (path, _) = reason.split_once([':', '：'])?;
-    let path = path.trim();
-    if path.is_empty()
-        || path.contains(char::is_whitespace)
-        || !(path.contains('.') || path.contains('[') || path.ends_with("_id"))
-    {
-        return None;
-    }
+/// The step that shows the field a reason is about, if any.
+fn field_step(reason: &Reason) -> Option<Step> {
+    let path = reason.path.as_deref()?;
     let probe = kaiban_core::Finding::error("registrar.reason", path, "", "");
     let step = use_wizard()
         .application
@@ -42,8 +26,17 @@ fn field_step(reason: &str) -> Option<Step> {
     (step != Step::Review).then_some(step)
 }
 
+fn reason_text(reason: &Reason, l: Locale) -> String {
+    if l.is_chinese() || reason.en.is_empty() {
+        reason.zh.clone()
+    } else {
+        reason.en.clone()
+    }
+}
+
 /// The progress of case `receipt_id` at `endpoint`; `correctable` when it is this draft's own
-/// case (a returned case then links to the steps to correct).
+/// case (a returned case then links to the steps to correct, and an undecided one may be
+/// withdrawn).
 #[component]
 pub fn CaseProgress(
     endpoint: String,
@@ -51,11 +44,16 @@ pub fn CaseProgress(
     token: Option<String>,
     correctable: bool,
 ) -> impl IntoView {
-    let wizard = use_wizard();
     let i18n = use_i18n();
     let status = RwSignal::new(None::<Result<serde_json::Value, String>>);
+    let (for_refresh, id_for_refresh, token_for_refresh) =
+        (endpoint.clone(), receipt_id.clone(), token.clone());
     let refresh = move || {
-        let (endpoint, receipt_id, token) = (endpoint.clone(), receipt_id.clone(), token.clone());
+        let (endpoint, receipt_id, token) = (
+            for_refresh.clone(),
+            id_for_refresh.clone(),
+            token_for_refresh.clone(),
+        );
         spawn_local(async move {
             let answer = submit::status(&endpoint, &receipt_id, token.as_deref()).await;
             let _ = status.try_set(Some(answer));
@@ -68,6 +66,12 @@ pub fn CaseProgress(
             p.clear();
         }
     });
+    let (endpoint, receipt, token) = (
+        StoredValue::new(endpoint),
+        StoredValue::new(receipt_id),
+        StoredValue::new(token),
+    );
+    let refresh_after = refresh.clone();
     let timeline = move || {
         let l = i18n.locale.get();
         match status.get() {
@@ -76,20 +80,48 @@ pub fn CaseProgress(
                 view! { <p class="kb-warning-message">{Text::CaseProgressNoSuchCase.get(l).to_string()}</p> }
                     .into_any()
             }
-            Some(Err(e)) => view! {
-                <p class="kb-warning-message">
-                    {format!(
-                        "{}（{e}）",
-                        l
-                            .pick(
-                                "暂时无法查询进度，将自动重试。",
-                                "The progress cannot be fetched right now; it will be retried.",
-                            ),
-                    )}
-                </p>
+            Some(Err(e)) => {
+                view! {
+                    <p class="kb-warning-message">
+                        {format!(
+                            "{}（{e}）",
+                            l
+                                .pick(
+                                    "暂时无法查询进度，将自动重试。",
+                                    "The progress cannot be fetched right now; it will be retried.",
+                                ),
+                        )}
+                    </p>
+                }
+                    .into_any()
             }
-            .into_any(),
-            Some(Ok(value)) => history(value, l, correctable, wizard, i18n).into_any(),
+            Some(Ok(value)) => {
+                let refresh = refresh_after.clone();
+                view! {
+                    {history(&value, l, correctable)}
+                    <CaseClocks value=value.clone() />
+                    {services(&value, l)}
+                    {value["licence"]
+                        .as_str()
+                        .map(|jws| {
+                            view! {
+                                <LicenceCard jws=jws.to_string() endpoint=endpoint.get_value() />
+                            }
+                        })}
+                    {(correctable && can_withdraw(&value))
+                        .then(|| {
+                            view! {
+                                <Withdraw
+                                    endpoint=endpoint.get_value()
+                                    receipt_id=receipt.get_value()
+                                    token=token.get_value()
+                                    on_done=Callback::new(move |_| refresh())
+                                />
+                            }
+                        })}
+                }
+                    .into_any()
+            }
         }
     };
     view! {
@@ -101,46 +133,48 @@ pub fn CaseProgress(
     }
 }
 
-fn history(
-    value: serde_json::Value,
-    l: Locale,
-    correctable: bool,
-    wizard: crate::app::Wizard,
-    i18n: crate::i18n::I18n,
-) -> impl IntoView {
-    let promised = value["promised_by"].as_str().unwrap_or("").to_string();
-    let events = value["history"].as_array().cloned().unwrap_or_default();
+fn can_withdraw(value: &serde_json::Value) -> bool {
+    serde_json::from_value::<Vec<Action>>(value["actions"].clone())
+        .is_ok_and(|a| a.contains(&Action::Withdraw))
+}
+
+fn history(value: &serde_json::Value, l: Locale, correctable: bool) -> impl IntoView {
+    let wizard = use_wizard();
+    let events: Vec<CaseEvent> =
+        serde_json::from_value(value["history"].clone()).unwrap_or_default();
+    let stage: Option<Stage> = serde_json::from_value(value["stage"].clone()).ok();
+    let returned_reasons = events
+        .iter()
+        .rev()
+        .find(|e| e.stage == Stage::Returned)
+        .map(|e| e.reasons.clone())
+        .unwrap_or_default();
+    let correcting_now =
+        correctable && stage == Some(Stage::Returned) && value["corrected_by"].is_null();
     let items = events
         .into_iter()
         .map(|event| {
-            let status = event["status"].as_str().unwrap_or("").to_string();
-            let reasons: Vec<String> = event["reasons"]
-                .as_array()
-                .map(|r| r.iter().filter_map(|x| x.as_str().map(String::from)).collect())
-                .unwrap_or_default();
-            let returned = status == "returned" && correctable;
-            let has_reasons = !reasons.is_empty();
-            let reason_items = reasons
-                .into_iter()
+            let returned = event.stage == Stage::Returned && correcting_now;
+            let has_reasons = !event.reasons.is_empty();
+            let all = event.reasons.clone();
+            let reason_items = event
+                .reasons
+                .iter()
                 .map(|r| {
-                    let target = field_step(&r).filter(|_| returned);
+                    let target = field_step(r).filter(|_| returned);
+                    let all = all.clone();
                     view! {
                         <li>
-                            {r.clone()}
+                            {reason_text(r, l)}
                             {target
                                 .map(|step| {
+                                    let all = all.clone();
+                                    let go = move |_| {
+                                        wizard.filing.reopen_for_correction(step, all.clone())
+                                    };
                                     view! {
                                         " "
-                                        <Button
-                                            class="kb-link-button"
-                                            on_click=move |_| wizard.filing.reopen_for_correction(step)
-                                        >
-                                            {format!(
-                                                "{}{}",
-                                                l.pick("去修改：", "Correct: "),
-                                                i18n.t(step.title()),
-                                            )}
-                                        </Button>
+                                        <GoCorrect step on_go=Callback::new(go) />
                                     }
                                 })}
                         </li>
@@ -148,28 +182,12 @@ fn history(
                 })
                 .collect_view();
             view! {
-                <li class="kb-timeline-item" data-status=status.clone()>
-                    <p class="kb-timeline-status">{status_label(&status, l)}</p>
-                    <p class="kb-hint">{event["at"].as_str().unwrap_or("").to_string()}</p>
+                <li class="kb-timeline-item" data-status=kaiban_core::key::of(&event.stage)>
+                    <p class="kb-timeline-status">
+                        {event.stage.label().pick(l.is_chinese()).to_string()}
+                    </p>
+                    <p class="kb-hint">{beijing_time(&event.at)}</p>
                     {has_reasons.then(|| view! { <ul class="kb-reasons">{reason_items}</ul> })}
-                    {returned
-                        .then(|| {
-                            view! {
-                                <p>{Text::CaseProgressCorrectAndResubmit.get(l).to_string()}</p>
-                                <button
-                                    type="button"
-                                    class="kb-button"
-                                    id="correct-and-resubmit"
-                                    on:click=move |_| {
-                                        wizard.filing.reopen_for_correction(Step::Review)
-                                    }
-                                >
-                                    {l
-                                        .pick("修改后重新提交", "Correct and resubmit")
-                                        .to_string()}
-                                </button>
-                            }
-                        })}
                 </li>
             }
         })
@@ -192,21 +210,35 @@ fn history(
                             e.state.label(e.service).pick(l.is_chinese()),
                         )}
                     </p>
-                    <p class="kb-hint">{e.at.clone()}</p>
+                    <p class="kb-hint">{beijing_time(&e.at)}</p>
                     {(!e.detail.is_empty()).then(|| view! { <p>{e.detail.clone()}</p> })}
                 </li>
             }
         })
         .collect_view();
     view! {
-        <p class="kb-hint">
-            {format!("{}{promised}", l.pick("承诺办结时间：", "Promised by: "))}
-        </p>
         <ol class="kb-timeline" id="status-timeline">
             {items}
             {service_events}
         </ol>
-        {services(&value, l)}
+        {correcting_now
+            .then(|| {
+                view! {
+                    <p>{Text::CaseProgressCorrectAndResubmit.get(l).to_string()}</p>
+                    <button
+                        type="button"
+                        class="kb-button"
+                        id="correct-and-resubmit"
+                        on:click=move |_| {
+                            wizard
+                                .filing
+                                .reopen_for_correction(Step::Review, returned_reasons.clone())
+                        }
+                    >
+                        {l.pick("修改后重新提交", "Correct and resubmit").to_string()}
+                    </button>
+                }
+            })}
     }
 }
 

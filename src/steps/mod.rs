@@ -9,6 +9,7 @@ mod capital;
 mod capital_shares;
 mod capital_totals;
 mod case;
+mod case_clocks;
 mod case_progress;
 mod contacts;
 mod declaration;
@@ -21,6 +22,8 @@ mod entity_type;
 pub mod fields;
 mod investors;
 mod labels;
+mod licence_card;
+mod licence_page;
 mod name;
 mod officers;
 mod page;
@@ -37,6 +40,7 @@ mod signing;
 mod signing_links;
 mod start;
 mod submission_panel;
+mod withdrawal;
 
 pub use entity_type::EntityTypeStep;
 pub use fields::{person_home_step, step_of};
@@ -72,6 +76,7 @@ pub fn render(step: Step) -> AnyView {
         Step::SignRequest => view! { <sign_request::SignRequestPage /> }.into_any(),
         Step::Case => view! { <case::CasePage /> }.into_any(),
         Step::SignLink => view! { <sign_link::SignLinkPage /> }.into_any(),
+        Step::Licence => view! { <licence_page::LicencePage /> }.into_any(),
     }
 }
 
@@ -111,9 +116,11 @@ pub enum Step {
     Case,
     /// A signer's link to a signing round (`#/sign?token=…`), on their own device.
     SignLink,
+    /// An e-licence looked up from its QR code (`#/licence?code=…`), on any device.
+    Licence,
 }
 
-const ALL: [Step; 24] = [
+const ALL: [Step; 25] = [
     Step::Start,
     Step::Drafts,
     Step::EntityType,
@@ -138,22 +145,26 @@ const ALL: [Step; 24] = [
     Step::SignRequest,
     Step::Case,
     Step::SignLink,
+    Step::Licence,
 ];
 
 impl Step {
-    /// Drawn inside the wizard's layout (progress list, status bar) rather than on its own.
+    /// Drawn inside the wizard's layout (progress list, status bar) rather than on its own:
+    /// exactly the steps of a draft's journey.
     pub fn in_wizard_layout(self) -> bool {
-        !matches!(
-            self,
-            Step::Start | Step::Drafts | Step::SignRequest | Step::Case | Step::SignLink
-        )
+        !self.outside_drafts()
     }
 
     /// Not a step of a draft's journey: never remembered as the draft's place.
     pub fn outside_drafts(self) -> bool {
         matches!(
             self,
-            Step::Start | Step::Drafts | Step::SignRequest | Step::Case | Step::SignLink
+            Step::Start
+                | Step::Drafts
+                | Step::SignRequest
+                | Step::Case
+                | Step::SignLink
+                | Step::Licence
         )
     }
 
@@ -183,6 +194,7 @@ impl Step {
             Step::SignRequest => "sign-request",
             Step::Case => "case",
             Step::SignLink => "sign",
+            Step::Licence => "licence",
         }
     }
 
@@ -216,6 +228,7 @@ impl Step {
             Step::SignRequest => Text::StepSignRequest,
             Step::Case => Text::StepCase,
             Step::SignLink => Text::StepSignLink,
+            Step::Licence => Text::StepLicence,
         }
     }
 }

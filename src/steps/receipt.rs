@@ -2,8 +2,8 @@
 //! on another device, and the case's progress.
 
 use crate::app::use_wizard;
-use crate::fields::qr_svg;
 use crate::fields::Button;
+use crate::fields::QrLink;
 use crate::i18n::{both, use_i18n, Text};
 use crate::steps::case_progress::CaseProgress;
 use crate::steps::Step;
@@ -68,8 +68,12 @@ pub fn ReceiptPage() -> impl IntoView {
                             <p>
                                 {format!(
                                     "{}{}",
-                                    l.pick("提交时间：", "Received: "),
-                                    receipt.received_at,
+                                    l
+                                        .pick(
+                                            "提交时间（北京时间）：",
+                                            "Received (Beijing time): ",
+                                        ),
+                                    crate::i18n::beijing_time(&receipt.received_at),
                                 )}
                             </p>
                             <h2 class="kb-subtitle">
@@ -86,12 +90,7 @@ pub fn ReceiptPage() -> impl IntoView {
                                 })}
                             <p class="kb-hint">{Text::ReceiptQrCodeNote.get(l).to_string()}</p>
                         </div>
-                        <div
-                            class="kb-qr"
-                            id="receipt-qr"
-                            data-link=link.clone()
-                            inner_html=qr_svg(&link)
-                        ></div>
+                        <QrLink id="receipt-qr" link=link.clone() />
                     </div>
                     <CaseProgress
                         endpoint=endpoint

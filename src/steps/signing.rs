@@ -13,7 +13,7 @@ use crate::i18n::{both, text, use_i18n, Locale, Text};
 use crate::signing::exchange::{accept_signature, SigningRequest, REQUEST_KIND};
 use crate::signing::{self, SigningSession};
 use crate::submit::{self};
-use kaiban_core::package::{Package, Payload, RequiredSigner};
+use kaiban_core::package::{Package, RequiredSigner};
 use kaiban_core::text::Bi;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -38,7 +38,7 @@ fn ensure_session(wizard: Wizard) -> SigningSession {
     let created_at = now_rfc3339();
     let payload = wizard
         .application
-        .with_untracked(|a| Payload::new(a, application_id.clone(), created_at.clone()));
+        .with_untracked(|a| wizard.filing.payload(a, &application_id, &created_at));
     let session = SigningSession {
         application_id,
         created_at,
@@ -167,11 +167,16 @@ pub fn SigningStep() -> impl IntoView {
                     .map(|x| (x.id.clone(), x.name.clone()))
                     .collect()
             });
+            let corrects_token = wizard
+                .filing
+                .correcting()
+                .and_then(|(returned, _)| returned.status_token);
             wizard.filing.submit(submit::build(
                 &package,
                 &wizard.session.draft_id.get_untracked(),
                 &endpoint,
                 attachments,
+                corrects_token,
             ));
         }
     };

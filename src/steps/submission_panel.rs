@@ -18,7 +18,7 @@ pub(super) fn SubmissionPanel(all_signed: Signal<bool>, on_submit: Callback<()>)
         {move || {
             let l = i18n.locale.get();
             match wizard.filing.submission.get() {
-                None | Some(Submission::Refused { .. }) => {
+                None | Some(Submission::Refused { .. }) | Some(Submission::Correcting { .. }) => {
                     let refused = match wizard.filing.submission.get() {
                         Some(Submission::Refused { reason }) => Some(reason),
                         _ => None,

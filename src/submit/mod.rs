@@ -4,7 +4,7 @@
 //! Retry-After); 409 and 422 are final and shown to the applicant.
 
 mod xhr;
-pub use xhr::{get_bytes, get_text, http_json, set_upload_timeout};
+pub use xhr::{get_bytes, get_json, get_text, http_json, set_upload_timeout};
 
 use crate::drafts::{self, kv};
 use js_sys::Reflect;
@@ -50,6 +50,13 @@ pub enum Submission {
         #[serde(deserialize_with = "Bi::deserialize_or_plain")]
         reason: Bi,
     },
+    /// The registrar returned the case: the applicant corrects the application (the reasons
+    /// shown at their fields) and submits it again as the answer to that case.
+    Correcting {
+        returned: Receipt,
+        endpoint: String,
+        reasons: Vec<kaiban_core::case::Reason>,
+    },
 }
 
 impl Submission {
@@ -70,6 +77,10 @@ pub struct OutboxItem {
     pub package_json: String,
     /// (attachment id in the attachments store, file name)
     pub attachments: Vec<(String, String)>,
+    /// The returned case's status token, when this package corrects it: the receiver links the
+    /// two only for the case's own submitter.
+    #[serde(default)]
+    pub corrects_token: Option<String>,
 }
 
 /// The outbox record of `item` (keyed by its draft), without a final answer yet.
@@ -125,6 +136,7 @@ pub fn build(
     draft_id: &str,
     endpoint: &str,
     attachments: Vec<(String, String)>,
+    corrects_token: Option<String>,
 ) -> OutboxItem {
     OutboxItem {
         draft_id: draft_id.into(),
@@ -132,6 +144,7 @@ pub fn build(
         idempotency_key: package.idempotency_key(),
         package_json: package.to_json(),
         attachments,
+        corrects_token,
     }
 }
 

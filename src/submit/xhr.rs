@@ -94,6 +94,9 @@ pub async fn post(item: &OutboxItem, progress: impl Fn(f64) + 'static) -> Attemp
         ));
     }
     let _ = xhr.set_request_header("Idempotency-Key", &item.idempotency_key);
+    if let Some(token) = &item.corrects_token {
+        let _ = xhr.set_request_header("X-Kaiban-Corrects-Token", token);
+    }
     xhr.set_timeout(TIMEOUT_MS.with(Cell::get));
     if let Ok(upload) = xhr.upload() {
         let on_progress = Closure::<dyn Fn(ProgressEvent)>::new(move |e: ProgressEvent| {

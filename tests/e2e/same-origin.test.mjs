@@ -28,10 +28,10 @@ test('same-origin endpoint: the submission and the status polls bypass the servi
   await page.locator('.kb-panel-title', { hasText: '申请已提交' }).waitFor();
   await page.getByRole('button', { name: '查看回执和办理进度' }).click();
   const receipt = (await page.locator('#receipt-id').innerText()).trim();
-  await page.locator('#status-timeline', { hasText: '已受理' }).waitFor();
+  await page.locator('#status-timeline', { hasText: '已提交' }).waitFor();
   assert.ok(fs.existsSync(path.join(RECEIVED, receipt, 'package.jws.json')), 'stored through the same-origin proxy');
 
-  execFileSync(VERIFY, ['status', '--data-dir', RECEIVED, receipt, 'returned', '--reason', 'domicile.detail: 请补充门牌号']);
+  execFileSync(VERIFY, ['status', '--data-dir', RECEIVED, receipt, 'accept', 'start_review', 'return', '--reason', 'domicile.detail: 请补充门牌号']);
   // The page polls every 15 s: the change must arrive at the next poll, without a click.
   await page.locator('#status-timeline', { hasText: '请补充门牌号' }).waitFor({ timeout: 20_000 });
   await screenshot(page, 'receipt-same-origin-phone');

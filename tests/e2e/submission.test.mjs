@@ -47,7 +47,7 @@ test('two shareholders sign, one on another device; the package reaches the rece
   await page.locator('.kb-panel-title', { hasText: '申请已提交' }).waitFor();
   await page.getByRole('button', { name: '查看回执和办理进度' }).click();
   const receipt = (await page.locator('#receipt-id').innerText()).trim();
-  await page.locator('#status-timeline', { hasText: '已受理' }).waitFor();
+  await page.locator('#status-timeline', { hasText: '已提交' }).waitFor();
 
   const folder = path.join(RECEIVED, receipt);
   const packageJson = JSON.parse(fs.readFileSync(path.join(folder, 'package.jws.json'), 'utf8'));
@@ -68,7 +68,7 @@ test('two shareholders sign, one on another device; the package reaches the rece
   }
   assert.deepEqual([...signers].sort(), payload.required_signers.map((s) => s.person_id).sort());
 
-  execFileSync(VERIFY, ['status', '--data-dir', RECEIVED, receipt, 'returned', '--reason', 'domicile.detail: 住所地址与租赁合同不一致，请更正']);
+  execFileSync(VERIFY, ['status', '--data-dir', RECEIVED, receipt, 'accept', 'start_review', 'return', '--reason', 'domicile.detail: 住所地址与租赁合同不一致，请更正']);
   await page.getByRole('button', { name: '刷新进度' }).click();
   await page.locator('#status-timeline', { hasText: '住所地址与租赁合同不一致' }).waitFor();
   await screenshot(page, 'receipt-desktop');

@@ -159,6 +159,24 @@ pub fn rfc3339_utc(secs: i64) -> String {
     )
 }
 
+/// An RFC 3339 UTC instant as Beijing time reads it (UTC+8, no daylight saving), the time a
+/// registrar's deadlines are set in: `2026-12-03 16:19`. The last second of a day shows as that
+/// day's 24:00, as a deadline "by the end of the day" (当日24时) is said. Text that is not such
+/// an instant is returned as it is.
+pub fn beijing_time(rfc3339: &str) -> String {
+    const BEIJING: i64 = 8 * 3600;
+    let Some(secs) = unix_seconds_utc(rfc3339) else {
+        return rfc3339.to_string();
+    };
+    let local = secs + BEIJING;
+    if local.rem_euclid(86_400) == 86_399 {
+        let day = Date::from_days_since_epoch(local.div_euclid(86_400));
+        return format!("{day} 24:00");
+    }
+    let text = rfc3339_utc(local);
+    format!("{} {}", &text[..10], &text[11..16])
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -194,6 +212,15 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn beijing_time_is_eight_hours_ahead_and_a_day_ends_at_24() {
+        assert_eq!(beijing_time("2026-12-03T08:19:40Z"), "2026-12-03 16:19");
+        assert_eq!(beijing_time("2026-12-03T16:30:00Z"), "2026-12-04 00:30");
+        assert_eq!(beijing_time("2026-12-31T15:59:59Z"), "2026-12-31 24:00");
+        assert_eq!(beijing_time("2026-12-31T16:00:00Z"), "2027-01-01 00:00");
+        assert_eq!(beijing_time("yesterday"), "yesterday");
+    }
 
     #[test]
     fn utc_timestamps_count_seconds_since_the_epoch() {

@@ -3,6 +3,7 @@
 //! Used by the browser app (wasm) and by `kaiban-verify` (native) alike.
 
 pub mod bundle;
+pub mod case;
 pub mod catalog;
 pub mod date;
 pub mod documents;

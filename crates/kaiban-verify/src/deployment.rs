@@ -3,6 +3,7 @@
 //! the catalogue file the app fetches (`--catalogue`), so the receiver judges as the app does.
 
 use kaiban_core::bundle::BundleOffer;
+use kaiban_core::case::{Calendar, Limits};
 use kaiban_core::catalog::{Catalog, CatalogueSource, Divisions, Jurisdiction};
 use kaiban_core::date::Date;
 use kaiban_core::package::sha256_hex;
@@ -13,6 +14,9 @@ pub struct Deployment {
     pub jurisdiction: Jurisdiction,
     /// What the deployment offers with the registration (seals, tax, …): `bundle`.
     pub bundle: BundleOffer,
+    /// The time limits a case runs against and the working-day calendar: `case`.
+    pub limits: Limits,
+    pub calendar: Calendar,
     /// The deployment's catalogue, or the bundled demo sample.
     catalog: Option<Catalog>,
 }
@@ -24,6 +28,18 @@ struct ConfigFile {
     jurisdiction: Option<Jurisdiction>,
     catalogue: Option<CatalogueSource>,
     bundle: Option<BundleOffer>,
+    case: Option<CaseSetting>,
+}
+
+/// `case` in kaiban.config.json: the limits (defaults: the district's 1 working day, the law's
+/// 3 extendable by 3) and the calendar (default: the State Council's 2026 arrangement).
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CaseSetting {
+    #[serde(default)]
+    limits: Option<Limits>,
+    #[serde(default)]
+    calendar: Option<Calendar>,
 }
 
 impl Deployment {
@@ -36,6 +52,7 @@ impl Deployment {
                 jurisdiction: None,
                 catalogue: None,
                 bundle: None,
+                case: None,
             },
             Some(path) => read_config(path)?,
         };
@@ -81,9 +98,12 @@ impl Deployment {
                 Some(Catalog::from_bytes(&bytes).map_err(|e| format!("--catalogue {path}: {e}"))?)
             }
         };
+        let case = settings.case.unwrap_or_default();
         Ok(Deployment {
             jurisdiction,
             bundle,
+            limits: case.limits.unwrap_or_default(),
+            calendar: case.calendar.unwrap_or_else(Calendar::china_2026),
             catalog,
         })
     }
@@ -117,6 +137,8 @@ fn read_config(path: &str) -> Result<ConfigFile, String> {
             .map_err(|e| format!("--config {path}: catalogue: {e}"))?,
         bundle: serde_json::from_value(part("bundle"))
             .map_err(|e| format!("--config {path}: bundle: {e}"))?,
+        case: serde_json::from_value(part("case"))
+            .map_err(|e| format!("--config {path}: case: {e}"))?,
     })
 }
 

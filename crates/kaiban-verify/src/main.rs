@@ -25,9 +25,11 @@ usage:
   kaiban-verify documents PACKAGE.jws.json --out DIR
       regenerate the filing's documents from the package's application and write them as HTML
   kaiban-verify serve [--host 127.0.0.1] [--port 8787] [--data-dir DIR] [--allow-origin URL]... [--config kaiban.config.json] [--catalogue FILE] [--round-expiry SECONDS]
+      [--operator-token TOKEN]
       run the reference receiver (POST /submissions, GET /submissions/RECEIPT, signing rounds)
-  kaiban-verify status --data-dir DIR RECEIPT STATUS [--reason TEXT]...
-      set a case's status: received | under_review | returned | approved | rejected | licensed
+  kaiban-verify status --data-dir DIR RECEIPT ACTION... [--reason TEXT]... [--config FILE]
+      move a case by the registrar's actions: accept | refuse_to_accept | start_review | extend |
+      approve | return | reject (a reason on a field: 'domicile.detail: 中文 | English')
   kaiban-verify service --data-dir DIR RECEIPT SERVICE STATE [--detail TEXT]
       set one service of a case: seals | tax | social_insurance | housing_fund | bank,
       requested | in_progress | done | refused

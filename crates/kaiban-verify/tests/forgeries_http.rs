@@ -6,22 +6,7 @@
 mod forge;
 mod support;
 
-use support::{codes, multipart, request, start, status, submit};
-
-fn stored_cases(data: &std::path::Path) -> usize {
-    std::fs::read_dir(data)
-        .map(|d| {
-            d.filter(|e| {
-                !e.as_ref()
-                    .unwrap()
-                    .file_name()
-                    .to_string_lossy()
-                    .starts_with('.')
-            })
-            .count()
-        })
-        .unwrap_or(0)
-}
+use support::{codes, left_in, multipart, request, start, status, stored_cases, submit};
 
 fn files(submission: &forge::Submission) -> Vec<&[u8]> {
     submission.files.iter().map(Vec::as_slice).collect()
@@ -172,8 +157,8 @@ fn a_hundred_thousand_parts_are_refused_at_the_first_unreferenced_one() {
     );
     assert_eq!(stored_cases(&server.data), 0);
     assert_eq!(
-        std::fs::read_dir(&server.data).unwrap().count(),
-        0,
+        left_in(&server.data),
+        Vec::<String>::new(),
         "temporary files left"
     );
 }

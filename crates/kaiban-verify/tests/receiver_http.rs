@@ -7,8 +7,8 @@ use kaiban_core::package::{Package, Payload};
 use sha2::{Digest, Sha256};
 use std::process::Command;
 use support::{
-    docs_example, example_llc, request, signed, start, start_with, submit, with_zunyi_scope,
-    zunyi_company, LEASE,
+    docs_example, example_llc, left_in, request, signed, start, start_with, stored_cases, submit,
+    with_zunyi_scope, zunyi_company, LEASE,
 };
 
 #[test]
@@ -54,11 +54,7 @@ fn a_valid_package_is_stored_atomically_and_idempotently() {
     assert_eq!(replay.status, 200);
     assert_eq!(replay.body["receipt_id"].as_str(), Some(receipt.as_str()));
     assert_eq!(replay.body["duplicate"], true);
-    assert_eq!(
-        std::fs::read_dir(&server.data).unwrap().count(),
-        1,
-        "exactly one case stored"
-    );
+    assert_eq!(stored_cases(&server.data), 1, "exactly one case stored");
 
     let token = first.body["status_token"].as_str().unwrap().to_string();
     assert_eq!(again.body["status_token"].as_str(), Some(token.as_str()));
@@ -70,7 +66,9 @@ fn a_valid_package_is_stored_atomically_and_idempotently() {
             "--data-dir",
             server.data.to_str().unwrap(),
             &receipt,
-            "returned",
+            "accept",
+            "start_review",
+            "return",
             "--reason",
             "住所证明不清晰",
         ])
@@ -79,7 +77,10 @@ fn a_valid_package_is_stored_atomically_and_idempotently() {
     assert!(out.status.success());
     let status = support::status(server.port, &receipt, Some(&token));
     assert_eq!(status.body["status"], "returned");
-    assert_eq!(status.body["history"][1]["reasons"][0], "住所证明不清晰");
+    assert_eq!(
+        status.body["history"][3]["reasons"][0]["zh"],
+        "住所证明不清晰"
+    );
 
     let verified = Command::new(env!("CARGO_BIN_EXE_kaiban-verify"))
         .args([
@@ -129,7 +130,7 @@ fn bad_packages_are_refused_with_422_and_nothing_is_stored() {
         let reply = submit(server.port, name, package.to_json().as_bytes(), &[lease]);
         assert_eq!(reply.status, 422, "{name}: {}", reply.body);
     }
-    assert_eq!(std::fs::read_dir(&server.data).unwrap().count(), 0);
+    assert_eq!(left_in(&server.data), Vec::<String>::new());
     let no_key = request(
         server.port,
         "POST",
@@ -222,20 +223,7 @@ fn every_single_byte_mutation_is_refused_and_a_replay_is_a_duplicate() {
         &[&lease],
     );
     assert_eq!(reply.status, 422, "a modified attachment was not refused");
-    assert_eq!(
-        std::fs::read_dir(&server.data)
-            .map(|d| d
-                .filter(|e| !e
-                    .as_ref()
-                    .unwrap()
-                    .file_name()
-                    .to_string_lossy()
-                    .starts_with('.'))
-                .count())
-            .unwrap_or(0),
-        0,
-        "nothing stored"
-    );
+    assert_eq!(stored_cases(&server.data), 0, "nothing stored");
 
     // The genuine package is accepted once; replayed under a new key it is a duplicate.
     let first = submit(

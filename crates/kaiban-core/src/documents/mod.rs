@@ -9,6 +9,11 @@ mod articles;
 mod document;
 mod facts;
 
+/// The term of operation as the documents state it (长期, 20年).
+pub(crate) fn term_zh(app: &crate::rules::Indexed) -> String {
+    facts::term(app).zh.to_string()
+}
+
 /// The registered address as the documents print it (贵州省贵阳市观山湖区…).
 pub(crate) fn address_zh(app: &crate::rules::Indexed) -> String {
     facts::address(app).0

@@ -1,7 +1,7 @@
 //! Identifiers as parsed types. Each parser normalises what people actually type (spaces,
 //! full-width digits, a lower-case x) and says exactly what is wrong when it refuses.
 
-mod credit_code;
+pub(crate) mod credit_code;
 mod documents;
 mod mobile;
 mod org_code;

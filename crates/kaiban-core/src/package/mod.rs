@@ -42,6 +42,10 @@ pub struct Payload {
     /// registration, one sub-section per agency. Absent when none is taken.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bundle: Option<crate::bundle::BundleSection>,
+    /// The receipt of the returned case this version corrects (退回修改后重新提交), signed with
+    /// the rest; the receiver links the two when the submitter shows that case's status token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrects: Option<String>,
 }
 
 /// One document of the filing as signed: what it is, the template and version that wrote it,
@@ -145,10 +149,17 @@ impl Payload {
             attachments: attachment_refs(application),
             documents: document_refs(application),
             bundle: crate::bundle::section(application),
+            corrects: None,
             application: application.clone(),
             application_id,
             created_at,
         }
+    }
+
+    /// The same payload, answering the returned case `receipt`.
+    pub fn correcting(mut self, receipt: Option<String>) -> Payload {
+        self.corrects = receipt;
+        self
     }
 
     /// RFC 8785 canonical JSON: the exact bytes that are signed.

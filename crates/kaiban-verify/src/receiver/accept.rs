@@ -102,7 +102,14 @@ pub async fn accept(
         return answer(decision, &body_hash);
     }
     match check(&receiver, intake).await {
-        Ok(checked) => store_case(&receiver, key, body_hash, checked).await,
+        Ok(checked) => {
+            let token = headers
+                .get("x-kaiban-corrects-token")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string();
+            store_case(&receiver, key, body_hash, checked, token).await
+        }
         Err(refusal) => refusal.into_response(),
     }
 }
@@ -112,6 +119,8 @@ struct Checked {
     manual_review: bool,
     /// The services filed with the registration (its bundle), each first `requested`.
     services: Vec<Service>,
+    /// The returned case this one says it corrects.
+    corrects: Option<String>,
     payload_hash: String,
     folder: intake::Incoming,
 }
@@ -151,7 +160,11 @@ async fn check(receiver: &Receiver, intake: Intake) -> Result<Checked, Refusal> 
             ));
         }
         let services: Vec<Service> = payload.application.bundle.taken().collect();
-        Ok((payload.application.needs_manual_review(), services))
+        Ok((
+            payload.application.needs_manual_review(),
+            services,
+            payload.corrects.clone(),
+        ))
     })
     .await
     {
@@ -159,10 +172,11 @@ async fn check(receiver: &Receiver, intake: Intake) -> Result<Checked, Refusal> 
         Err(_) => Err(Refusal::internal()),
     };
     match verdict {
-        Ok((manual_review, services)) => Ok(Checked {
+        Ok((manual_review, services, corrects)) => Ok(Checked {
             package,
             manual_review,
             services,
+            corrects,
             payload_hash,
             folder,
         }),
@@ -178,14 +192,39 @@ async fn store_case(
     key: String,
     body_hash: String,
     checked: Checked,
+    corrects_token: String,
 ) -> Response {
     let Checked {
         package,
         manual_review,
         services,
+        corrects,
         payload_hash,
         folder,
     } = checked;
+    // A correction names a returned case; only its submitter (who has its status token) may
+    // answer it, and only once.
+    if let Some(old) = &corrects {
+        let data = receiver.data.clone();
+        let case = old.clone();
+        let answerable = receiver.index.may_read(old, &corrects_token)
+            && tokio::task::spawn_blocking(move || {
+                super::cases::read(&data, &case).is_some_and(|r| {
+                    r.case.stage() == kaiban_core::case::Stage::Returned && r.corrected_by.is_none()
+                })
+            })
+            .await
+            .unwrap_or(false);
+        if !answerable {
+            folder.discard().await;
+            return Refusal::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "corrects_invalid",
+                json!({ "problems": [{ "code": "corrects.invalid", "message": "the case this one corrects is not a returned case of this submitter awaiting its correction" }], "entries": [] }),
+            )
+            .into_response();
+        }
+    }
     match receiver.index.reserve(&key, &body_hash, &payload_hash) {
         Decision::Fresh => {}
         other => {
@@ -202,6 +241,7 @@ async fn store_case(
         received_at: clock::now_rfc3339(),
         manual_review,
         services,
+        corrects: corrects.clone(),
     };
     let data = receiver.data.clone();
     let stored_meta = meta.clone();
@@ -213,6 +253,13 @@ async fn store_case(
         Ok(Ok(_)) => {
             folder.keep();
             receiver.index.stored(&meta);
+            if let Some(old) = corrects {
+                let (data, by) = (receiver.data.clone(), meta.receipt_id.clone());
+                let _ = tokio::task::spawn_blocking(move || {
+                    super::cases::link_correction(&data, &old, &by)
+                })
+                .await;
+            }
             receipt(&meta, StatusCode::CREATED, false, &body_hash)
         }
         failed => {

@@ -151,6 +151,7 @@ mod tests {
             received_at: String::new(),
             manual_review: false,
             services: Vec::new(),
+            corrects: None,
         }
     }
 

@@ -6,13 +6,18 @@
 //! Every resource a request can take is bounded (limits.rs).
 
 mod accept;
+pub mod authority;
 mod body;
+pub mod cases;
+mod console;
 mod ids;
 mod index;
 mod intake;
 pub mod limits;
+mod operator;
 mod refusal;
 mod rounds;
+mod sessions;
 mod status;
 pub mod store;
 
@@ -44,11 +49,30 @@ pub struct Receiver {
     rounds: rounds::Book,
     /// How long a signing round stays open at most (`--round-expiry`).
     round_expiry_seconds: u64,
+    /// The registration authority's key, which signs the e-licences.
+    authority: authority::Authority,
+    /// One case moves at a time (the console, the operator API, withdrawals).
+    cases_lock: std::sync::Mutex<()>,
+    /// The operator's secret (`--operator-token`); without it the console and the operator
+    /// API do not exist.
+    operator_token: Option<String>,
+    /// The console's sign-ins.
+    sessions: sessions::Sessions,
 }
 
 impl Receiver {
-    pub fn new(data: PathBuf, deployment: Deployment) -> Receiver {
-        Receiver {
+    /// The authority's key kept in `data` (made if missing), for the command line's approvals.
+    pub fn authority_of(data: &std::path::Path) -> std::io::Result<authority::Authority> {
+        std::fs::create_dir_all(data)?;
+        authority::Authority::load_or_create(data)
+    }
+
+    pub fn new(data: PathBuf, deployment: Deployment) -> std::io::Result<Receiver> {
+        Ok(Receiver {
+            authority: authority::Authority::load_or_create(&data)?,
+            cases_lock: std::sync::Mutex::new(()),
+            operator_token: None,
+            sessions: sessions::Sessions::default(),
             index: Index::new(store::load(&data)),
             rounds: rounds::Book::open(&data),
             round_expiry_seconds: kaiban_core::package::round::DEFAULT_EXPIRY_SECONDS,
@@ -56,7 +80,7 @@ impl Receiver {
             submissions: Arc::new(Semaphore::new(limits::CONCURRENT_SUBMISSIONS)),
             checks: Semaphore::new(limits::CONCURRENT_CHECKS),
             deployment: Arc::new(deployment),
-        }
+        })
     }
 }
 
@@ -95,6 +119,7 @@ pub fn run(argv: &[String]) -> u8 {
             "config",
             "catalogue",
             "round-expiry",
+            "operator-token",
         ],
     ) {
         Ok(args) => args,
@@ -130,7 +155,31 @@ pub fn run(argv: &[String]) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let mut receiver = Receiver::new(data, deployment);
+    // Past the calendar's year, working days are Monday to Friday without holidays: deadlines
+    // would be early around the Spring Festival. Say so while there is time to add next year's.
+    let in_30_days = kaiban_core::date::Date::from_days_since_epoch(
+        (crate::clock::unix_now() as i64 + 8 * 3600).div_euclid(86_400) + 30,
+    );
+    if !deployment.calendar.covers(in_30_days) {
+        eprintln!(
+            "kaiban-verify serve: warning: the working-day calendar ({}) does not cover {in_30_days}; add that year's arrangement as case.calendar in kaiban.config.json (docs/case-lifecycle.md)",
+            deployment.calendar.year
+        );
+    }
+    let mut receiver = match Receiver::new(data, deployment) {
+        Ok(receiver) => receiver,
+        Err(e) => {
+            eprintln!("kaiban-verify serve: cannot use the data folder: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    if let Some(token) = args.get("operator-token") {
+        if token.len() < 16 {
+            eprintln!("kaiban-verify serve: --operator-token must be at least 16 characters");
+            return EXIT_USAGE;
+        }
+        receiver.operator_token = Some(token.to_string());
+    }
     if let Some(text) = args.get("round-expiry") {
         match text.parse::<u64>() {
             Ok(seconds) if seconds > 0 => receiver.round_expiry_seconds = seconds,
@@ -159,12 +208,23 @@ pub fn router(receiver: Arc<Receiver>, origins: AllowOrigin) -> Router {
             header::CONTENT_TYPE,
             header::AUTHORIZATION,
             header::HeaderName::from_static("idempotency-key"),
+            header::HeaderName::from_static("x-kaiban-corrects-token"),
         ])
         .expose_headers([header::RETRY_AFTER]);
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/submissions", post(accept::accept))
         .route("/submissions/{receipt_id}", get(status::status))
+        .route(
+            "/submissions/{receipt_id}/withdrawal",
+            post(status::withdraw),
+        )
+        .route("/submissions/licence-keys", get(status::licence_keys))
+        .route(
+            "/.well-known/kaiban-licence-keys",
+            get(status::licence_keys),
+        )
+        .route("/submissions/licences/{credit_code}", get(status::licence))
         .route(
             "/submissions/signing-rounds",
             get(rounds::offer).post(rounds::create),
@@ -190,6 +250,9 @@ pub fn router(receiver: Arc<Receiver>, origins: AllowOrigin) -> Router {
             post(rounds::reissue),
         )
         .layer(cors)
+        // The console and the operator API: no CORS (a browser reaches them on this origin only).
+        .merge(operator::routes())
+        .merge(console::routes())
         .with_state(receiver)
 }
 

@@ -1,12 +1,23 @@
-//! `GET /submissions/{receipt}` with `Authorization: Bearer <status token>`: the case's
-//! history, for its submitter only. An unknown receipt, a missing and a wrong token all get
-//! the same answer, so the endpoint tells a guesser nothing.
+//! The applicant's side of a case. `GET /submissions/{receipt}` with `Authorization: Bearer
+//! <status token>`: the stage, the history with the registrar's reasons, the clocks with their
+//! deadlines and flags, each service's state, and the e-licence once issued; for its submitter
+//! only (an unknown receipt, a missing and a wrong token all get the same answer, so the
+//! endpoint tells a guesser nothing). `POST /submissions/{receipt}/withdrawal`: a withdrawal
+//! signed by the representative's filing key. The licences themselves are public: `GET
+//! /submissions/licences/{credit code}`, checked against the key at `/submissions/licence-keys`
+//! (also `/.well-known/kaiban-licence-keys`).
 
+use super::cases::{self, ActError};
 use super::{store, Receiver};
+use crate::clock;
+use axum::body::Body;
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Json, Response};
-use kaiban_core::date::{rfc3339_utc, Date};
+use kaiban_core::case::clock::{clocks, worst};
+use kaiban_core::case::withdrawal::{check, SignedWithdrawal};
+use kaiban_core::case::Action;
+use kaiban_core::package::Package;
 use serde_json::json;
 use std::sync::Arc;
 
@@ -18,13 +29,51 @@ fn not_found() -> Response {
         .into_response()
 }
 
-fn bearer(headers: &HeaderMap) -> &str {
+pub(super) fn bearer(headers: &HeaderMap) -> &str {
     headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or("")
         .trim()
+}
+
+/// A case as its submitter (and the console) sees it.
+pub(super) fn view(receiver: &Receiver, receipt_id: &str) -> Option<serde_json::Value> {
+    let data = &receiver.data;
+    let record = cases::read(data, receipt_id)?;
+    let deployment = &receiver.deployment;
+    let now = clock::unix_now() as i64;
+    let clocks = clocks(&record.case, &deployment.limits, &deployment.calendar, now);
+    let service_history = store::read_services(data, receipt_id);
+    // Each service's latest state, in the order they were filed.
+    let mut services: Vec<&kaiban_core::bundle::ServiceEvent> = Vec::new();
+    for event in &service_history {
+        match services.iter_mut().find(|s| s.service == event.service) {
+            Some(slot) => *slot = event,
+            None => services.push(event),
+        }
+    }
+    let stage = record.case.stage();
+    let decision = clocks
+        .iter()
+        .find(|c| c.kind == kaiban_core::case::clock::ClockKind::Decision);
+    Some(json!({
+        "receipt_id": receipt_id,
+        "stage": stage,
+        "status": stage,
+        "history": record.case.events,
+        "clocks": clocks,
+        "flag": worst(&clocks),
+        "promised_by": decision.map(|c| c.promised_by.clone()),
+        "actions": stage.actions().into_iter().filter(|a| a.by_applicant()).collect::<Vec<Action>>(),
+        "corrects": record.corrects,
+        "corrected_by": record.corrected_by,
+        "credit_code": record.credit_code,
+        "licence": cases::licence_of(data, receipt_id),
+        "services": services,
+        "service_history": service_history,
+    }))
 }
 
 pub async fn status(
@@ -35,67 +84,110 @@ pub async fn status(
     if !receiver.index.may_read(&receipt_id, bearer(&headers)) {
         return not_found();
     }
-    let data = receiver.data.clone();
-    let id = receipt_id.clone();
-    let Ok(Some((history, service_history))) = tokio::task::spawn_blocking(move || {
-        store::read_status(&data, &id).map(|h| (h, store::read_services(&data, &id)))
-    })
-    .await
-    else {
+    let answer = {
+        let receiver = receiver.clone();
+        tokio::task::spawn_blocking(move || view(&receiver, &receipt_id)).await
+    };
+    match answer {
+        Ok(Some(body)) => (StatusCode::OK, Json(body)).into_response(),
+        _ => not_found(),
+    }
+}
+
+/// `POST /submissions/{receipt}/withdrawal` with the status token and a signed withdrawal.
+pub async fn withdraw(
+    State(receiver): State<Arc<Receiver>>,
+    UrlPath(receipt_id): UrlPath<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    if !receiver.index.may_read(&receipt_id, bearer(&headers)) {
         return not_found();
-    };
-    // Each service's latest state, in the order they were filed.
-    let mut services: Vec<&kaiban_core::bundle::ServiceEvent> = Vec::new();
-    for event in &service_history {
-        match services.iter_mut().find(|s| s.service == event.service) {
-            Some(slot) => *slot = event,
-            None => services.push(event),
-        }
     }
-    let current = history.last().map(|e| e.status.clone()).unwrap_or_default();
-    let promised = history
-        .first()
-        .map(|e| promised_by(&e.at))
-        .unwrap_or_default();
-    let body = json!({
-        "receipt_id": receipt_id,
-        "status": current,
-        "history": history,
-        "promised_by": promised,
-        "services": services,
-        "service_history": service_history,
-    });
-    (StatusCode::OK, Json(body)).into_response()
+    let Ok(bytes) = axum::body::to_bytes(body, 16 * 1024).await else {
+        return refuse(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            "the request is larger than 16 KiB",
+        );
+    };
+    let Ok(request) = serde_json::from_slice::<SignedWithdrawal>(&bytes) else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "body_invalid",
+            "not a signed withdrawal",
+        );
+    };
+    let worker = receiver.clone();
+    let outcome = tokio::task::spawn_blocking(move || {
+        let data = &worker.data;
+        let package: Package = std::fs::read(data.join(&receipt_id).join("package.jws.json"))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .ok_or(("case.unreadable", "the case cannot be read"))?;
+        check(&request, &receipt_id, &package, clock::unix_now() as i64)?;
+        let _guard = worker.cases_lock.lock().unwrap_or_else(|e| e.into_inner());
+        cases::act(
+            data,
+            &receipt_id,
+            Action::Withdraw,
+            Vec::new(),
+            &worker.deployment,
+            &worker.authority,
+        )
+        .map_err(|e| match e {
+            ActError::Refused(_) => (
+                "case.decided",
+                "the case has been decided: it can no longer be withdrawn",
+            ),
+            _ => ("case.unreadable", "the case cannot be read"),
+        })
+    })
+    .await;
+    match outcome {
+        Ok(Ok(record)) => Json(json!({ "stage": record.case.stage() })).into_response(),
+        Ok(Err((code, message))) => {
+            let status = if code == "case.decided" {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            refuse(status, code, message)
+        }
+        Err(_) => refuse(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "internal_error",
+            "retry later",
+        ),
+    }
 }
 
-/// The next working day (Mon–Fri) after the instant `received_at`, same time of day.
-fn promised_by(received_at: &str) -> String {
-    let Some(date) = received_at.get(..10).and_then(|d| d.parse::<Date>().ok()) else {
-        return received_at.to_string();
-    };
-    let mut day = date.days_since_epoch();
-    loop {
-        day += 1;
-        // 1970-01-01 was a Thursday: (day + 4) % 7 is 0 on Sundays and 6 on Saturdays.
-        if !matches!((day + 4).rem_euclid(7), 0 | 6) {
-            break;
-        }
-    }
-    let time = received_at.get(10..).unwrap_or("T00:00:00Z");
-    format!("{}{time}", &rfc3339_utc(day * 86_400)[..10])
+fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
+    (status, Json(json!({ "error": code, "detail": message }))).into_response()
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_promise_skips_the_weekend() {
-        assert_eq!(
-            super::promised_by("2026-11-27T09:00:00Z"),
-            "2026-11-30T09:00:00Z"
-        );
-        assert_eq!(
-            super::promised_by("2026-11-25T09:00:00Z"),
-            "2026-11-26T09:00:00Z"
-        );
+/// The authority's public key set.
+pub async fn licence_keys(State(receiver): State<Arc<Receiver>>) -> Response {
+    (
+        [(header::CACHE_CONTROL, "public, max-age=3600")],
+        Json(receiver.authority.key_set()),
+    )
+        .into_response()
+}
+
+/// `GET /submissions/licences/{credit code}`: the e-licence (registered items are public).
+pub async fn licence(
+    State(receiver): State<Arc<Receiver>>,
+    UrlPath(code): UrlPath<String>,
+) -> Response {
+    let found =
+        tokio::task::spawn_blocking(move || cases::licence_by_code(&receiver.data, &code)).await;
+    match found {
+        Ok(Some(jws)) => Json(json!({ "licence": jws })).into_response(),
+        _ => refuse(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "no licence with this credit code",
+        ),
     }
 }

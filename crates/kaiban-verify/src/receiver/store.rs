@@ -3,8 +3,8 @@
 //! renamed into place, so a crash never leaves half a case. Blocking file I/O: called from
 //! `spawn_blocking`, never on the async workers.
 //!
-//! `<data>/<receipt>/package.jws.json`, `attachments/<sha256>`, `meta.json`, `status.json`,
-//! `services.json`.
+//! `<data>/<receipt>/package.jws.json`, `attachments/<sha256>`, `meta.json`, `case.json`,
+//! `services.json` (and `licence.jws` once approved).
 
 use kaiban_core::bundle::{Service, ServiceEvent, ServiceState};
 use serde::{Deserialize, Serialize};
@@ -30,18 +30,13 @@ pub struct Meta {
     /// The case goes to a registrar's manual review (the applicant's own articles).
     #[serde(default)]
     pub manual_review: bool,
-    /// The services filed with the registration (開办套餐), each with its own status in
+    /// The services filed with the registration (开办套餐), each with its own status in
     /// `services.json`.
     #[serde(default)]
     pub services: Vec<Service>,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct StatusEvent {
-    pub status: String,
-    pub at: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub reasons: Vec<String>,
+    /// The returned case this submission corrects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrects: Option<String>,
 }
 
 /// Every stored case's meta; folders left by interrupted requests are removed.
@@ -69,13 +64,13 @@ pub fn load(data: &Path) -> Vec<Meta> {
     cases
 }
 
-fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut file = File::create(path)?;
     file.write_all(bytes)?;
     file.sync_all()
 }
 
-fn sync_dir(path: &Path) -> std::io::Result<()> {
+pub(crate) fn sync_dir(path: &Path) -> std::io::Result<()> {
     File::open(path)?.sync_all()
 }
 
@@ -91,14 +86,15 @@ pub fn store(
     fs::create_dir_all(&attachments)?;
     sync_dir(&attachments)?;
     write_synced(&incoming.join("package.jws.json"), package)?;
-    let status = vec![StatusEvent {
-        status: "received".into(),
-        at: meta.received_at.clone(),
-        reasons: Vec::new(),
-    }];
+    let record = super::cases::CaseRecord {
+        case: kaiban_core::case::Case::received(meta.received_at.clone()),
+        corrects: meta.corrects.clone(),
+        corrected_by: None,
+        credit_code: None,
+    };
     write_synced(
-        &incoming.join("status.json"),
-        serde_json::to_string_pretty(&status)?.as_bytes(),
+        &incoming.join("case.json"),
+        serde_json::to_string_pretty(&record)?.as_bytes(),
     )?;
     let services: Vec<ServiceEvent> = meta
         .services
@@ -125,32 +121,9 @@ pub fn store(
     Ok(target)
 }
 
-pub fn read_status(data: &Path, receipt: &str) -> Option<Vec<StatusEvent>> {
-    if !super::ids::is_receipt_id(receipt) {
-        return None;
-    }
-    serde_json::from_str(&fs::read_to_string(data.join(receipt).join("status.json")).ok()?).ok()
-}
-
-/// Appends a status change (operator action); written atomically by rename.
-pub fn append_status(
-    data: &Path,
-    receipt: &str,
-    event: StatusEvent,
-) -> std::io::Result<Vec<StatusEvent>> {
-    let mut history = read_status(data, receipt).ok_or_else(|| {
-        std::io::Error::new(
-            std::io::ErrorKind::NotFound,
-            format!("no case {receipt} in {}", data.display()),
-        )
-    })?;
-    history.push(event);
-    let folder = data.join(receipt);
-    let temp = folder.join("status.json.tmp");
-    write_synced(&temp, serde_json::to_string_pretty(&history)?.as_bytes())?;
-    fs::rename(&temp, folder.join("status.json"))?;
-    sync_dir(&folder)?;
-    Ok(history)
+/// Whether `text` has the shape of a receipt id (before it names a folder).
+pub fn is_case_id(text: &str) -> bool {
+    super::ids::is_receipt_id(text)
 }
 
 /// The service events of a case (none for a case without services, or stored before them).

@@ -62,6 +62,32 @@ pub fn zunyi_company() -> kaiban_core::Application {
     app
 }
 
+/// The cases stored in a receiver's data folder (its folders not named with a dot: not the
+/// rounds, the authority's key or a request's temporary folder).
+pub fn stored_cases(data: &std::path::Path) -> usize {
+    std::fs::read_dir(data)
+        .map(|d| {
+            d.filter(|e| {
+                let entry = e.as_ref().unwrap();
+                entry.path().is_dir() && !entry.file_name().to_string_lossy().starts_with('.')
+            })
+            .count()
+        })
+        .unwrap_or(0)
+}
+
+/// Whatever is left in a data folder besides the receiver's own files (`.authority-key`,
+/// `.licence-keys.json`): cases, and anything a request left behind.
+pub fn left_in(data: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(data)
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| n != ".authority-key" && n != ".licence-keys.json")
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 pub const LEASE: &[u8] = b"%PDF-1.4 lease of room 1501";
 
 pub struct Server {
@@ -116,7 +142,7 @@ pub fn request(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> Reply {
-    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
