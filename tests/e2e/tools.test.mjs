@@ -1,6 +1,6 @@
 // The static server and the configuration tools as an attacker or a careless deployer meets
 // them: no path outside the served folder, no machine paths in errors, no CSP injection.
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +18,16 @@ function get(url) {
     }).on('error', reject);
   });
 }
+
+
+/// A config file's path in a folder of its own, removed when the tests end.
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiban-config-'));
+after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+let scratchFiles = 0;
+const scratchConfigFile = () => {
+  const folder = fs.mkdirSync(path.join(scratch, `${++scratchFiles}`), { recursive: true });
+  return path.join(folder, 'kaiban.config.json');
+};
 
 test('the static server never serves a sibling folder that shares its prefix', async () => {
   const top = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiban-serve-'));
@@ -46,7 +56,7 @@ test('allowedParentOrigins accepts only bare origins: no *, ; or path reaches fr
   for (const good of ['https://zwfw.example.gov.cn', 'http://localhost:8090', 'http://127.0.0.1:9000']) assert.ok(isOrigin(good), good);
   for (const bad of ['*', 'https://*.gov.cn', "https://a.cn; script-src 'unsafe-inline'", 'https://a.cn/path', 'javascript:alert(1)', 'https://a.cn ']) {
     assert.ok(!isOrigin(bad), bad);
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kaiban-config-')), 'kaiban.config.json');
+    const file = scratchConfigFile();
     fs.writeFileSync(file, JSON.stringify({ endpoint: 'https://a.cn/api', allowedParentOrigins: [bad] }));
     assert.throws(() => loadConfig(file, {}), /allowedParentOrigins/, bad);
     const csp = contentSecurityPolicy({ endpoint: 'https://a.cn/api', allowedParentOrigins: [bad] }, '');
@@ -60,7 +70,7 @@ test('a jurisdiction naming an unknown division stops the build; the docs exampl
   // docs/reference-data.md shows this very file.
   const shown = fs.readFileSync(path.join(import.meta.dirname, '../../docs/reference-data.md'), 'utf8').match(/```json\n([\s\S]*?)```/)[1];
   assert.deepEqual(JSON.parse(shown), JSON.parse(fs.readFileSync(example, 'utf8')));
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kaiban-config-')), 'kaiban.config.json');
+  const file = scratchConfigFile();
   const config = JSON.parse(fs.readFileSync(example, 'utf8'));
   fs.writeFileSync(file, JSON.stringify({ ...config, jurisdiction: { ...config.jurisdiction, divisions: ['529999'] } }));
   assert.throws(() => loadConfig(file, {}), /529999 is not a division code/);
@@ -73,7 +83,7 @@ test('a catalogue setting names its file by SHA-256 or stops the build; its host
   assert.match(contentSecurityPolicy(example, ''), /connect-src 'self' https:\/\/kaiban\.zunyi\.example\.gov\.cn https:\/\/data\.zunyi\.example\.gov\.cn;/);
   // A path beside the app needs nothing more than 'self'.
   assert.match(contentSecurityPolicy({ ...example, catalogue: { ...example.catalogue, url: 'scope/zunyi.csv' } }, ''), /connect-src 'self' https:\/\/kaiban\.zunyi\.example\.gov\.cn;/);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kaiban-config-')), 'kaiban.config.json');
+  const file = scratchConfigFile();
   for (const [catalogue, says] of [
     [{ url: 'https://a.cn/c.csv', sha256: 'abc' }, /64 hex digits/],
     [{ url: '', sha256: example.catalogue.sha256 }, /catalogue\.url/],
