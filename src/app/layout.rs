@@ -80,9 +80,33 @@ fn Progress(step: Step) -> impl IntoView {
     let wizard = use_wizard();
     let nav = expect_context::<Nav>();
     let validation = crate::app::use_validation();
-    let steps = move || wizard.journey.steps();
+    // Memos: a keystroke leaves the list as it is unless a step's state changes.
+    let steps = Memo::new(move |_| wizard.journey.steps());
+    let steps = move || steps.get();
     let position = move || steps().iter().position(|s| *s == step).unwrap_or(0);
-    let chosen = move || wizard.application.with(|a| a.entity_type.is_some());
+    let chosen = Memo::new(move |_| wizard.application.with(|a| a.entity_type.is_some()));
+    let chosen = move || chosen.get();
+    let states = Memo::new(move |_| {
+        let here = position();
+        steps()
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let visited = i < here || validation.was_attempted(s);
+                let has_errors = visited && validation.error_steps.with(|e| e.contains(&s));
+                let state = if i == here {
+                    "current"
+                } else if has_errors {
+                    "error"
+                } else if visited {
+                    "done"
+                } else {
+                    "todo"
+                };
+                (s, state, s == Step::EntityType || chosen())
+            })
+            .collect::<Vec<_>>()
+    });
     view! {
         <nav class="kb-progress" aria-label=i18n.tr(Text::StepsNav)>
             <p class="kb-progress-count">
@@ -98,23 +122,17 @@ fn Progress(step: Step) -> impl IntoView {
                 {move || {
                     let here = position();
                     let l = i18n.locale.get();
-                    steps()
+                    states
+                        .get()
                         .into_iter()
                         .enumerate()
-                        .map(|(i, s)| {
-                            let visited = i < here || validation.was_attempted(s);
-                            let has_errors = visited
-                                && validation.error_steps.with(|e| e.contains(&s));
-                            let (state, status) = if i == here {
-                                ("current", i18n.t(Text::StepStatusCurrent))
-                            } else if has_errors {
-                                ("error", l.pick("有待更正的问题", "has problems"))
-                            } else if visited {
-                                ("done", i18n.t(Text::StepStatusDone))
-                            } else {
-                                ("todo", l.pick("未开始", "not started"))
+                        .map(|(i, (s, state, reachable))| {
+                            let status = match state {
+                                "current" => i18n.t(Text::StepStatusCurrent),
+                                "error" => l.pick("有待更正的问题", "has problems"),
+                                "done" => i18n.t(Text::StepStatusDone),
+                                _ => l.pick("未开始", "not started"),
                             };
-                            let reachable = s == Step::EntityType || chosen();
                             view! {
                                 <li class=format!("kb-progress-item is-{state}")>
                                     <button

@@ -29,7 +29,7 @@ impl Wizard {
 
     /// Binds an input to `field` of the person with `id`: `get` reads it (a default while
     /// the person is gone), `set` writes it.
-    pub fn bind_person<T: Default + Send + Sync + 'static>(
+    pub fn bind_person<T: Default + PartialEq + Clone + Send + Sync + 'static>(
         &self,
         id: &str,
         field: PersonField,
@@ -115,7 +115,7 @@ impl Wizard {
 
     /// Binds an input to a field of element `i` of the list `holders` finds: `get` reads it
     /// (a default while the element is gone), `set` writes it.
-    pub fn bind_item<L: 'static, T: Default + Send + Sync + 'static>(
+    pub fn bind_item<L: 'static, T: Default + PartialEq + Clone + Send + Sync + 'static>(
         &self,
         path: String,
         (i, holders): (usize, Holders<L>),

@@ -109,11 +109,13 @@ pub struct Bind<T: Send + Sync + 'static> {
     pub set: Callback<T>,
 }
 
-impl<T: Send + Sync + 'static> Bind<T> {
+impl<T: PartialEq + Clone + Send + Sync + 'static> Bind<T> {
+    /// `value` is usually read from the whole application: it is kept as a memo, so an edit
+    /// elsewhere (a keystroke in another investor's card) wakes nothing that shows this field.
     pub fn new(path: impl Into<String>, value: Signal<T>, set: Callback<T>) -> Bind<T> {
         Bind {
             path: path.into(),
-            value,
+            value: Memo::new(move |_| value.get()).into(),
             set,
         }
     }

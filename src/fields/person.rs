@@ -43,9 +43,10 @@ pub fn PersonEditor(
         })
     };
     let type_options = select_choices(move |t: IdType| !natural_only || t.is_natural_person());
+    // A memo: a keystroke elsewhere leaves the line as it is.
     let derived = {
         let person_id = person_id.clone();
-        move || {
+        Memo::new(move |_| {
             let chinese = i18n.locale.get().is_chinese();
             wizard.application.with(|a| {
                 let p = a.person(&person_id)?;
@@ -65,7 +66,7 @@ pub fn PersonEditor(
                     format!("Born {}, {sex} (from the identity number)", id.birth_date())
                 })
             })
-        }
+        })
     };
     let (record_id, data_person) = (
         field_id(&path::person_record(&person_id)),
@@ -109,10 +110,7 @@ pub fn PersonEditor(
                             spellcheck_off=true
                             autocomplete="off"
                         />
-                        {
-                            let derived = derived.clone();
-                            move || derived().map(|d| view! { <p class="kb-derived">{d}</p> })
-                        }
+                        {move || derived.get().map(|d| view! { <p class="kb-derived">{d}</p> })}
                         <TextInput
                             bind=wizard.person_text(&person_id, PersonField::Name)
                             step

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 
 /// Binds an input to what `get` reads of investor `i` and `set` writes, read from the
 /// investor's own row signal (typing in one row wakes no other).
-fn bind_row<T: Send + Sync + 'static>(
+fn bind_row<T: PartialEq + Clone + Send + Sync + 'static>(
     path: String,
     (i, investor): (usize, RwSignal<Investor>),
     get: impl Fn(&Investor) -> T + Send + Sync + 'static,
@@ -40,7 +40,7 @@ fn bind_row<T: Send + Sync + 'static>(
 }
 
 /// Binds an input to `field` of investor `i`.
-fn bind_investor<T: Send + Sync + 'static>(
+fn bind_investor<T: PartialEq + Clone + Send + Sync + 'static>(
     (i, investor): (usize, RwSignal<Investor>),
     field: InvestorField,
     get: fn(&Investor) -> T,
@@ -50,7 +50,7 @@ fn bind_investor<T: Send + Sync + 'static>(
 }
 
 /// Binds an input to `field` of contribution `j` of investor `i`.
-fn bind_contribution<T: Default + Send + Sync + 'static>(
+fn bind_contribution<T: Default + PartialEq + Clone + Send + Sync + 'static>(
     (i, j, investor): (usize, usize, RwSignal<Investor>),
     field: ContributionField,
     get: fn(&Contribution) -> T,
