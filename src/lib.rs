@@ -1,6 +1,8 @@
 //! Kaiban: the enterprise-registration wizard (Leptos, client-side).
 
 pub mod app;
+#[cfg(feature = "bench-hooks")]
+pub mod bench_hooks;
 pub mod browser;
 pub mod config;
 pub mod crash;

@@ -70,6 +70,8 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
     provide_context(nav);
     let wizard = Wizard::start(nav);
     provide_context(wizard);
+    #[cfg(feature = "bench-hooks")]
+    crate::bench_hooks::install(wizard);
     provide_context(Validation::new(wizard));
     let reference = crate::reference::use_reference();
     crate::reference::fill_place_names(reference, wizard.application);
@@ -94,7 +96,11 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
         if wizard.ready.get() && first_draw.complete(nav.step.get()) {
             first_draw.finish();
             // Runs before the next paint, after the first screen has been drawn.
-            request_animation_frame(crate::prerendered::reveal_app);
+            request_animation_frame(|| {
+                crate::prerendered::reveal_app();
+                #[cfg(feature = "bench-hooks")]
+                crate::bench_hooks::ready();
+            });
         }
     });
     // After mounting, so the host has its listeners when it hears about refused settings.

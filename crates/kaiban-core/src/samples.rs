@@ -9,17 +9,35 @@ const LLC_EXAMPLE: &str = include_str!("../examples/applications/llc.json");
 /// valid resident ID, and the capital adjusted so that every rule still passes.
 pub fn llc_with_investors(investors: usize) -> Application {
     let mut app: Application = serde_json::from_str(LLC_EXAMPLE).expect("example is valid");
+    let more = investors.saturating_sub(app.investors.len());
     let due = app.investors[0].contributions[0].due_date;
-    while app.investors.len() < investors {
-        let n = app.investors.len();
-        let first17 = format!("520115{:04}0101{:03}", 1970 + (n % 30), 100 + n);
+    append_investors(&mut app, more, due.expect("the example has a due date"));
+    app
+}
+
+/// Appends `n` valid natural-person investors of 1 万元 each to `app` (ids, resident IDs and
+/// mobiles unique within it), due on the first due date already entered, else on `due`, and sets
+/// the registered capital to the sum of the subscriptions.
+pub fn append_investors(app: &mut Application, n: usize, due: crate::date::Date) {
+    let due = app
+        .investors
+        .iter()
+        .flat_map(|i| &i.contributions)
+        .find_map(|c| c.due_date)
+        .or(Some(due));
+    let mut k = app.persons.len();
+    for _ in 0..n {
+        while app.persons.iter().any(|p| p.id == format!("p-extra-{k}")) {
+            k += 1;
+        }
+        let first17 = format!("520115{:04}0101{:03}", 1970 + (k % 30), 100 + k % 900);
         let check = crate::ids::mod11_2_check(first17.as_bytes());
-        let id = format!("p-extra-{n}");
+        let id = format!("p-extra-{k}");
         app.persons.push(Person {
             id: id.clone(),
-            name: format!("股东{n}"),
+            name: format!("股东{k}"),
             id_number: format!("{first17}{check}"),
-            mobile: format!("139{:08}", 85_100_000 + n),
+            mobile: format!("139{:08}", 85_100_000 + k),
             address: "贵州省贵阳市观山湖区林城西路100号".into(),
             ..Person::default()
         });
@@ -33,9 +51,9 @@ pub fn llc_with_investors(investors: usize) -> Application {
             }],
             ..Investor::default()
         });
+        k += 1;
     }
     app.capital.registered_fen = Some(app.investors.iter().map(|i| i.subscribed_fen).sum());
-    app
 }
 
 /// The shipped example applications, one per entity type, by file name.
@@ -257,6 +275,21 @@ mod tests {
     fn the_fifty_investor_sample_is_valid() {
         let app = super::llc_with_investors(50);
         assert_eq!(app.investors.len(), 50);
+        let findings = crate::rules::testing::findings(&app);
+        assert!(!crate::rules::has_errors(&findings), "{findings:#?}");
+    }
+
+    #[test]
+    fn appended_investors_raise_no_finding_of_their_own() {
+        let mut app = super::example("llc");
+        let due = crate::date::Date::new(2027, 6, 30).expect("a date");
+        let before = app.investors.len();
+        super::append_investors(&mut app, 30, due);
+        assert_eq!(app.investors.len(), before + 30);
+        let mut ids: Vec<_> = app.persons.iter().map(|p| p.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), app.persons.len(), "person ids are unique");
         let findings = crate::rules::testing::findings(&app);
         assert!(!crate::rules::has_errors(&findings), "{findings:#?}");
     }
