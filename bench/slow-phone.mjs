@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { chromium } from 'playwright-core';
-import { serveApp, wakeApp, seedDraft, example } from '../tests/e2e/support.mjs';
+import { serveApp, wakeApp, seedDraft, example, ROOT } from '../tests/e2e/support.mjs';
 
 const RUNS = Number(process.env.SLOW_PHONE_RUNS ?? 5);
 const RTT_MS = 150;
@@ -117,6 +117,109 @@ for (const [label, prepare, hash] of scenarios) {
   }
   const m = (key) => median(runs.map((r) => r[key]));
   console.log(`| ${label} | ${s(m('fcp'))} | ${s(m('lcp'))} | ${s(m('shown'))} | ${Math.round(m('tbt'))} ms |`);
+}
+
+// Beside the peers (../shared/peers, set up in target/peers by bench/peers.mjs): the same
+// proxy pacing, the same CPU, a new visitor's link for each. "First input accepted" is when a
+// tap on the first step's first choice first shows its effect: the tap is repeated every
+// 100 ms from when the choice is on screen (a tap on Kaiban's inert pre-rendered copy does
+// nothing, a tap on an engine's page before it has rendered finds nothing to tap).
+const KIT = path.join(ROOT, 'target/peers');
+if (fs.existsSync(path.join(KIT, 'node_modules/survey-core'))) {
+  const { startServer } = await import(path.join(KIT, 'serve.mjs'));
+  const kit = await startServer({ root: KIT, encoding: 'br' });
+  const kitProxy = await slowProxy(new URL(kit.url).origin);
+  const kitUrl = `http://127.0.0.1:${kitProxy.address().port}/`;
+  // Each target: where to tap (an element, or its nearest ancestor with a size), and what shows
+  // that the tap was taken: an engine's dropdown opens (aria-expanded), Kaiban's radio is checked
+  // on the live page.
+  const engine = {
+    choice: () => window.__peerInput?.('companyType'),
+    taken: () => Boolean(document.querySelector('[aria-expanded="true"]')),
+  };
+  const targets = [
+    ['SurveyJS 2.5 (same LLC form)', kitProxy, `${kitUrl}surveyjs/`, engine],
+    ['Form.io 5.6 (same LLC form)', kitProxy, `${kitUrl}formio/`, engine],
+    ['Kaiban', proxy, `${url}#/name`, {
+      choice: () => 'input[type="radio"][value="llc"]',
+      taken: () => {
+        const radio = [...document.querySelectorAll('input[type="radio"][value="llc"]')].find((r) => !r.closest('[inert]'));
+        return Boolean(radio?.checked);
+      },
+    }],
+  ];
+  const firstInput = async (via, link, { choice, taken }) => {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiban-slow-'));
+    const context = await chromium.launchPersistentContext(profile, launchOptions);
+    const page = context.pages()[0] ?? await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.clearBrowserCache');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    let bytes = 0;
+    let counting = true;
+    cdp.on('Network.loadingFinished', (e) => { if (counting) bytes += e.encodedDataLength; });
+    await cdp.send('Network.enable');
+    // Sources inlined, not eval'ed: Kaiban's CSP refuses eval.
+    await page.addInitScript(`(() => {
+      const taken = ${taken};
+      window.kbFirst = {};
+      const look = () => { if (!window.kbFirst.taken && taken()) window.kbFirst.taken = performance.now(); };
+      new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true });
+      addEventListener('click', () => setTimeout(look), true);
+      addEventListener('change', look, true);
+    })()`);
+    via.throttled = true;
+    await page.goto(link, { waitUntil: 'commit' });
+    const deadline = Date.now() + 60_000;
+    while (!(await page.evaluate(() => window.kbFirst?.taken ?? 0)) && Date.now() < deadline) {
+      const box = await page.evaluate(`(() => {
+        const selector = (${choice})();
+        let el = selector && document.querySelector(selector);
+        while (el && el.getBoundingClientRect().width === 0) el = el.parentElement;
+        const r = el?.getBoundingClientRect();
+        return r && r.width > 0 && r.bottom > 0 && r.top < innerHeight ? [r.x + r.width / 2, r.y + r.height / 2] : null;
+      })()`).catch(() => null);
+      if (box) await page.mouse.click(box[0], box[1]);
+      await page.waitForTimeout(100);
+    }
+    counting = false;
+    via.throttled = false;
+    const result = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      taken: window.kbFirst.taken ?? NaN,
+    }));
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+    return { ...result, bytes };
+  };
+  console.log();
+  console.log(`Beside the peers, in the same run: a new visitor's link, through the same paced proxy and CPU, median of ${RUNS} loads each.`);
+  console.log();
+  console.log('| app | first paint (FCP) | first input accepted (a tap on the first choice shows its effect) | bytes transferred until then |');
+  console.log('|---|---|---|---|');
+  // The kit's server compresses a file the first time it is asked for it: one load of each,
+  // unthrottled and unmeasured, first.
+  for (const [, , link] of targets) {
+    const context = await chromium.launchPersistentContext('', launchOptions);
+    const page = context.pages()[0] ?? await context.newPage();
+    await page.goto(link, { waitUntil: 'networkidle' });
+    await context.close();
+  }
+  const runs = new Map(targets.map(([label]) => [label, []]));
+  for (let i = 0; i < RUNS; i++) {
+    // Interleaved, so that a slower moment of the machine falls on all three alike.
+    for (const [label, via, link, probe] of targets) runs.get(label).push(await firstInput(via, link, probe));
+  }
+  for (const [label] of targets) {
+    const m = (key) => median(runs.get(label).map((r) => r[key]));
+    console.log(`| ${label} | ${s(m('fcp'))} | ${s(m('taken'))} | ${(m('bytes') / 1024).toFixed(0)} KiB |`);
+  }
+  kitProxy.close();
+  await kit.close();
+} else {
+  console.log();
+  console.log('(the peer kit is not set up in target/peers: run node bench/peers.mjs first for the table beside the peers)');
 }
 proxy.close();
 await server.close();
