@@ -9,6 +9,7 @@ mod keyed_signals;
 mod layout;
 pub mod nav;
 mod people;
+mod person_signals;
 mod row_signals;
 mod session;
 mod status;

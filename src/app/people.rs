@@ -15,8 +15,9 @@ pub type Holders<T> = (
 );
 
 impl Wizard {
+    /// Where the person with `id` is in `persons` (tracked: wakes when the order changes).
     pub fn person_index(&self, id: &str) -> Option<usize> {
-        self.application.with(|a| a.person_index(id))
+        self.person_signals.index(id)
     }
 
     pub fn update_person(&self, id: &str, change: impl FnOnce(&mut Person)) {
@@ -37,14 +38,10 @@ impl Wizard {
         set: fn(&mut Person, T),
     ) -> Bind<T> {
         let wizard = *self;
-        let (read, write) = (id.to_string(), id.to_string());
+        let (person, write) = (self.person_signals.person(id), id.to_string());
         Bind::new(
             path::person(id, field),
-            Signal::derive(move || {
-                wizard
-                    .application
-                    .with(|a| a.person(&read).map(get).unwrap_or_default())
-            }),
+            Signal::derive(move || person.with(|p| p.as_ref().map(get).unwrap_or_default())),
             Callback::new(move |v| wizard.update_person(&write, |p| set(p, v))),
         )
     }
@@ -72,12 +69,12 @@ impl Wizard {
     /// (`Person::text`/`set_text`).
     pub fn person_text(&self, id: &str, field: PersonField) -> Bind<String> {
         let wizard = *self;
-        let (read, write) = (id.to_string(), id.to_string());
+        let (person, write) = (self.person_signals.person(id), id.to_string());
         Bind::new(
             path::person(id, field),
             Signal::derive(move || {
-                wizard.application.with(|a| {
-                    let text = a.person(&read).and_then(|p| p.text(field));
+                person.with(|p| {
+                    let text = p.as_ref().and_then(|p| p.text(field));
                     text.unwrap_or_default().to_string()
                 })
             }),

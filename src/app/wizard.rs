@@ -5,6 +5,7 @@
 use super::filing::Filing;
 use super::journey::Journey;
 use super::nav::Nav;
+use super::person_signals::PersonSignals;
 use super::session::{DraftContent, DraftSession};
 use crate::steps::Step;
 use kaiban_core::model::{Application, Person};
@@ -19,6 +20,8 @@ pub struct Wizard {
     /// The people, unchanged by edits elsewhere: what shows a person reads this, so typing an
     /// amount does not wake every name on the page.
     pub persons: Memo<Vec<Person>>,
+    /// Each person on their own: what shows one person's fields reads this.
+    pub person_signals: PersonSignals,
     /// The stored draft has been read (or a new one started).
     pub ready: RwSignal<bool>,
     pub session: DraftSession,
@@ -42,6 +45,7 @@ impl Wizard {
         let wizard = Wizard {
             application,
             persons: Memo::new(move |_| application.with(|a| a.persons.clone())),
+            person_signals: PersonSignals::new(application),
             ready,
             session,
             journey,

@@ -34,40 +34,31 @@ pub fn PersonEditor(
     let i18n = use_i18n();
     let id = person_id.clone();
     let index = Memo::new(move |_| wizard.person_index(&id).unwrap_or(usize::MAX));
-    let id_type = {
-        let person_id = person_id.clone();
-        Memo::new(move |_| {
-            wizard
-                .application
-                .with(|a| a.person(&person_id).map(|p| p.id_type).unwrap_or_default())
-        })
-    };
+    let person = wizard.person_signals.person(&person_id);
+    let id_type =
+        Memo::new(move |_| person.with(|p| p.as_ref().map(|p| p.id_type).unwrap_or_default()));
     let type_options = select_choices(move |t: IdType| !natural_only || t.is_natural_person());
     // A memo: a keystroke elsewhere leaves the line as it is.
-    let derived = {
-        let person_id = person_id.clone();
-        Memo::new(move |_| {
-            let chinese = i18n.locale.get().is_chinese();
-            wizard.application.with(|a| {
-                let p = a.person(&person_id)?;
-                let id = p.resident_id()?;
-                let sex = match (id.sex(), chinese) {
-                    (Sex::Male, true) => "男",
-                    (Sex::Female, true) => "女",
-                    (Sex::Male, false) => "male",
-                    (Sex::Female, false) => "female",
-                };
-                Some(if chinese {
-                    format!(
-                        "出生日期 {}，性别 {sex}（由身份证号码得出）",
-                        id.birth_date()
-                    )
-                } else {
-                    format!("Born {}, {sex} (from the identity number)", id.birth_date())
-                })
+    let derived = Memo::new(move |_| {
+        let chinese = i18n.locale.get().is_chinese();
+        person.with(|p| {
+            let id = p.as_ref()?.resident_id()?;
+            let sex = match (id.sex(), chinese) {
+                (Sex::Male, true) => "男",
+                (Sex::Female, true) => "女",
+                (Sex::Male, false) => "male",
+                (Sex::Female, false) => "female",
+            };
+            Some(if chinese {
+                format!(
+                    "出生日期 {}，性别 {sex}（由身份证号码得出）",
+                    id.birth_date()
+                )
+            } else {
+                format!("Born {}, {sex} (from the identity number)", id.birth_date())
             })
         })
-    };
+    });
     let (record_id, data_person) = (
         field_id(&path::person_record(&person_id)),
         person_id.clone(),
