@@ -122,8 +122,11 @@ for (const [label, prepare, hash] of scenarios) {
 // Beside the peers (../shared/peers, set up in target/peers by bench/peers.mjs): the same
 // proxy pacing, the same CPU, a new visitor's link for each. "First input accepted" is when a
 // tap on the first step's first choice first shows its effect: the tap is repeated every
-// 100 ms from when the choice is on screen (a tap on Kaiban's inert pre-rendered copy does
-// nothing, a tap on an engine's page before it has rendered finds nothing to tap).
+// 100 ms from when the choice is on screen (a tap on an engine's page before it has rendered
+// finds nothing to tap). Kaiban's pre-rendered first step takes the answer before the wizard
+// has loaded and hands it to the wizard (src/prerendered/boot.js; tests/e2e/prerendered.test.mjs
+// checks that the answer becomes the application's): its radio checked counts, in the copy or
+// on the live page.
 const KIT = path.join(ROOT, 'target/peers');
 if (fs.existsSync(path.join(KIT, 'node_modules/survey-core'))) {
   const { startServer } = await import(path.join(KIT, 'serve.mjs'));
@@ -132,7 +135,7 @@ if (fs.existsSync(path.join(KIT, 'node_modules/survey-core'))) {
   const kitUrl = `http://127.0.0.1:${kitProxy.address().port}/`;
   // Each target: where to tap (an element, or its nearest ancestor with a size), and what shows
   // that the tap was taken: an engine's dropdown opens (aria-expanded), Kaiban's radio is checked
-  // on the live page.
+  // (the pre-rendered first step's, or the live page's; never an inert copy's).
   const engine = {
     choice: () => window.__peerInput?.('companyType'),
     taken: () => Boolean(document.querySelector('[aria-expanded="true"]')),

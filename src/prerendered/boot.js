@@ -54,8 +54,10 @@
       const view = JSON.parse(read('kaiban.resume_view'));
       if (view?.format === 1 && draft && view.draft === draft && view.step === stepKey && view.locale === tag) html = view.html;
     } catch {}
+    let firstStep = false;
     if (!html && !draft && !['drafts', 'sign-request', 'receipt', 'case'].includes(stepKey)) {
       html = document.getElementById(`kb-first-step-${tag}`)?.innerHTML;
+      firstStep = true;
     }
     if (!html) return null;
     const parsed = document.createElement('template');
@@ -63,8 +65,25 @@
     const view = parsed.content.firstElementChild;
     if (!view?.classList.contains('kb-page')) return null;
     for (const el of view.querySelectorAll('[data-kb-style]')) el.style.cssText = el.dataset.kbStyle;
-    view.inert = true;
-    view.setAttribute('aria-busy', 'true');
+    if (firstStep) {
+      // The first step is one question of choices: it takes the answer (and a click on
+      // Continue) at once, so a new visitor on a slow phone is not kept waiting for the
+      // wizard; both are handed to the app when it arrives (below). One name makes the copy's
+      // radios one group, as the live ones are, for the arrow keys.
+      // The copy carries no ids: its labels are tied to their radios here.
+      view.classList.add('kb-early');
+      view.querySelectorAll('.kb-radio').forEach((option, i) => {
+        const radio = option.querySelector('input[type="radio"]');
+        const label = option.querySelector('label');
+        if (!radio || !label) return;
+        radio.name = 'kb-early-choice';
+        radio.id = `kb-early-choice-${i}`;
+        label.htmlFor = radio.id;
+      });
+    } else {
+      view.inert = true;
+      view.setAttribute('aria-busy', 'true');
+    }
     return view;
   }
 
@@ -115,8 +134,15 @@
   const markOf = (el) => ({ index: controls(copy).indexOf(el), text: el.textContent });
   let clicked = null;
   let focused = null;
+  let chosen = null;
   if (copy) {
     copy.addEventListener('click', (event) => {
+      // The early first step: a choice is taken where it is (a click on its label reaches
+      // its radio too) and remembered by its value.
+      if (event.target.closest('.kb-early .kb-radio')) {
+        if (event.target.matches('input[type="radio"]')) chosen = event.target.value;
+        return;
+      }
       const target = event.target.closest(CONTROLS);
       if (!target) return;
       event.preventDefault();
@@ -125,6 +151,9 @@
       root.classList.add('kb-waking');
       start();
     }, true);
+    copy.addEventListener('change', (event) => {
+      if (event.target.matches('.kb-early input[type="radio"]')) chosen = event.target.value;
+    });
     copy.addEventListener('focusin', (event) => {
       const target = event.target.closest(CONTROLS);
       focused = target ? markOf(target) : null;
@@ -133,6 +162,11 @@
       root.classList.remove('kb-waking');
       const focusTarget = document.activeElement === document.body ? find(document.body, focused) : null;
       focusTarget?.focus();
+      if (chosen) {
+        const live = [...document.querySelectorAll('main input[type="radio"]')].find((r) => r.value === chosen);
+        if (live && !live.checked) live.click();
+        if (focusTarget?.type === 'radio') live?.focus();
+      }
       find(document.body, clicked)?.click();
     }, { once: true });
   }

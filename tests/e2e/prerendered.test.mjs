@@ -123,7 +123,7 @@ test('an English-speaking returning visitor gets the English copy; a new visitor
   // on screen before the wizard has loaded.
   const deep = await visit(`${shared.server.url}#/capital`, { viewport: PHONE, init: observeLayoutShifts, hold: true });
   assert.equal(await heading(deep), '您要设立哪种类型的企业？');
-  assert.equal(await deep.locator('.kb-prerendered .kb-page').getAttribute('inert'), '', 'the copy of the step cannot be used');
+  assert.equal(await deep.locator('.kb-prerendered .kb-page').getAttribute('inert'), null, 'the first step takes its answer at once (next test)');
   assert.equal(await deep.locator('.kb-save').innerText(), '正在载入…');
   deep.release();
   await live(deep);
@@ -136,6 +136,54 @@ test('an English-speaking returning visitor gets the English copy; a new visitor
   assert.deepEqual(await deep.evaluate(() => window.shifts), [], 'layout shifted');
   assertNoProblems(deep);
   await deep.context().close();
+});
+
+test('a new visitor\'s first step takes the answer before the wizard has loaded, and the wizard carries it on', async () => {
+  const page = await visit(`${shared.server.url}#/name`, { viewport: PHONE, hold: true });
+  const copy = page.locator('.kb-prerendered');
+  assert.equal(await heading(page), '您要设立哪种类型的企业？');
+  const choice = (title) => copy.getByRole('radio', { name: new RegExp(`^${title}`) });
+  // A tap on an answer's words, then on another's circle: each is taken at once.
+  await copy.locator('.kb-radio-title', { hasText: /^股份有限公司$/ }).click();
+  assert.equal(await choice('股份有限公司').isChecked(), true, 'a tap on the words is taken at once');
+  await choice('有限责任公司').click();
+  assert.equal(await choice('股份有限公司').isChecked(), false, 'one answer at a time');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await choice('一人有限责任公司').isChecked(), true, 'the arrow keys move the answer');
+  await screenshot(page, 'prerendered-first-step-early-phone', { fullPage: false });
+  await copy.getByRole('button', { name: '继续' }).click();
+  assert.equal(await heading(page), '您要设立哪种类型的企业？', 'Continue waits for the wizard');
+  assert.equal(await page.locator('.kb-prerendered').count(), 1);
+
+  page.release();
+  await live(page);
+  await page.locator('h1', { hasText: '企业名称' }).waitFor();
+  assert.match(page.url(), /#\/name$/);
+  await page.locator('.kb-save[data-state="saved"]').waitFor();
+  await page.getByRole('button', { name: '返回' }).click();
+  await page.locator('h1', { hasText: '您要设立哪种类型的企业？' }).waitFor();
+  assert.equal(await page.locator('#entity-one_person_llc').isChecked(), true, 'the answer given before the wizard loaded is the application\'s');
+  assertNoProblems(page);
+  await page.context().close();
+});
+
+test('an answer on the early first step with no Continue is kept, and the focus stays on it', async () => {
+  const page = await visit(`${shared.server.url}#/entity-type`, { hold: true });
+  await page.keyboard.press('Tab');
+  let tabs = 0;
+  while (!(await page.evaluate(() => document.activeElement.matches('.kb-prerendered input[type="radio"]'))) && tabs++ < 30) await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  page.release();
+  await live(page);
+  const chosen = page.locator('#entity-joint_stock');
+  await page.waitForFunction(() => document.querySelector('#entity-joint_stock')?.checked);
+  assert.equal(await chosen.evaluate((el) => el === document.activeElement), true, 'the focus is on the answer');
+  await page.keyboard.press('Enter');
+  await page.locator('h1', { hasText: '企业名称' }).waitFor();
+  assertNoProblems(page);
+  await page.context().close();
 });
 
 test('keyboard: focus on the copy stays on the same control when the app takes over', async () => {
