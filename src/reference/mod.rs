@@ -12,7 +12,7 @@ use kaiban_core::catalog::divisions::{parse_townships, Township};
 use kaiban_core::catalog::{Catalog, CatalogueSource, Divisions, Jurisdiction};
 use kaiban_core::date::Date;
 use kaiban_core::model::Application;
-use kaiban_core::{Context, Finding};
+use kaiban_core::{Checker, Context, Finding};
 use leptos::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -43,6 +43,9 @@ pub struct Reference {
     pub catalogue: Catalogue,
     /// What the deployment offers with the registration.
     pub bundle: StoredValue<Arc<BundleOffer>>,
+    /// The current application's check, kept between keystrokes (a person who did not change
+    /// is not checked again).
+    checker: StoredValue<Checker>,
 }
 
 impl Reference {
@@ -59,6 +62,7 @@ impl Reference {
             townships: RwSignal::new(HashMap::new()),
             requested: StoredValue::new(Default::default()),
             jurisdiction: StoredValue::new(Arc::new(jurisdiction)),
+            checker: StoredValue::new(Checker::new()),
         };
         reference.load_index();
         reference
@@ -85,42 +89,44 @@ impl Reference {
         self.jurisdiction.get_value()
     }
 
-    /// The rules on `app` with the data as loaded now (reactive: re-run when it arrives).
+    /// The rules on the application being edited, with the data as loaded now (reactive:
+    /// re-run when it arrives). Only for that one application: its checker remembers it.
     pub fn check(&self, app: &Application, today: Date) -> Vec<Finding> {
         let catalog = self.catalogue.for_rules(app, true);
-        self.check_with(app, today, &self.divisions.get(), catalog.as_deref())
+        let divisions = self.divisions.get();
+        let checker = self.checker;
+        self.with_context(today, &divisions, catalog.as_deref(), |ctx| {
+            checker
+                .try_update_value(|checker| checker.check(app, ctx))
+                .unwrap_or_else(|| kaiban_core::check(app, ctx))
+        })
     }
 
-    /// The same, outside a reactive scope (the drafts list).
+    /// The rules on any application (the drafts list), outside a reactive scope.
     pub fn check_untracked(&self, app: &Application, today: Date) -> Vec<Finding> {
         let catalog = self.catalogue.for_rules(app, false);
-        self.check_with(
-            app,
-            today,
-            &self.divisions.get_untracked(),
-            catalog.as_deref(),
-        )
+        let divisions = self.divisions.get_untracked();
+        self.with_context(today, &divisions, catalog.as_deref(), |ctx| {
+            kaiban_core::check(app, ctx)
+        })
     }
 
-    fn check_with(
+    fn with_context<R>(
         &self,
-        app: &Application,
         today: Date,
         divisions: &Divisions,
         catalog: Option<&Catalog>,
-    ) -> Vec<Finding> {
+        run: impl FnOnce(&Context) -> R,
+    ) -> R {
         let jurisdiction = self.jurisdiction();
         let bundle = self.bundle.get_value();
-        kaiban_core::check(
-            app,
-            &Context {
-                today,
-                catalog: catalog.unwrap_or_else(|| Catalog::empty()),
-                divisions,
-                jurisdiction: &jurisdiction,
-                bundle: &bundle,
-            },
-        )
+        run(&Context {
+            today,
+            catalog: catalog.unwrap_or_else(|| Catalog::empty()),
+            divisions,
+            jurisdiction: &jurisdiction,
+            bundle: &bundle,
+        })
     }
 
     /// The townships of `county`, fetching its province's chunk on first use.

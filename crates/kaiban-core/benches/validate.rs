@@ -1,5 +1,5 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use kaiban_core::{check, samples, Context};
+use kaiban_core::{check, samples, Checker, Context};
 
 fn validate_fifty_investor_llc(c: &mut Criterion) {
     let app = samples::llc_with_investors(50);
@@ -12,6 +12,27 @@ fn validate_fifty_investor_llc(c: &mut Criterion) {
         b.iter(|| {
             let app = kaiban_core::migrate(black_box(&json)).unwrap();
             check(&app, &ctx)
+        })
+    });
+}
+
+/// A keystroke in a 1 000-investor application: the full check against the `Checker` the app
+/// keeps, which checks again only the person whose name changed.
+fn validate_keystroke_in_thousand_investor_llc(c: &mut Criterion) {
+    let mut app = samples::llc_with_investors(1000);
+    let ctx = Context::with_bundled_catalog("2026-01-01".parse().unwrap());
+    c.bench_function("check LLC with 1000 investors", |b| {
+        b.iter(|| check(black_box(&app), black_box(&ctx)))
+    });
+    let mut checker = Checker::new();
+    checker.check(&app, &ctx);
+    let last = app.persons.len() - 1;
+    let mut n = 0u32;
+    c.bench_function("Checker: a keystroke in LLC with 1000 investors", |b| {
+        b.iter(|| {
+            n += 1;
+            app.persons[last].name = format!("股东{}", n % 10);
+            checker.check(black_box(&app), black_box(&ctx))
         })
     });
 }
@@ -49,6 +70,7 @@ fn search_synthetic_catalogue(c: &mut Criterion) {
 criterion_group!(
     benches,
     validate_fifty_investor_llc,
+    validate_keystroke_in_thousand_investor_llc,
     generate_documents_for_fifty_investor_llc,
     search_synthetic_catalogue
 );

@@ -9,6 +9,7 @@ mod capital;
 mod contacts;
 pub mod email;
 mod finding;
+mod incremental;
 mod indexed;
 mod members;
 mod name;
@@ -23,6 +24,7 @@ mod submission;
 pub use beneficial::exemption_available as beneficial_exemption_available;
 pub use capital::contribution_allowed;
 pub use finding::{Finding, Severity};
+pub use incremental::Checker;
 pub use submission::{ACCEPTED_MEDIA_TYPES, MAX_ATTACHMENT_BYTES};
 
 use crate::catalog::{Catalog, Divisions, Jurisdiction};
@@ -69,6 +71,14 @@ impl Context<'_> {
 
 /// All findings for `app`, errors first, in a stable order.
 pub fn check(app: &Application, ctx: &Context) -> Vec<Finding> {
+    check_with(app, ctx, &mut incremental::PersonFields::Fresh)
+}
+
+fn check_with(
+    app: &Application,
+    ctx: &Context,
+    person_fields: &mut incremental::PersonFields,
+) -> Vec<Finding> {
     let Some(entity) = app.entity_type else {
         return vec![Finding::error(
             "entity_type.required",
@@ -82,7 +92,7 @@ pub fn check(app: &Application, ctx: &Context) -> Vec<Finding> {
     name::check(app, entity, ctx, &mut findings);
     place::check(app, ctx, &mut findings);
     scope::check(app, ctx, &mut findings);
-    people::check(app, entity, ctx, &mut findings);
+    people::check(app, entity, ctx, person_fields, &mut findings);
     members::check(app, entity, &mut findings);
     capital::check(app, entity, ctx, &mut findings);
     if entity.is_company() {

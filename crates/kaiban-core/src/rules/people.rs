@@ -1,25 +1,49 @@
 //! Person records: field formats (validator derive + identifier parsers), one record per
 //! real person, and full civil capacity for every office (X-7, R-LR-3).
 
+use super::incremental::PersonFields;
 use super::{Context, Finding, Indexed};
 use crate::ids::{check_document, IdType, MobileNumber};
-use crate::model::{EntityType, Person, Role};
+use crate::model::{EntityType, Person, Role, RoleRef};
 use crate::path::{self, PersonField};
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use validator::Validate;
 
-pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(
+    app: &Indexed,
+    entity: EntityType,
+    ctx: &Context,
+    person_fields: &mut PersonFields,
+    out: &mut Vec<Finding>,
+) {
     for person in app.persons.iter() {
-        check_fields(person, ctx, out);
+        person_fields.check(person, ctx, out);
     }
     check_duplicates(app, out);
     check_ages(app, entity, ctx, out);
 }
 
-fn check_fields(person: &Person, ctx: &Context, out: &mut Vec<Finding>) {
+/// The fields validator checks, in `Person`'s order.
+const PERSON_FIELD_ORDER: [&str; 5] = [
+    "name",
+    "nationality",
+    "email",
+    "address",
+    "org_representative",
+];
+
+/// A person's own fields. Reads only the person and `ctx.today`: `Checker` keeps the result
+/// until either changes.
+pub(super) fn check_fields(person: &Person, ctx: &Context, out: &mut Vec<Finding>) {
     let at = |field: PersonField| path::person(&person.id, field);
     if let Err(errors) = person.validate() {
-        for (field, list) in errors.field_errors() {
+        // validator hands the fields over in a HashMap's order, which differs between two
+        // checks of the same person: in the struct's order instead, so a check is repeatable.
+        let mut fields: Vec<_> = errors.field_errors().into_iter().collect();
+        let rank = |field: &str| PERSON_FIELD_ORDER.iter().position(|f| *f == field);
+        fields.sort_by(|(a, _), (b, _)| (rank(a), a).cmp(&(rank(b), b)));
+        for (field, list) in fields {
             let path = PersonField::from_key(&field).map_or_else(
                 || format!("{}.{field}", path::person_record(&person.id)),
                 at,
@@ -156,9 +180,12 @@ fn check_duplicates(app: &Indexed, out: &mut Vec<Finding>) {
         if person.id_number.trim().is_empty() {
             continue;
         }
-        let Some(first) = first_by_key.get(&person.identity_key()) else {
-            first_by_key.insert(person.identity_key(), person);
-            continue;
+        let first = match first_by_key.entry(person.identity_key()) {
+            Entry::Occupied(first) => *first.get(),
+            Entry::Vacant(slot) => {
+                slot.insert(person);
+                continue;
+            }
         };
         out.push(Finding::error(
             "person.duplicate",
@@ -172,10 +199,10 @@ fn check_duplicates(app: &Indexed, out: &mut Vec<Finding>) {
 /// Offices that need full civil capacity, with the path of the role and whether a minor is
 /// an error (officers) or only a warning (shareholders, who may act through a guardian). In the
 /// order findings have always come in: officers, finance officer, partners, investors.
-fn offices(
-    app: &Indexed,
+fn offices<'a>(
+    app: &'a Indexed,
     entity: EntityType,
-) -> Vec<(String, String, &'static str, &'static str, bool)> {
+) -> Vec<(RoleRef<'a>, &'static str, &'static str, bool)> {
     let company = entity.is_company();
     let strict_investor = entity.investors_are_natural_persons() || entity.is_partnership();
     let mut list: Vec<_> = app
@@ -200,7 +227,7 @@ fn offices(
                 ),
                 _ => return None,
             };
-            Some((rank, (r.person_id.to_string(), r.path(), zh, en, strict)))
+            Some((rank, (r, zh, en, strict)))
         })
         .collect();
     list.sort_by_key(|(rank, _)| *rank);
@@ -208,8 +235,8 @@ fn offices(
 }
 
 fn check_ages(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
-    for (id, path, role_zh, role_en, strict) in offices(app, entity) {
-        let Some(person) = app.person(&id) else {
+    for (role, role_zh, role_en, strict) in offices(app, entity) {
+        let Some(person) = app.person(role.person_id) else {
             continue;
         };
         if person.is_organisation() {
@@ -224,9 +251,9 @@ fn check_ages(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut Vec<Fi
         let zh = format!("{}未满18周岁（{}周岁），不具有完全民事行为能力，不能担任{role_zh}（《民法典》第十七条、《公司法》第一百七十八条）", person.name, age.max(0));
         let en = format!("{} is under 18 ({}) and lacks full civil capacity, so cannot be {role_en} (Civil Code Art 17; Company Law Art 178)", person.name, age.max(0));
         out.push(if strict {
-            Finding::error("person.under_18", path, zh, en)
+            Finding::error("person.under_18", role.path(), zh, en)
         } else {
-            Finding::warning("person.under_18", path, zh, en)
+            Finding::warning("person.under_18", role.path(), zh, en)
         });
     }
 }
