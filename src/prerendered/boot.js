@@ -69,8 +69,8 @@
       // The first step is one question of choices: it takes the answer (and a click on
       // Continue) at once, so a new visitor on a slow phone is not kept waiting for the
       // wizard; both are handed to the app when it arrives (below). One name makes the copy's
-      // radios one group, as the live ones are, for the arrow keys.
-      // The copy carries no ids: its labels are tied to their radios here.
+      // radios one group, as the live ones are, for the arrow keys; the copy carries no ids,
+      // so its labels are tied to their radios here.
       view.classList.add('kb-early');
       view.querySelectorAll('.kb-radio').forEach((option, i) => {
         const radio = option.querySelector('input[type="radio"]');
@@ -137,12 +137,8 @@
   let chosen = null;
   if (copy) {
     copy.addEventListener('click', (event) => {
-      // The early first step: a choice is taken where it is (a click on its label reaches
-      // its radio too) and remembered by its value.
-      if (event.target.closest('.kb-early .kb-radio')) {
-        if (event.target.matches('input[type="radio"]')) chosen = event.target.value;
-        return;
-      }
+      // The early first step's choices work where they are; `change` below remembers them.
+      if (event.target.closest('.kb-early .kb-radio')) return;
       const target = event.target.closest(CONTROLS);
       if (!target) return;
       event.preventDefault();
@@ -151,6 +147,7 @@
       root.classList.add('kb-waking');
       start();
     }, true);
+    // By tap, click, label or arrow key: each ends in a `change` of the chosen radio.
     copy.addEventListener('change', (event) => {
       if (event.target.matches('.kb-early input[type="radio"]')) chosen = event.target.value;
     });
