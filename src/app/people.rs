@@ -68,17 +68,42 @@ impl Wizard {
     /// Binds a text input to the free-text `field` of the person with `id`
     /// (`Person::text`/`set_text`).
     pub fn person_text(&self, id: &str, field: PersonField) -> Bind<String> {
+        self.bind_person_as(
+            id,
+            field,
+            |p, f| p.text(f).unwrap_or_default().to_string(),
+            |p, f, v| p.set_text(f, v),
+        )
+    }
+
+    /// Binds a select or radio group to the choice field `field` of the person with `id`,
+    /// by the chosen value's key.
+    pub fn person_choice(&self, id: &str, field: PersonField) -> Bind<String> {
+        self.bind_person_as(
+            id,
+            field,
+            |p, f| p.choice(f).unwrap_or_default(),
+            |p, f, v| p.set_choice(f, &v),
+        )
+    }
+
+    /// Binds an input to `field` of the person with `id` as text: `read` gives it ("" while
+    /// the person is gone), `write` stores what is typed or chosen.
+    fn bind_person_as(
+        &self,
+        id: &str,
+        field: PersonField,
+        read: fn(&Person, PersonField) -> String,
+        write: fn(&mut Person, PersonField, String),
+    ) -> Bind<String> {
         let wizard = *self;
-        let (person, write) = (self.person_signals.person(id), id.to_string());
+        let (person, target) = (self.person_signals.person(id), id.to_string());
         Bind::new(
             path::person(id, field),
             Signal::derive(move || {
-                person.with(|p| {
-                    let text = p.as_ref().and_then(|p| p.text(field));
-                    text.unwrap_or_default().to_string()
-                })
+                person.with(|p| p.as_ref().map(|p| read(p, field)).unwrap_or_default())
             }),
-            Callback::new(move |v| wizard.update_person(&write, |p| p.set_text(field, v))),
+            Callback::new(move |v| wizard.update_person(&target, |p| write(p, field, v))),
         )
     }
 

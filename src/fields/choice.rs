@@ -1,4 +1,5 @@
 use super::frame::{Bind, FieldFrame};
+use super::option::{OptionGroup, OptionIds, OptionInput, OptionKind};
 use crate::i18n::use_i18n;
 use crate::steps::Step;
 use kaiban_core::key::{self, Choice};
@@ -140,63 +141,41 @@ pub fn Radios(
     #[prop(optional)] inline: bool,
 ) -> impl IntoView {
     let frame = FieldFrame::new(&bind.path, step, &hint);
-    let error = frame.error();
     let Bind { path, value, set } = bind;
     let id = frame.id.clone();
     let radio = move |i: usize, (v, l, h): (String, String, Option<String>), current: &str| {
-        let input_id = if i == 0 {
-            id.clone()
-        } else {
-            format!("{id}-{i}")
-        };
-        let hint_id = format!("{input_id}-hint");
         let checked = v == current;
-        let has_option_hint = h.is_some();
+        let value = v.clone();
         view! {
-            <div class="kb-radio">
-                <input
-                    type="radio"
-                    class="kb-radio-input"
-                    id=input_id.clone()
-                    data-path=(i == 0).then(|| path.clone())
-                    name=id.clone()
-                    value=v.clone()
-                    aria-describedby=has_option_hint.then(|| hint_id.clone())
-                    prop:checked=checked
-                    on:change=move |_| set.run(v.clone())
-                />
-                <label class="kb-radio-label" for=input_id>
-                    <span class="kb-radio-title">{l}</span>
-                    {h
-                        .map(|h| {
-                            view! {
-                                <span class="kb-radio-hint" id=hint_id>
-                                    {h}
-                                </span>
-                            }
-                        })}
-                </label>
-            </div>
+            <OptionInput
+                kind=OptionKind::Radio {
+                    name: id.clone(),
+                }
+                ids=OptionIds::nth(&id, &path, i, i)
+                value
+                checked
+                on_change=Callback::new(move |_| set.run(v.clone()))
+                label=l
+                hint=h.map(Signal::from)
+            />
         }
     };
+    let list = if inline {
+        "kb-radios kb-radios-inline"
+    } else {
+        "kb-radios"
+    };
     view! {
-        <div class="kb-field" class:has-error=move || error.get()>
-            <fieldset class="kb-fieldset" aria-describedby=frame.describedby(Vec::new)>
-                <legend class="kb-label">{move || legend.get()}</legend>
-                {frame.hint(hint, "kb-hint")}
-                {frame.messages()}
-                <div class="kb-radios" class:kb-radios-inline=inline>
-                    {move || {
-                        let current = value.get();
-                        options
-                            .get()
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, option)| radio.clone()(i, option, &current))
-                            .collect_view()
-                    }}
-                </div>
-            </fieldset>
-        </div>
+        <OptionGroup frame legend hint list>
+            {move || {
+                let current = value.get();
+                options
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, option)| radio.clone()(i, option, &current))
+                    .collect_view()
+            }}
+        </OptionGroup>
     }
 }

@@ -7,7 +7,6 @@ use crate::app::{field_id, use_wizard};
 use crate::i18n::{both, use_i18n};
 use crate::steps::Step;
 use kaiban_core::ids::{IdType, Sex};
-use kaiban_core::key;
 use kaiban_core::model::OrgCategory;
 use kaiban_core::path::{self, PersonField};
 use leptos::prelude::*;
@@ -77,13 +76,7 @@ pub fn PersonEditor(
                 Some(
                     view! {
                         <Select
-                            bind=wizard
-                                .bind_person(
-                                    &person_id,
-                                    PersonField::IdType,
-                                    |p| key::of(&p.id_type),
-                                    |p, v| p.id_type = key::parse(&v).unwrap_or_default(),
-                                )
+                            bind=wizard.person_choice(&person_id, PersonField::IdType)
                             step
                             label=both("证件类型", "Type of document")
                             options=type_options
@@ -141,14 +134,7 @@ pub fn PersonEditor(
                                 view! {
                                     <Select
                                         bind=wizard
-                                            .bind_person(
-                                                &person_id,
-                                                PersonField::OrgCategory,
-                                                |p| key::of(&p.org_category),
-                                                |p, v| {
-                                                    p.org_category = key::parse(&v).unwrap_or_default();
-                                                },
-                                            )
+                                            .person_choice(&person_id, PersonField::OrgCategory)
                                         step
                                         label=both("单位性质", "Kind of organisation")
                                         hint=both(

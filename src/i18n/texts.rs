@@ -180,4 +180,7 @@ texts! {
     HolderExecutingPartner => "执行事务合伙人", "Executing partner";
     HolderFamilyMember => "家庭成员", "Family member";
     HolderBeneficialOwner => "受益所有人", "Beneficial owner";
+    AddDirector => "＋ 添加董事", "+ Add a director";
+    AddSupervisor => "＋ 添加监事", "+ Add a supervisor";
+    AddBeneficialOwner => "＋ 添加受益所有人", "+ Add a beneficial owner";
 }

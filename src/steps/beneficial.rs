@@ -1,10 +1,10 @@
 //! Beneficial owners (受益所有人), or the commitment that exempts a small business.
 
 use super::page::StepPage;
-use crate::app::{use_wizard, Holders};
+use crate::app::use_wizard;
 use crate::fields::Bind;
-use crate::fields::HolderList;
-use crate::fields::{Checkbox, ChoiceRadios, MessageAnchor, TextInput};
+use crate::fields::{Checkbox, ChoiceRadios, TextInput};
+use crate::fields::{HolderList, HolderRole};
 use crate::i18n::Text;
 use crate::i18n::{both, text};
 use crate::steps::Step;
@@ -13,10 +13,16 @@ use kaiban_core::path;
 use kaiban_core::rules::beneficial_exemption_available;
 use leptos::prelude::*;
 
-const OWNERS: Holders<BeneficialOwner> = (
-    |a| &a.beneficial_owners.owners,
-    |a| &mut a.beneficial_owners.owners,
-);
+const OWNERS: HolderRole<BeneficialOwner> = HolderRole {
+    holders: (
+        |a| &a.beneficial_owners.owners,
+        |a| &mut a.beneficial_owners.owners,
+    ),
+    list: path::BENEFICIAL_OWNERS,
+    field: path::beneficial_owner,
+    title: Text::HolderBeneficialOwner,
+    add_label: Text::AddBeneficialOwner,
+};
 
 #[component]
 pub fn BeneficialOwnersStep() -> impl IntoView {
@@ -41,12 +47,8 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                 />
             </Show>
             <Show when=move || !exempt.get()>
-                <MessageAnchor path=path::BENEFICIAL_OWNERS step />
                 <HolderList
-                    holders=OWNERS
-                    path=path::beneficial_owner
-                    title=Text::HolderBeneficialOwner
-                    add_label=both("＋ 添加受益所有人", "+ Add a beneficial owner")
+                    role=OWNERS
                     step
                     card=move |i| {
                         let at = move |f: &str| path::beneficial_owner(i, f);
@@ -66,7 +68,7 @@ pub fn BeneficialOwnersStep() -> impl IntoView {
                                 bind=wizard
                                     .bind_item(
                                         at("basis"),
-                                        (i, OWNERS),
+                                        (i, OWNERS.holders),
                                         |o| o.basis,
                                         |o, b| o.basis = b,
                                     )

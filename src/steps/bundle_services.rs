@@ -5,7 +5,8 @@ use super::bundle::natural_people;
 use crate::app::use_wizard;
 use crate::bind_in;
 use crate::fields::{
-    Bind, Checkbox, ChoiceChecks, ChoiceRadios, DateInput, PersonPicker, Select, TextInput,
+    Bind, Checkbox, ChoiceChecks, ChoiceRadios, DateInput, OptionGroup, OptionIds, OptionInput,
+    OptionKind, PersonPicker, Select, TextInput,
 };
 use crate::i18n::{both, text, use_i18n, Text};
 use crate::reference::use_reference;
@@ -310,7 +311,6 @@ fn PeopleChecks(
 ) -> impl IntoView {
     let Bind { path, value, set } = bind;
     let frame = crate::fields::FieldFrame::new(&path, STEP, &None);
-    let error = frame.error();
     let toggle_frame = frame.clone();
     let toggle = move |id: String, on: bool| {
         toggle_frame.touch();
@@ -323,49 +323,35 @@ fn PeopleChecks(
     };
     let first = frame.id.clone();
     view! {
-        <div class="kb-field" class:has-error=move || error.get()>
-            <fieldset class="kb-fieldset" aria-describedby=frame.describedby(Vec::new)>
-                <legend class="kb-label">
-                    {both("账户操作人", "Who will operate the account")}
-                </legend>
-                {frame.messages()}
-                <div class="kb-checkboxes">
-                    {move || {
-                        people
-                            .get()
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, (id, name))| {
-                                let input_id = if i == 0 {
-                                    first.clone()
-                                } else {
-                                    format!("{first}-{i}")
-                                };
-                                let (checked_id, toggle) = (id.clone(), toggle.clone());
-                                view! {
-                                    <div class="kb-checkbox">
-                                        <input
-                                            type="checkbox"
-                                            class="kb-checkbox-input"
-                                            id=input_id.clone()
-                                            data-path=(i == 0).then(|| path.clone())
-                                            value=id.clone()
-                                            prop:checked=move || value.with(|v| v.contains(&checked_id))
-                                            on:change:target=move |ev| toggle(
-                                                id.clone(),
-                                                ev.target().checked(),
-                                            )
-                                        />
-                                        <label class="kb-checkbox-label" for=input_id>
-                                            {name}
-                                        </label>
-                                    </div>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </div>
-            </fieldset>
-        </div>
+        <OptionGroup
+            frame
+            legend=both("账户操作人", "Who will operate the account")
+            hint=None
+            list="kb-checkboxes"
+        >
+            {move || {
+                people
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (id, name))| {
+                        let (checked_id, toggle) = (id.clone(), toggle.clone());
+                        view! {
+                            <OptionInput
+                                kind=OptionKind::Check
+                                ids=OptionIds::nth(&first, &path, i, i)
+                                value=id.clone()
+                                checked=Signal::derive(move || {
+                                    value.with(|v| v.contains(&checked_id))
+                                })
+                                on_change=Callback::new(move |on| toggle(id.clone(), on))
+                                label=name
+                                hint=None
+                            />
+                        }
+                    })
+                    .collect_view()
+            }}
+        </OptionGroup>
     }
 }

@@ -1,5 +1,5 @@
 use crate::app::use_wizard;
-use crate::fields::{ErrorSummary, FieldError};
+use crate::fields::{ErrorSummary, FieldError, OptionIds, OptionInput, OptionKind};
 use crate::i18n::{use_i18n, Text};
 use kaiban_core::model::EntityType;
 use leptos::prelude::*;
@@ -64,44 +64,37 @@ pub fn EntityTypeStep() -> impl IntoView {
                         {offered
                             .into_iter()
                             .map(|entity| {
-                                let id = input_id(entity);
-                                let hint_id = format!("{id}-hint");
+                                let locale = i18n.locale;
                                 view! {
-                                    <div class="kb-radio">
-                                        <input
-                                            type="radio"
-                                            class="kb-radio-input"
-                                            id=id.clone()
-                                            name="entity_type"
-                                            value=entity.key()
-                                            aria-describedby=hint_id.clone()
-                                            aria-invalid=move || {
-                                                if missing() { Some("true") } else { None }
-                                            }
-                                            prop:checked=move || selected() == Some(entity)
-                                            on:change=move |_| {
-                                                wizard.application.update(|a| a.entity_type = Some(entity))
-                                            }
-                                        />
-                                        <label class="kb-radio-label" for=id>
-                                            <span class="kb-radio-title">
-                                                {move || {
-                                                    entity
-                                                        .label()
-                                                        .into_text(i18n.locale.get().is_chinese())
-                                                        .to_string()
-                                                }}
-                                            </span>
-                                            <span class="kb-radio-hint" id=hint_id>
-                                                {move || {
-                                                    i18n.locale
-                                                        .get()
-                                                        .pick(entity.summary_zh(), entity.summary_en())
-                                                        .to_string()
-                                                }}
-                                            </span>
-                                        </label>
-                                    </div>
+                                    <OptionInput
+                                        kind=OptionKind::Radio {
+                                            name: "entity_type".to_string(),
+                                        }
+                                        ids=OptionIds {
+                                            id: input_id(entity),
+                                            data_path: None,
+                                        }
+                                        value=entity.key().to_string()
+                                        checked=Signal::derive(move || selected() == Some(entity))
+                                        on_change=Callback::new(move |_| {
+                                            wizard.application.update(|a| a.entity_type = Some(entity))
+                                        })
+                                        label=Signal::derive(move || {
+                                            entity
+                                                .label()
+                                                .into_text(locale.get().is_chinese())
+                                                .to_string()
+                                        })
+                                        hint=Some(
+                                            Signal::derive(move || {
+                                                locale
+                                                    .get()
+                                                    .pick(entity.summary_zh(), entity.summary_en())
+                                                    .to_string()
+                                            }),
+                                        )
+                                        invalid=Signal::derive(missing)
+                                    />
                                 }
                             })
                             .collect_view()}

@@ -2,10 +2,9 @@
 
 use super::{Organs, DIRECTORS};
 use crate::fields::Bind;
-use crate::fields::{ChoiceRadios, MessageAnchor};
+use crate::fields::ChoiceRadios;
 use crate::fields::{HolderList, HolderMarks};
 use crate::i18n::both;
-use crate::i18n::Text;
 use kaiban_core::model::BoardMode;
 use kaiban_core::path;
 use leptos::prelude::*;
@@ -30,12 +29,8 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
             step
             legend=both("董事会", "Board")
         />
-        <MessageAnchor path=path::DIRECTORS step />
         <HolderList
-            holders=DIRECTORS
-            path=path::director_field
-            title=Text::HolderDirector
-            add_label=both("＋ 添加董事", "+ Add a director")
+            role=DIRECTORS
             step
             keep=1
             can_add=Signal::derive(move || {
@@ -43,7 +38,7 @@ pub(super) fn Board(organs: Organs) -> impl IntoView {
             })
             card=move |i| {
                 let board = board_mode.get() == BoardMode::Board;
-                view! { <HolderMarks holders=DIRECTORS i path=path::director_field board step /> }
+                view! { <HolderMarks role=DIRECTORS i board step /> }
             }
         />
     }

@@ -6,11 +6,13 @@ mod management;
 mod supervision;
 
 use super::page::StepPage;
-use crate::app::{use_wizard, Holders, Wizard};
+use crate::app::{use_wizard, Wizard};
+use crate::fields::HolderRole;
 use crate::i18n::Text;
 use crate::i18n::{text, use_i18n};
 use crate::steps::Step;
 use kaiban_core::model::{BoardMode, Director, EntityType, Supervision, Supervisor};
+use kaiban_core::path;
 use leptos::prelude::*;
 
 fn person_name<'a>(a: &'a kaiban_core::model::Application, id: &str) -> &'a str {
@@ -30,10 +32,20 @@ fn set_person(
     })
 }
 
-pub(super) const DIRECTORS: Holders<Director> =
-    (|a| &a.officers.directors, |a| &mut a.officers.directors);
-pub(super) const SUPERVISORS: Holders<Supervisor> =
-    (|a| &a.officers.supervisors, |a| &mut a.officers.supervisors);
+pub(super) const DIRECTORS: HolderRole<Director> = HolderRole {
+    holders: (|a| &a.officers.directors, |a| &mut a.officers.directors),
+    list: path::DIRECTORS,
+    field: path::director_field,
+    title: Text::HolderDirector,
+    add_label: Text::AddDirector,
+};
+pub(super) const SUPERVISORS: HolderRole<Supervisor> = HolderRole {
+    holders: (|a| &a.officers.supervisors, |a| &mut a.officers.supervisors),
+    list: path::SUPERVISORS,
+    field: path::supervisor_field,
+    title: Text::HolderSupervisor,
+    add_label: Text::AddSupervisor,
+};
 
 /// What the officers step's sections share: the application and the choices they follow.
 #[derive(Clone, Copy)]
@@ -60,7 +72,7 @@ impl Organs {
             entity: wizard.entity_type(),
             board_mode: Memo::new(move |_| app.with(|a| a.officers.board_mode)),
             supervision: Memo::new(move |_| app.with(|a| a.officers.supervision)),
-            directors: wizard.holder_ids(DIRECTORS),
+            directors: wizard.holder_ids(DIRECTORS.holders),
         }
     }
 }

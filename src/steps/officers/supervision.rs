@@ -4,10 +4,9 @@ use super::{person_name, Organs, SUPERVISORS};
 use crate::app::field_id;
 use crate::bind;
 use crate::fields::Bind;
-use crate::fields::{Checkbox, ChoiceRadios, FieldMessages, MessageAnchor};
+use crate::fields::{Checkbox, ChoiceRadios, FieldMessages};
 use crate::fields::{HolderList, HolderMarks};
 use crate::i18n::both;
-use crate::i18n::Text;
 use kaiban_core::model::Supervision;
 use kaiban_core::path;
 use leptos::prelude::*;
@@ -34,18 +33,12 @@ pub(super) fn SupervisionSection(organs: Organs) -> impl IntoView {
         <Show when=move || {
             matches!(supervision.get(), Supervision::Board | Supervision::Single)
         }>
-            <MessageAnchor path=path::SUPERVISORS step />
             <HolderList
-                holders=SUPERVISORS
-                path=path::supervisor_field
-                title=Text::HolderSupervisor
-                add_label=both("＋ 添加监事", "+ Add a supervisor")
+                role=SUPERVISORS
                 step
                 card=move |i| {
                     let board = supervision.get() == Supervision::Board;
-                    view! {
-                        <HolderMarks holders=SUPERVISORS i path=path::supervisor_field board step />
-                    }
+                    view! { <HolderMarks role=SUPERVISORS i board step /> }
                 }
             />
         </Show>

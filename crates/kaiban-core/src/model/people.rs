@@ -127,6 +127,26 @@ impl Person {
         *slot = value;
     }
 
+    /// The key (`crate::key`) of the choice field `field`, as a select shows it, or `None`
+    /// for a field that is not a choice.
+    pub fn choice(&self, field: PersonField) -> Option<String> {
+        match field {
+            PersonField::IdType => Some(crate::key::of(&self.id_type)),
+            PersonField::OrgCategory => Some(crate::key::of(&self.org_category)),
+            _ => None,
+        }
+    }
+
+    /// Stores the value `key` names in the choice field `field`; a key that names no value,
+    /// or a field that is not a choice, changes nothing.
+    pub fn set_choice(&mut self, field: PersonField, key: &str) {
+        match field {
+            PersonField::IdType => crate::key::parse(key).map(|v| self.id_type = v),
+            PersonField::OrgCategory => crate::key::parse(key).map(|v| self.org_category = v),
+            _ => None,
+        };
+    }
+
     /// Persons are the same when their document type and number match after normalisation.
     pub fn identity_key(&self) -> (IdType, String) {
         (
@@ -151,5 +171,20 @@ mod tests {
                 None => assert_eq!(person, Person::default(), "{field:?} is not text"),
             }
         }
+    }
+
+    #[test]
+    fn a_choice_field_takes_a_key_it_names_and_ignores_others() {
+        let mut person = Person::default();
+        person.set_choice(PersonField::IdType, "foreign_passport");
+        assert_eq!(person.id_type, IdType::ForeignPassport);
+        assert_eq!(person.choice(PersonField::IdType).as_deref(), Some("foreign_passport"));
+        person.set_choice(PersonField::OrgCategory, "listed");
+        assert_eq!(person.org_category, OrgCategory::Listed);
+        let before = person.clone();
+        person.set_choice(PersonField::IdType, "no_such_document");
+        person.set_choice(PersonField::Name, "foreign_passport");
+        assert_eq!(person, before);
+        assert_eq!(person.choice(PersonField::Name), None);
     }
 }
