@@ -3,10 +3,12 @@
 //! `persons` and referenced by `id` from every role. Money is integer fen.
 
 mod articles;
+mod business;
 mod choices;
 mod contribution;
 mod entity;
 mod marks;
+mod officers;
 mod people;
 mod roles;
 
@@ -14,9 +16,11 @@ pub use articles::{
     Admission, ArticlesOptions, Asked, Disputes, Dissolution, ManagerPowers, PartnershipSharing,
     ProfitBasis, TransferRule, Voting,
 };
+pub use business::*;
 pub use contribution::ContributionMethod;
 pub use entity::EntityType;
 pub use marks::{Mark, Marked};
+pub use officers::*;
 pub use people::{OrgCategory, Person};
 pub use roles::{Holder, Role, RoleRef};
 
@@ -112,133 +116,6 @@ impl Application {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct EnterpriseName {
-    /// The full name as it will be registered, e.g. 贵阳云栈科技有限公司.
-    pub full: String,
-    /// 名称自主申报承诺: the applicant promises the name is lawful and takes responsibility.
-    pub self_declaration_accepted: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DomicileProof {
-    /// 住所使用证明 uploaded as an attachment with purpose `domicile_proof`.
-    Document,
-    /// 住所申报承诺: the applicant declares the address is genuine and usable (the usual
-    /// route under the 承诺制 reform, hence the default).
-    #[default]
-    Declaration,
-}
-
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Domicile {
-    /// GB/T 2260 county-level code, e.g. 520115 (观山湖区).
-    pub division_code: String,
-    /// The township, town or street (乡镇、街道), nine digits, e.g. 520115003; empty if none.
-    pub township_code: String,
-    /// The place from province to township as the picker named it when chosen (a
-    /// municipality's 市辖区 left out): filed with the codes, so the documents print what the
-    /// applicant saw. The rules check it against the division data.
-    pub place: Vec<PlaceName>,
-    /// Street, number, building and room.
-    pub detail: String,
-    pub postcode: String,
-    pub phone: String,
-    /// Functional zone (e.g. 520198 贵阳国家高新技术产业开发区) for routing; not a division.
-    pub functional_zone: Option<String>,
-    pub proof: DomicileProof,
-    pub declaration_accepted: bool,
-}
-
-/// One level of a domicile's place: 贵州省, 贵阳市, 观山湖区, 金华园街道.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct PlaceName {
-    pub code: String,
-    pub zh: String,
-    pub en: String,
-}
-
-impl PlaceName {
-    /// A place as addresses write it: 贵州省贵阳市观山湖区 and "Guanshanhu District, Guiyang
-    /// City, Guizhou Province" (smallest first in English).
-    pub fn spell(place: &[PlaceName]) -> crate::text::Bi {
-        let zh: String = place.iter().map(|p| p.zh.as_str()).collect();
-        let en: Vec<_> = place.iter().rev().map(|p| p.en.as_str()).collect();
-        crate::text::Bi::owned(zh, en.join(", "))
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct BusinessScope {
-    /// The chosen items in licence order; the first is the main business.
-    pub items: Vec<ScopeChoice>,
-    /// The `catalogue_version` of the catalogue they were chosen from (the deployment's,
-    /// docs/business-scope-catalogue.md); the receiver checks it against its own.
-    pub catalogue_version: String,
-}
-
-impl BusinessScope {
-    pub fn contains(&self, code: &str) -> bool {
-        self.items.iter().any(|item| item.code == code)
-    }
-}
-
-/// One chosen business-scope item as filed: its catalogue code with its wording and kind
-/// in that catalogue, so the documents print the same words wherever they are generated
-/// (the signer's phone has no need of the deployment's catalogue). The rules check the words
-/// against the catalogue. A draft from before items were filed with their words holds the
-/// bare code (`"G002"`); it reads with empty words, which the app fills from the catalogue.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(from = "FiledOrCode")]
-pub struct ScopeChoice {
-    pub code: String,
-    /// The normative wording, as the licence prints it.
-    pub zh: String,
-    /// Its English reading aid.
-    pub en: String,
-    pub kind: crate::catalog::ScopeKind,
-}
-
-impl ScopeChoice {
-    /// A bare code, its words still to be filled from the catalogue.
-    pub fn code(code: impl Into<String>) -> ScopeChoice {
-        ScopeChoice {
-            code: code.into(),
-            ..ScopeChoice::default()
-        }
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum FiledOrCode {
-    Code(String),
-    Filed {
-        #[serde(default)]
-        code: String,
-        #[serde(default)]
-        zh: String,
-        #[serde(default)]
-        en: String,
-        #[serde(default)]
-        kind: crate::catalog::ScopeKind,
-    },
-}
-
-impl From<FiledOrCode> for ScopeChoice {
-    fn from(value: FiledOrCode) -> ScopeChoice {
-        match value {
-            FiledOrCode::Code(code) => ScopeChoice::code(code),
-            FiledOrCode::Filed { code, zh, en, kind } => ScopeChoice { code, zh, en, kind },
-        }
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EstablishmentMethod {
@@ -312,135 +189,6 @@ pub struct Contribution {
     pub due_date: Option<Date>,
     /// 评估作价 reference for non-cash contributions.
     pub appraisal_ref: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BoardMode {
-    /// 董事会
-    #[default]
-    Board,
-    /// 不设董事会，设一名董事
-    SingleDirector,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Supervision {
-    /// 监事会
-    Board,
-    /// 一名监事
-    #[default]
-    Single,
-    /// 不设监事 (LLC, all shareholders agree)
-    None,
-    /// 董事会审计委员会
-    AuditCommittee,
-}
-
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Director {
-    pub person_id: PersonId,
-    pub chair: bool,
-    pub vice_chair: bool,
-    pub employee_representative: bool,
-    /// 代表公司执行公司事务的董事 (may be the legal representative).
-    pub executes_affairs: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Supervisor {
-    pub person_id: PersonId,
-    pub chair: bool,
-    pub employee_representative: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Officers {
-    pub board_mode: BoardMode,
-    pub directors: Vec<Director>,
-    pub supervision: Supervision,
-    pub supervisors: Vec<Supervisor>,
-    /// Person ids of the audit committee members (all must be directors).
-    pub audit_committee: Vec<PersonId>,
-    /// Recorded unanimous shareholder consent for having no supervisor.
-    pub no_supervisor_consent: bool,
-    pub manager_id: Option<PersonId>,
-    pub legal_representative_id: Option<PersonId>,
-    pub employee_count: Option<u32>,
-}
-
-impl Officers {
-    /// A single director is neither chair nor vice-chair of a board that is not there.
-    pub fn set_board_mode(&mut self, mode: BoardMode) {
-        self.board_mode = mode;
-        if mode == BoardMode::SingleDirector {
-            for d in &mut self.directors {
-                d.chair = false;
-                d.vice_chair = false;
-            }
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ExecutingPartner {
-    /// A partner's person id.
-    pub partner_id: PersonId,
-    /// 委派代表: required when the executing partner is an organisation.
-    pub delegate_id: Option<PersonId>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrganisationForm {
-    /// 个人经营
-    #[default]
-    Personal,
-    /// 家庭经营
-    Family,
-}
-
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct IndividualBusiness {
-    pub organisation_form: OrganisationForm,
-    pub family_member_ids: Vec<PersonId>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OwnershipBasis {
-    /// ≥ 25 % of equity, shares or partnership interest.
-    #[default]
-    Ownership,
-    /// ≥ 25 % of income or voting rights.
-    IncomeOrVoting,
-    /// Control alone or jointly by other means.
-    Control,
-    /// Nobody qualifies: the senior manager is filed.
-    SeniorManager,
-}
-
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct BeneficialOwner {
-    pub person_id: PersonId,
-    pub basis: OwnershipBasis,
-    /// Share in millionths (1,000,000 = 100 %), where the basis is a share.
-    pub share_millionths: Option<u32>,
-}
-
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct BeneficialOwners {
-    /// 承诺免报 (受益所有人信息管理办法 Art 3).
-    pub exemption_commitment: bool,
-    pub owners: Vec<BeneficialOwner>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -178,7 +178,10 @@ mod tests {
         let mut person = Person::default();
         person.set_choice(PersonField::IdType, "foreign_passport");
         assert_eq!(person.id_type, IdType::ForeignPassport);
-        assert_eq!(person.choice(PersonField::IdType).as_deref(), Some("foreign_passport"));
+        assert_eq!(
+            person.choice(PersonField::IdType).as_deref(),
+            Some("foreign_passport")
+        );
         person.set_choice(PersonField::OrgCategory, "listed");
         assert_eq!(person.org_category, OrgCategory::Listed);
         let before = person.clone();

@@ -2,6 +2,9 @@
 //! HTTP test suites.
 #![allow(dead_code)]
 
+pub mod cases;
+pub mod rounds;
+
 use kaiban_core::package::{Package, Payload};
 use sha2::{Digest, Sha256};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -242,4 +245,25 @@ pub fn status(port: u16, receipt: &str, token: Option<&str>) -> Reply {
         &headers,
         b"",
     )
+}
+
+/// A JSON request, with `token` as its bearer if given; a null `body` sends none.
+pub fn json_request(
+    port: u16,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: &serde_json::Value,
+) -> Reply {
+    let auth = token.map(|t| format!("Bearer {t}"));
+    let mut headers = vec![("Content-Type", "application/json")];
+    if let Some(auth) = &auth {
+        headers.push(("Authorization", auth.as_str()));
+    }
+    let bytes = if body.is_null() {
+        Vec::new()
+    } else {
+        body.to_string().into_bytes()
+    };
+    request(port, method, path, &headers, &bytes)
 }
