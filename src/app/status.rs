@@ -13,34 +13,54 @@ pub fn SaveIndicator() -> impl IntoView {
     let i18n = use_i18n();
     let wizard = use_wizard();
     let connectivity = use_connectivity();
+    let session = wizard.session;
+    // Changes are written within moments of typing, so a write under way keeps the last
+    // outcome on the line ("已保存在本设备 12:34"): the line, a live region, changes only when
+    // there is something to hear (a new minute, a failure, a write that is slow), not at
+    // every pause in typing. The true state is the element's `saveState` property.
+    let shown = Memo::new(move |previous: Option<&SaveStatus>| {
+        let status = session.save_status.get();
+        let under_way = matches!(status, SaveStatus::Pending | SaveStatus::Saving);
+        match previous {
+            Some(previous) if under_way && !session.slow_write.get() => previous.clone(),
+            _ => status,
+        }
+    });
+    let state = move |status: &SaveStatus| match status {
+        SaveStatus::Idle => "idle",
+        SaveStatus::Pending => "pending",
+        SaveStatus::Saving => "saving",
+        SaveStatus::Saved(_) => "saved",
+        SaveStatus::Failed(_) => "failed",
+    };
     let text = move || {
         let chinese = i18n.locale.get().is_chinese();
-        match wizard.session.save_status.get() {
-            SaveStatus::Idle => (i18n.t(Text::SaveIdle).to_string(), "idle"),
-            SaveStatus::Pending => (i18n.t(Text::SavePending).to_string(), "pending"),
-            SaveStatus::Saving => (i18n.t(Text::Saving).to_string(), "saving"),
+        match shown.get() {
+            SaveStatus::Idle => i18n.t(Text::SaveIdle).to_string(),
+            SaveStatus::Pending => i18n.t(Text::SavePending).to_string(),
+            SaveStatus::Saving => i18n.t(Text::Saving).to_string(),
             SaveStatus::Saved(at) => {
                 let time = js_sys::Date::new(&at.into());
-                (
-                    format!(
-                        "{} {:02}:{:02}",
-                        i18n.t(Text::Saved),
-                        time.get_hours(),
-                        time.get_minutes()
-                    ),
-                    "saved",
+                format!(
+                    "{} {:02}:{:02}",
+                    i18n.t(Text::Saved),
+                    time.get_hours(),
+                    time.get_minutes()
                 )
             }
-            SaveStatus::Failed(e) => (
-                format!("{}：{}", i18n.t(Text::NotSaved), e.message(chinese)),
-                "failed",
-            ),
+            SaveStatus::Failed(e) => format!("{}：{}", i18n.t(Text::NotSaved), e.message(chinese)),
         }
     };
     view! {
         <div class="kb-status-bar">
-            <p class="kb-save" data-state=move || text().1 role="status" aria-live="polite">
-                {move || text().0}
+            <p
+                class="kb-save"
+                data-state=move || shown.with(state)
+                prop:saveState=move || session.save_status.with(state)
+                role="status"
+                aria-live="polite"
+            >
+                {text}
             </p>
             <p class="kb-online" class:is-offline=move || !connectivity.online.get() role="status">
                 {move || {

@@ -60,7 +60,7 @@ pub fn OptionInput(
 ) -> impl IntoView {
     let hint_id = ids.hint_id();
     let describedby = hint.is_some().then(|| hint_id.clone());
-    let (name, kind, words) = match kind {
+    let (name, (kind, box_class, input_class), words) = match kind {
         OptionKind::Radio { name } => {
             let words = view! {
                 <label class="kb-radio-label" for=ids.id.clone()>
@@ -75,7 +75,11 @@ pub fn OptionInput(
                         })}
                 </label>
             };
-            (Some(name), "radio", Either::Left(words))
+            (
+                Some(name),
+                ("radio", "kb-radio", "kb-radio-input"),
+                Either::Left(words),
+            )
         }
         OptionKind::Check => {
             let words = view! {
@@ -91,14 +95,18 @@ pub fn OptionInput(
                         }
                     })}
             };
-            (None, "checkbox", Either::Right(words))
+            (
+                None,
+                ("checkbox", "kb-checkbox", "kb-checkbox-input"),
+                Either::Right(words),
+            )
         }
     };
     view! {
-        <div class=format!("kb-{kind}")>
+        <div class=box_class>
             <input
                 type=kind
-                class=format!("kb-{kind}-input")
+                class=input_class
                 id=ids.id
                 data-path=ids.data_path
                 name=name

@@ -3,12 +3,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sharedBrowserAndApp, controlledByServiceWorker, launch, serveApp, openPage, putDraftRecord, assertNoProblems, screenshot, ROOT, DESKTOP, PHONE } from './support.mjs';
+import { sharedBrowserAndApp, allSaved, controlledByServiceWorker, launch, serveApp, openPage, putDraftRecord, assertNoProblems, screenshot, ROOT, DESKTOP, PHONE } from './support.mjs';
 import { field, fill, heading, next, choosePlace } from './wizard.mjs';
 
 const shared = sharedBrowserAndApp({ before, after });
 
-const saved = (page) => page.locator('.kb-save[data-state="saved"]').waitFor();
+const saved = (page) => allSaved(page);
 
 async function startLlc(page) {
   await page.getByRole('button', { name: '开始申请' }).click();
@@ -66,7 +66,7 @@ test('closing the page in the middle of the autosave delay loses nothing either'
   await again.goto(shared.server.url + '#/name');
   await again.locator('h1', { hasText: '企业名称' }).waitFor();
   assert.equal(await field(again, 'name.full').inputValue(), '贵阳急关科技有限公司');
-  await again.locator('.kb-save[data-state="saved"]').waitFor();
+  await allSaved(again);
   await context.close();
 });
 

@@ -3,7 +3,7 @@
 // and lose nothing already saved; hostile text in every field stays inert and round-trips.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowserAndApp, openPage, assertNoProblems, screenshot, DESKTOP, PHONE } from './support.mjs';
+import { sharedBrowserAndApp, allSaved, openPage, assertNoProblems, screenshot, DESKTOP, PHONE } from './support.mjs';
 import { field, fill, next, ownArticlesSlot } from './wizard.mjs';
 
 const shared = sharedBrowserAndApp({ before, after });
@@ -24,7 +24,7 @@ function expectPanicReported(page) {
 test('a panic shows a recoverable error screen, never a blank page, and the edit in progress survives', async () => {
   const page = await openPage(shared.browser, shared.server.url, PHONE);
   await startLlc(page);
-  // Typed, and the panic comes before the 500 ms autosave delay is over.
+  // Typed, and the panic comes before the autosave delay (app::AUTOSAVE_DELAY) is over.
   await field(page, 'name.full').fill('贵阳断点科技有限公司');
   await page.evaluate(() => dispatchEvent(new CustomEvent('kaiban-fault', { detail: 'panic' })));
   const screen = page.locator('.kb-crash[role=alert]');
@@ -35,7 +35,7 @@ test('a panic shows a recoverable error screen, never a blank page, and the edit
   await page.getByRole('link', { name: '重新加载 · Reload' }).click();
   await page.locator('h1', { hasText: '企业名称' }).waitFor();
   assert.equal(await field(page, 'name.full').inputValue(), '贵阳断点科技有限公司');
-  await page.locator('.kb-save[data-state="saved"]').waitFor();
+  await allSaved(page);
   assertNoProblems(page);
   await page.context().close();
 });
@@ -53,8 +53,6 @@ async function devtools(page) {
   };
 }
 
-const saveState = (page) => page.locator('.kb-save').getAttribute('data-state');
-
 test('quota exceeded during autosave: the applicant is told what to do, nothing typed or saved is lost', async () => {
   const page = await openPage(shared.browser, shared.server.url, DESKTOP);
   const tools = await devtools(page);
@@ -62,7 +60,7 @@ test('quota exceeded during autosave: the applicant is told what to do, nothing 
   await tools.quota(3_000_000);
   await startLlc(page);
   await fill(page, 'name.full', '贵阳满仓科技有限公司');
-  await page.locator('.kb-save[data-state="saved"]').waitFor();
+  await allSaved(page);
   const long = '很长的补充说明'.repeat(100_000);
   await field(page, 'name.full').fill(long);
   await page.locator('.kb-save[data-state="failed"]', { hasText: '存储空间' }).waitFor();
@@ -75,7 +73,7 @@ test('quota exceeded during autosave: the applicant is told what to do, nothing 
   assert.equal(await field(page, 'name.full').inputValue(), long);
   await tools.quota();
   await fill(page, 'name.full', '贵阳满仓科技有限公司');
-  await page.locator('.kb-save[data-state="saved"]').waitFor();
+  await allSaved(page);
   await page.reload();
   await page.locator('h1', { hasText: '企业名称' }).waitFor();
   assert.equal(await field(page, 'name.full').inputValue(), '贵阳满仓科技有限公司');
@@ -90,7 +88,7 @@ test('quota exceeded while storing an attachment: the slot says so, the draft is
   await tools.quota(3_000_000);
   await startLlc(page);
   await fill(page, 'name.full', '贵阳附件科技有限公司');
-  await page.locator('.kb-save[data-state="saved"]').waitFor();
+  await allSaved(page);
   await ownArticlesSlot(page);
   await page.locator('#file-articles').setInputFiles({ name: 'articles.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(2_000_000, 0x25) });
   await page.locator('.kb-error-message', { hasText: '存储空间' }).waitFor();
@@ -108,11 +106,11 @@ test('site data cleared while the app is open: the open application is saved aga
   const page = await openPage(shared.browser, shared.server.url, DESKTOP);
   await startLlc(page);
   await fill(page, 'name.full', '贵阳清空科技有限公司');
-  await page.locator('.kb-save[data-state="saved"]').waitFor();
+  await allSaved(page);
   await (await devtools(page)).clearDatabases();
   await page.locator('#f-name-self_declaration_accepted').check();
   await page.locator('.kb-banner[role=alert]', { hasText: '浏览器清除了本网站保存的数据' }).waitFor();
-  await page.locator('.kb-save[data-state="saved"]').waitFor();
+  await allSaved(page);
   await page.reload();
   await page.locator('h1', { hasText: '企业名称' }).waitFor();
   assert.equal(await field(page, 'name.full').inputValue(), '贵阳清空科技有限公司');
@@ -125,7 +123,7 @@ test('the page closed in the middle of storing a large attachment: the draft ope
   const page = await openPage(shared.browser, shared.server.url, DESKTOP);
   await startLlc(page);
   await fill(page, 'name.full', '贵阳断电科技有限公司');
-  await page.locator('.kb-save[data-state="saved"]').waitFor();
+  await allSaved(page);
   await ownArticlesSlot(page);
   const size = 15_000_000;
   await page.locator('#file-articles').setInputFiles({ name: 'big-lease.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(size, 0x41) });
@@ -209,7 +207,7 @@ test('hostile text in every text field: inert, explained, exported and re-import
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no payload ran');
   assert.equal(await page.evaluate(() => document.scripts.length), scriptsBefore, 'no script element was created');
   assert.equal(await page.locator('main img[src=x], main svg[onload]').count(), 0, 'no markup was interpreted');
-  await page.locator('.kb-save[data-state="saved"]').waitFor();
+  await allSaved(page);
   await screenshot(page, 'hostile-input-delivery-desktop', { fullPage: false });
 
   // Export, import as a new draft, export again: the same application, byte for byte.
@@ -296,7 +294,7 @@ test('1 000 investors: every step still opens and takes input (timings recorded,
   timings['keystroke in the 1000th investor, to the next frame (ms)'] = interaction.keys;
   timings['leaving the field, to the next frame (ms)'] = interaction.blur;
   await time('autosave of the 1000-investor draft (ms)', async () => {
-    await page.locator('.kb-save[data-state="saved"]').waitFor({ timeout: 60_000 });
+    await allSaved(page, { timeout: 60_000 });
   });
   await time('open the review step (ms)', async () => {
     await page.evaluate(() => { location.hash = '#/review'; });

@@ -5,7 +5,7 @@
 // visitor the first step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowserAndApp, watchContentSecurityPolicy, assertNoProblems, screenshot, heading, seedDraft, example, PHONE, DESKTOP } from './support.mjs';
+import { sharedBrowserAndApp, allSaved, watchContentSecurityPolicy, assertNoProblems, screenshot, heading, seedDraft, example, PHONE, DESKTOP } from './support.mjs';
 import { captureStartPage, captureFirstStep, openStartPage, copyPath, firstStepPath, LOCALES } from '../../tools/prerender.mjs';
 import fs from 'node:fs';
 
@@ -132,7 +132,7 @@ test('an English-speaking returning visitor gets the English copy; a new visitor
   assert.equal(wasmRequested(deep), true);
   // The new draft is saved by itself; its status line changes without moving anything.
   assert.match(deep.url(), /#\/entity-type$/);
-  await deep.locator('.kb-save[data-state="saved"]').waitFor();
+  await allSaved(deep);
   assert.deepEqual(await deep.evaluate(() => window.shifts), [], 'layout shifted');
   assertNoProblems(deep);
   await deep.context().close();
@@ -159,7 +159,7 @@ test('a new visitor\'s first step takes the answer before the wizard has loaded,
   await live(page);
   await page.locator('h1', { hasText: '企业名称' }).waitFor();
   assert.match(page.url(), /#\/name$/);
-  await page.locator('.kb-save[data-state="saved"]').waitFor();
+  await allSaved(page);
   await page.getByRole('button', { name: '返回' }).click();
   await page.locator('h1', { hasText: '您要设立哪种类型的企业？' }).waitFor();
   assert.equal(await page.locator('#entity-one_person_llc').isChecked(), true, 'the answer given before the wizard loaded is the application\'s');
@@ -252,7 +252,7 @@ test('a returning applicant whose browser no longer has the app sees their own l
 
     page.release();
     await live(page);
-    await page.locator('.kb-save[data-state="saved"]').waitFor();
+    await allSaved(page);
     assert.equal(await page.getByRole('textbox').first().inputValue(), '100');
     assert.deepEqual(await page.evaluate(() => window.shifts), [], `layout shifted (${label})`);
     const after = await page.screenshot(masked);
@@ -312,7 +312,7 @@ test('where workers are unavailable the wizard is compiled in the page and loads
   assert.equal(await heading(page), '您要设立哪种类型的企业？');
   assert.equal(await page.evaluate(() => typeof Worker), 'undefined', 'the page had workers after all');
   await page.locator('label[for="entity-llc"]').click();
-  await page.locator('.kb-save[data-state="saved"]').waitFor();
+  await allSaved(page);
   assertNoProblems(page);
   await page.context().close();
 });

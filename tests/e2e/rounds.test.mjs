@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { appWithReceiver, openWithApplication, openPage, assertNoProblems, axeViolations, screenshot, example, ROOT, DESKTOP, PHONE } from './support.mjs';
+import { appWithReceiver, allSaved, openWithApplication, openPage, assertNoProblems, axeViolations, screenshot, example, ROOT, DESKTOP, PHONE } from './support.mjs';
 
 const RECEIVED = path.join(ROOT, 'target/e2e/received-rounds');
 const NARROW = { width: 320, height: 640 };
@@ -156,7 +156,7 @@ test('a link opened after the application was edited says so', async () => {
   // The applicant changes the number of employees: the payload changes, the round is void.
   await page.evaluate(() => { location.hash = '#/officers'; });
   await page.locator('#f-officers-employee_count').fill('26');
-  await page.locator('.kb-save[data-state="saved"]').waitFor();
+  await allSaved(page);
   await page.evaluate(() => { location.hash = '#/signing'; });
   await page.locator('#round-open').waitFor();
   await li.reload();

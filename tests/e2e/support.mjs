@@ -292,3 +292,18 @@ export function sharedBrowserAndApp(hooks) {
   });
   return shared;
 }
+
+/// Waits until every change is stored. The status line stays calm while a change is being
+/// written (src/app/status.rs: it keeps showing the last outcome), so this reads the line's
+/// `saveState` property, the session's true state. `scope`: a page, frame or frame locator.
+export async function allSaved(scope, { timeout = 30_000 } = {}) {
+  const line = scope.locator('.kb-save:not(.kb-prerendered *)');
+  const until = Date.now() + timeout;
+  let state;
+  for (;;) {
+    state = await line.evaluate((el) => el.saveState, null, { timeout: Math.max(1, until - Date.now()) }).catch(() => undefined);
+    if (state === 'saved') return;
+    if (Date.now() > until) throw new Error(`changes not stored after ${timeout} ms (save state: ${state})`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

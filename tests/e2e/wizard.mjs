@@ -2,6 +2,7 @@
 // the field path it carries (`data-path`, built by kaiban_core::path). `fillApplication`
 // enters a whole example application.
 import assert from 'node:assert/strict';
+import { allSaved } from './support.mjs';
 
 /// The DOM id of the element that shows `path` (the error summary links to it), as
 /// app::field_id makes it.
@@ -307,7 +308,7 @@ export async function ownArticlesSlot(page) {
   await page.evaluate(() => { location.hash = '#/articles'; });
   await page.locator('h1', { hasText: STEP_TITLES.articles }).waitFor();
   await tick(page, 'articles.own_articles');
-  await page.locator('.kb-save[data-state="saved"]').waitFor();
+  await allSaved(page);
   await page.evaluate(() => { location.hash = '#/attachments'; });
   await page.locator('h1', { hasText: STEP_TITLES.attachments }).waitFor();
 }

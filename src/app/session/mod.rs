@@ -20,7 +20,12 @@ const CURRENT_DRAFT_KEY: &str = "kaiban.current_draft";
 const EMERGENCY_PREFIX: &str = "kaiban.unsaved.";
 const CHANNEL: &str = "kaiban-drafts";
 /// Autosave waits this long after the last change (and saves at once when the tab hides).
-pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
+pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(250);
+/// Typing that never pauses is saved at least this often (ms).
+const LONGEST_UNSAVED_MS: f64 = 2_000.0;
+/// A write that takes longer than this is shown as under way; a quicker one is not shown at
+/// all (see `SaveIndicator`).
+const SLOW_WRITE: Duration = Duration::from_millis(1_000);
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
@@ -64,7 +69,11 @@ pub struct DraftSession {
     saved_edits: RwSignal<u64>,
     in_flight: RwSignal<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// When the oldest change not yet saved was made (`Date.now()`).
+    unsaved_since: StoredValue<Option<f64>>,
     pub save_status: RwSignal<SaveStatus>,
+    /// The write under way has taken longer than `SLOW_WRITE`.
+    pub slow_write: RwSignal<bool>,
     /// Another tab saved a newer revision of this draft.
     pub stale: RwSignal<bool>,
     pub read_only: RwSignal<bool>,
@@ -94,7 +103,9 @@ impl DraftSession {
             saved_edits: RwSignal::new(0),
             in_flight: RwSignal::new(false),
             timer: StoredValue::new(None),
+            unsaved_since: StoredValue::new(None),
             save_status: RwSignal::new(SaveStatus::Idle),
+            slow_write: RwSignal::new(false),
             stale: RwSignal::new(false),
             read_only: RwSignal::new(false),
             notices: RwSignal::new(Vec::new()),
@@ -250,7 +261,15 @@ impl DraftSession {
             }
             session.save_status.set(SaveStatus::Pending);
             session.clear_timer();
-            let handle = set_timeout_with_handle(move || session.flush(), AUTOSAVE_DELAY).ok();
+            let now = js_sys::Date::now();
+            let since = *session.unsaved_since.get_value().get_or_insert(now);
+            session.unsaved_since.set_value(Some(since));
+            let delay = if now - since >= LONGEST_UNSAVED_MS {
+                Duration::ZERO
+            } else {
+                AUTOSAVE_DELAY
+            };
+            let handle = set_timeout_with_handle(move || session.flush(), delay).ok();
             session.timer.set_value(handle);
         });
     }
@@ -302,7 +321,13 @@ impl DraftSession {
         let draft = self.capture();
         self.in_flight.set(true);
         self.save_status.set(SaveStatus::Saving);
+        let slow_write = self.slow_write;
+        let slow = set_timeout_with_handle(move || slow_write.set(true), SLOW_WRITE).ok();
         let result = drafts::save(&draft).await;
+        if let Some(slow) = slow {
+            slow.clear();
+        }
+        self.slow_write.set(false);
         self.in_flight.set(false);
         match result {
             Ok(drafts::Saved {
@@ -315,6 +340,7 @@ impl DraftSession {
                 self.revision.set(revision);
                 self.saved_edits.set(carried);
                 if !self.has_unsaved_edits() {
+                    self.unsaved_since.set_value(None);
                     self.clear_emergency_copy();
                 }
                 self.save_status.set(SaveStatus::Saved(draft.updated_at));
