@@ -4,7 +4,7 @@
 use super::keyed_signals::KeyedSignals;
 use kaiban_core::Finding;
 use leptos::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Clone, Copy)]
 pub struct FindingsByPath {
@@ -19,7 +19,7 @@ impl FindingsByPath {
             all,
         };
         Effect::new(move |_| {
-            let mut by_path: HashMap<String, Vec<Finding>> = HashMap::new();
+            let mut by_path: HashMap<String, Vec<Finding>> = HashMap::default();
             all.with(|all| {
                 for finding in all {
                     by_path

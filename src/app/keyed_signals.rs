@@ -5,7 +5,7 @@
 //! 1 000-investor application became quadratic (minutes to leave a field).
 
 use leptos::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hash;
 
 pub struct KeyedSignals<K: Send + Sync + 'static, V: Send + Sync + 'static> {
@@ -23,7 +23,7 @@ impl<K: Send + Sync + 'static, V: Send + Sync + 'static> Copy for KeyedSignals<K
 impl<K: Eq + Hash + Clone + Send + Sync + 'static, V: Send + Sync + 'static> KeyedSignals<K, V> {
     pub fn new() -> KeyedSignals<K, V> {
         KeyedSignals {
-            signals: StoredValue::new(HashMap::new()),
+            signals: StoredValue::new(HashMap::default()),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         }
     }

@@ -7,19 +7,34 @@
 use super::keyed_signals::KeyedSignals;
 use kaiban_core::model::{Application, Person};
 use leptos::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Clone, Copy)]
 pub struct PersonSignals {
     application: RwSignal<Application>,
     signals: KeyedSignals<String, Option<Person>>,
-    ids: Memo<Vec<String>>,
+    /// The people's ids in order, set only when the order changes: as a memo of the
+    /// application, every editor that reads it would be re-checked at every keystroke.
+    ids: RwSignal<Vec<String>>,
 }
 
 impl PersonSignals {
     pub fn new(application: RwSignal<Application>) -> PersonSignals {
         let signals = KeyedSignals::<String, Option<Person>>::new();
+        let ids: RwSignal<Vec<String>> = RwSignal::new(
+            application.with_untracked(|a| a.persons.iter().map(|p| p.id.clone()).collect()),
+        );
         Effect::new(move |_| {
+            let reordered = application.with(|a| {
+                let same = ids.with_untracked(|ids| {
+                    ids.len() == a.persons.len()
+                        && ids.iter().zip(&a.persons).all(|(id, p)| *id == p.id)
+                });
+                (!same).then(|| a.persons.iter().map(|p| p.id.clone()).collect::<Vec<_>>())
+            });
+            if let Some(now) = reordered {
+                ids.set(now);
+            }
             // Collected first: a person's signal woken by `set` may redraw and make new ones.
             let changed: Vec<_> = application.with(|a| {
                 let by_id: HashMap<&str, &Person> =
@@ -42,9 +57,7 @@ impl PersonSignals {
         PersonSignals {
             application,
             signals,
-            ids: Memo::new(move |_| {
-                application.with(|a| a.persons.iter().map(|p| p.id.clone()).collect())
-            }),
+            ids,
         }
     }
 
@@ -59,6 +72,10 @@ impl PersonSignals {
     /// Where the person with `id` is in `persons`, tracked: wakes only when the order of the
     /// people changes.
     pub fn index(&self, id: &str) -> Option<usize> {
-        self.ids.with(|ids| ids.iter().position(|p| p == id))
+        // Until the effect has seen a person just added, the application itself says.
+        let application = self.application;
+        self.ids
+            .with(|ids| ids.iter().position(|p| p == id))
+            .or_else(|| application.with_untracked(|a| a.persons.iter().position(|p| p.id == id)))
     }
 }

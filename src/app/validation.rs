@@ -5,7 +5,7 @@
 use super::findings_by_path::FindingsByPath;
 use super::keyed_signals::KeyedSignals;
 use super::wizard::Wizard;
-use crate::steps::{step_of, Step};
+use crate::steps::{step_of, step_of_with_homes, Step};
 use kaiban_core::date::Date;
 use kaiban_core::model::Application;
 use kaiban_core::Finding;
@@ -95,14 +95,13 @@ impl Validation {
             found.extend(submission.with(registrar_reasons));
             found
         });
+        let homes = wizard.home_steps;
         let error_steps = Memo::new(move |_| {
             findings.with(|all| {
                 application.with(|app| {
-                    let mut steps: Vec<Step> = all
-                        .iter()
-                        .filter(|f| f.is_error())
-                        .map(|f| step_of(app, f))
-                        .collect();
+                    let errors = all.iter().filter(|f| f.is_error());
+                    let mut steps: Vec<Step> = homes
+                        .with(|homes| errors.map(|f| step_of_with_homes(app, homes, f)).collect());
                     steps.sort_by_key(|s| *s as u8);
                     steps.dedup();
                     steps

@@ -8,20 +8,21 @@ use super::nav::Nav;
 use super::person_signals::PersonSignals;
 use super::session::{DraftContent, DraftSession};
 use crate::steps::Step;
-use kaiban_core::model::{Application, Person};
+use kaiban_core::model::Application;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use rustc_hash::FxHashMap as HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy)]
 pub struct Wizard {
     pub application: RwSignal<Application>,
-    /// The people, unchanged by edits elsewhere: what shows a person reads this, so typing an
-    /// amount does not wake every name on the page.
-    pub persons: Memo<Vec<Person>>,
     /// Each person on their own: what shows one person's fields reads this.
     pub person_signals: PersonSignals,
+    /// The step where each person with a form-showing role is edited (`person_home_step`),
+    /// found once per change for everyone rather than by every person's card.
+    pub home_steps: RwSignal<HashMap<String, Step>>,
     /// The stored draft has been read (or a new one started).
     pub ready: RwSignal<bool>,
     pub session: DraftSession,
@@ -44,8 +45,8 @@ impl Wizard {
         let filing = Filing::new(content.signing, content.submission, session, journey);
         let wizard = Wizard {
             application,
-            persons: Memo::new(move |_| application.with(|a| a.persons.clone())),
             person_signals: PersonSignals::new(application),
+            home_steps: home_steps_of(application),
             ready,
             session,
             journey,
@@ -74,6 +75,33 @@ impl Wizard {
         self.session.start_new_draft();
         self.journey.go(Step::EntityType);
     }
+}
+
+/// Every person's home step, set only when one changes: as a memo of the application, the
+/// cards that read it would all be re-checked at every keystroke.
+fn home_steps_of(application: RwSignal<Application>) -> RwSignal<HashMap<String, Step>> {
+    let owned = |homes: HashMap<&str, Step>| -> HashMap<String, Step> {
+        homes
+            .into_iter()
+            .map(|(id, step)| (id.to_string(), step))
+            .collect()
+    };
+    let homes =
+        RwSignal::new(application.with_untracked(|a| owned(crate::steps::person_home_steps(a))));
+    Effect::new(move |_| {
+        let changed = application.with(|a| {
+            let now = crate::steps::person_home_steps(a);
+            let same = homes.with_untracked(|before| {
+                before.len() == now.len()
+                    && now.iter().all(|(id, step)| before.get(*id) == Some(step))
+            });
+            (!same).then(|| owned(now))
+        });
+        if let Some(now) = changed {
+            homes.set(now);
+        }
+    });
+    homes
 }
 
 pub fn use_wizard() -> Wizard {

@@ -4,7 +4,7 @@ use super::Button;
 use super::PersonEditor;
 use crate::app::use_wizard;
 use crate::i18n::{both, use_i18n};
-use crate::steps::{person_home_step, Step};
+use crate::steps::Step;
 use leptos::prelude::*;
 
 /// The editor where the person's details belong, else their summary and where to edit them.
@@ -13,7 +13,11 @@ pub fn PersonDetails(#[prop(into)] person_id: String, step: Step) -> impl IntoVi
     let wizard = use_wizard();
     let i18n = use_i18n();
     let id = person_id.clone();
-    let home = Memo::new(move |_| wizard.application.with(|a| person_home_step(a, &id)));
+    let home = Memo::new(move |_| {
+        wizard
+            .home_steps
+            .with(|homes| homes.get(&id).copied().unwrap_or(Step::Contacts))
+    });
     move || {
         if home.get() == step {
             view! { <PersonEditor person_id=person_id.clone() step natural_only=true /> }.into_any()

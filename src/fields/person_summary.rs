@@ -42,18 +42,12 @@ pub fn describe(person: &Person, chinese: bool) -> String {
 
 #[component]
 pub fn PersonSummary(#[prop(into)] person_id: String) -> impl IntoView {
-    let wizard = use_wizard();
+    let person = use_wizard().person_signals.person(&person_id);
     let i18n = use_i18n();
     move || {
         let chinese = i18n.locale.get().is_chinese();
-        wizard
-            .persons
-            .with(|persons| {
-                persons
-                    .iter()
-                    .find(|p| p.id == person_id)
-                    .map(|p| describe(p, chinese))
-            })
+        person
+            .with(|p| p.as_ref().map(|p| describe(p, chinese)))
             .unwrap_or_default()
     }
 }

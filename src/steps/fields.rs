@@ -7,6 +7,7 @@ use super::{steps_for, Step};
 use kaiban_core::model::{Application, Role};
 use kaiban_core::path::{self, pattern};
 use kaiban_core::Finding;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The fields of a person record, on every step that shows a person's form.
 const PERSON: &[&str] = &[
@@ -196,24 +197,59 @@ pub fn person_home_step(app: &Application, person_id: &str) -> Step {
     app.roles()
         .into_iter()
         .filter(|r| r.person_id == person_id)
-        .filter_map(|r| match r.role {
-            Role::Investor | Role::FamilyMember => Some((0, Step::Investors)),
-            Role::LegalRepresentative | Role::Director | Role::Supervisor | Role::Manager => {
-                Some((1, Step::Officers))
-            }
-            Role::ExecutingPartnerDelegate => Some((2, Step::Partnership)),
-            Role::BeneficialOwner => Some((3, Step::BeneficialOwners)),
-            _ => None,
-        })
+        .filter_map(|r| home_of(r.role))
         .min_by_key(|(rank, _)| *rank)
         .map_or(Step::Contacts, |(_, step)| step)
+}
+
+/// `person_home_step` of every person who has a role that shows their form, in one pass (a
+/// person missing here is edited where the contacts are chosen).
+pub fn person_home_steps(app: &Application) -> HashMap<&str, Step> {
+    let mut homes: HashMap<&str, (u8, Step)> = HashMap::default();
+    for role in app.roles() {
+        if let Some(home) = home_of(role.role) {
+            let best = homes.entry(role.person_id).or_insert(home);
+            if home.0 < best.0 {
+                *best = home;
+            }
+        }
+    }
+    homes
+        .into_iter()
+        .map(|(id, (_, step))| (id, step))
+        .collect()
+}
+
+/// Where a role shows its holder's form, ranked: the first of a person's roles wins.
+fn home_of(role: Role) -> Option<(u8, Step)> {
+    match role {
+        Role::Investor | Role::FamilyMember => Some((0, Step::Investors)),
+        Role::LegalRepresentative | Role::Director | Role::Supervisor | Role::Manager => {
+            Some((1, Step::Officers))
+        }
+        Role::ExecutingPartnerDelegate => Some((2, Step::Partnership)),
+        Role::BeneficialOwner => Some((3, Step::BeneficialOwners)),
+        _ => None,
+    }
 }
 
 /// The step whose page shows the field at `path`: a person's fields on their home step, any
 /// other field on the first step of the journey that lists it (the review page if none does).
 pub fn step_of_path(app: &Application, path: &str) -> Step {
+    step_of_path_in(app, path, |id| person_home_step(app, id))
+}
+
+/// `step_of`, with every person's home step found once before (`person_home_steps`): for
+/// many findings at a time.
+pub fn step_of_with_homes(app: &Application, homes: &HashMap<String, Step>, f: &Finding) -> Step {
+    step_of_path_in(app, &f.path, |id| {
+        homes.get(id).copied().unwrap_or(Step::Contacts)
+    })
+}
+
+fn step_of_path_in(app: &Application, path: &str, home: impl Fn(&str) -> Step) -> Step {
     if let Some(id) = path::person_of(path) {
-        return person_home_step(app, id);
+        return home(id);
     }
     let wanted = pattern(path);
     steps_for(app.entity_type)
@@ -294,5 +330,26 @@ mod contract {
         assert!(unshown(&app, without_name)
             .iter()
             .any(|p| p.starts_with("name.required at name.full")));
+    }
+
+    #[test]
+    fn every_persons_home_is_the_same_found_alone_or_all_at_once() {
+        for (kind, example) in examples() {
+            for app in std::iter::once(example.clone()).chain(broken_variants(&example)) {
+                let homes = person_home_steps(&app);
+                for person in &app.persons {
+                    let together = homes
+                        .get(person.id.as_str())
+                        .copied()
+                        .unwrap_or(Step::Contacts);
+                    assert_eq!(
+                        together,
+                        person_home_step(&app, &person.id),
+                        "{kind}: {}",
+                        person.id
+                    );
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,22 @@
+import { chromium } from 'playwright-core';
+const { startServer } = await import('/work/main/target/peers/serve.mjs');
+const ours = await startServer({ root: '/work/main/target/bench-dist', encoding: 'br' });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 });
+await page.goto(ours.url + '#/name');
+await page.waitForFunction(() => !!window.__peerReady, null, { timeout: 60000 });
+const sel = await page.evaluate(async () => await window.__fillShareholders(Number(process_rows)), null).catch(async () => await page.evaluate(async () => await window.__fillShareholders(1000)));
+const input = page.locator(sel).first();
+await input.scrollIntoViewIfNeeded(); await input.click(); await page.keyboard.press('End');
+await page.waitForTimeout(1500);
+const cdp = await page.context().newCDPSession(page);
+const events = [];
+cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+for (const ch of 'abcdefghij') { await page.keyboard.type(ch); await page.waitForTimeout(600); }
+await cdp.send('Tracing.end'); await done;
+const sum = new Map();
+for (const e of events) if (e.ph === 'X' && e.dur) sum.set(e.name, (sum.get(e.name) || 0) + e.dur);
+for (const [k, v] of [...sum].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log((v / 1000 / 10).toFixed(2).padStart(8), 'ms/key', k);
+await browser.close(); process.exit(0);
