@@ -48,21 +48,32 @@ impl Wizard {
 
     /// The person ids of the holders in the list `holders` finds, in order; recomputed when
     /// the application changes, waking readers only when the ids do.
-    pub fn holder_ids<T: Holder + 'static>(&self, holders: Holders<T>) -> Memo<Vec<String>> {
-        let (application, list) = (self.application, holders.0);
-        Memo::new(move |_| {
-            application.with(|a| list(a).iter().map(|h| h.person_id().clone()).collect())
-        })
+    pub fn holder_ids<T: Holder + 'static>(&self, holders: Holders<T>) -> Signal<Vec<String>> {
+        let list = holders.0;
+        self.derived(move |a| list(a).iter().map(|h| h.person_id().clone()).collect())
     }
 
     /// The entity type being registered; a limited liability company until one is chosen.
-    pub fn entity_type(&self) -> Memo<EntityType> {
+    pub fn entity_type(&self) -> Signal<EntityType> {
+        self.derived(|a| a.entity_type.unwrap_or(EntityType::Llc))
+    }
+
+    /// What `derive` finds in the application, set only when it changes. Like a memo, but a
+    /// memo of the application makes reactive_graph re-check every reader of it at every
+    /// keystroke anywhere: with a card per investor, that was linear in the investors.
+    pub fn derived<T: PartialEq + Send + Sync + 'static>(
+        &self,
+        derive: impl Fn(&Application) -> T + Send + Sync + 'static,
+    ) -> Signal<T> {
         let application = self.application;
-        Memo::new(move |_| {
-            application
-                .with(|a| a.entity_type)
-                .unwrap_or(EntityType::Llc)
-        })
+        let value = RwSignal::new(application.with_untracked(&derive));
+        Effect::new(move |_| {
+            let now = application.with(&derive);
+            if value.with_untracked(|before| *before != now) {
+                value.set(now);
+            }
+        });
+        value.into()
     }
 
     /// Binds a text input to the free-text `field` of the person with `id`

@@ -54,10 +54,10 @@ pub(super) struct Organs {
     pub app: RwSignal<kaiban_core::model::Application>,
     pub i18n: crate::i18n::I18n,
     pub step: Step,
-    pub entity: Memo<EntityType>,
+    pub entity: Signal<EntityType>,
     pub board_mode: Memo<BoardMode>,
     pub supervision: Memo<Supervision>,
-    pub directors: Memo<Vec<String>>,
+    pub directors: Signal<Vec<String>>,
 }
 
 impl Organs {
