@@ -4,7 +4,7 @@
 use super::keyed_signals::KeyedSignals;
 use kaiban_core::Finding;
 use leptos::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashMap;
 
 #[derive(Clone, Copy)]
 pub struct FindingsByPath {

@@ -5,7 +5,7 @@
 //! 1 000-investor application became quadratic (minutes to leave a field).
 
 use leptos::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashMap;
 use std::hash::Hash;
 
 pub struct KeyedSignals<K: Send + Sync + 'static, V: Send + Sync + 'static> {

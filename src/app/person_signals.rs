@@ -7,7 +7,7 @@
 use super::keyed_signals::KeyedSignals;
 use kaiban_core::model::{Application, Person};
 use leptos::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashMap;
 
 #[derive(Clone, Copy)]
 pub struct PersonSignals {

@@ -11,7 +11,7 @@ use crate::steps::Step;
 use kaiban_core::model::Application;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -7,7 +7,7 @@ use super::{steps_for, Step};
 use kaiban_core::model::{Application, Role};
 use kaiban_core::path::{self, pattern};
 use kaiban_core::Finding;
-use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashMap;
 
 /// The fields of a person record, on every step that shows a person's form.
 const PERSON: &[&str] = &[
