@@ -79,17 +79,11 @@ pub async fn sign(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let (round, person_id) = match signer_round(&receiver, &headers) {
-        Ok(found) => found,
-        Err(refused) => return refused.into_response(),
-    };
-    if let Some(refused) = settled(&round, &person_id) {
-        return refused.into_response();
-    }
-    let submission: SignatureSubmission = match read_json(body, SIGNER_BYTES).await {
-        Ok(submission) => submission,
-        Err(refused) => return refused.into_response(),
-    };
+    let (round, person_id, submission) =
+        match signer_request::<SignatureSubmission>(&receiver, &headers, body).await {
+            Ok(request) => request,
+            Err(refused) => return refused.into_response(),
+        };
     let entry = submission.entry.clone();
     let (payload, person, others) = (
         round.payload.clone(),
@@ -146,6 +140,21 @@ pub async fn sign(
         .into_response()
 }
 
+/// What a signer sends, with the round and person their token names: refused before the body
+/// is read if the link is spent (signed or declined already), then read within its bound.
+async fn signer_request<T: DeserializeOwned>(
+    receiver: &Receiver,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<(Round, String, T), Refusal> {
+    let (round, person_id) = signer_round(receiver, headers)?;
+    if let Some(refused) = settled(&round, &person_id) {
+        return Err(refused);
+    }
+    let request = read_json(body, SIGNER_BYTES).await?;
+    Ok((round, person_id, request))
+}
+
 /// A signer who has signed or declined cannot do either again through the same link.
 fn settled(round: &Round, person_id: &str) -> Option<Refusal> {
     match round.signer(person_id)?.state {
@@ -167,14 +176,11 @@ pub async fn decline(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let (round, person_id) = match signer_round(&receiver, &headers) {
-        Ok(found) => found,
-        Err(refused) => return refused.into_response(),
-    };
-    let request: Decline = match read_json(body, SIGNER_BYTES).await {
-        Ok(request) => request,
-        Err(refused) => return refused.into_response(),
-    };
+    let (round, person_id, request) =
+        match signer_request::<Decline>(&receiver, &headers, body).await {
+            Ok(request) => request,
+            Err(refused) => return refused.into_response(),
+        };
     let reason = request.reason.trim().to_string();
     if reason.chars().count() > MAX_REASON_CHARS {
         return Refusal::new(
