@@ -93,7 +93,7 @@ impl Filing {
         let filing = *self;
         spawn_local(async move {
             if let Err(e) = submit::enqueue(&item).await {
-                filing.session.save_status.set(super::SaveStatus::Failed(e));
+                filing.session.set_save_status(super::SaveStatus::Failed(e));
                 return;
             }
             filing.submission.set(Some(Self::queued()));

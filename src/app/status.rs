@@ -14,18 +14,7 @@ pub fn SaveIndicator() -> impl IntoView {
     let wizard = use_wizard();
     let connectivity = use_connectivity();
     let session = wizard.session;
-    // Changes are written within moments of typing, so a write under way keeps the last
-    // outcome on the line ("已保存在本设备 12:34"): the line, a live region, changes only when
-    // there is something to hear (a new minute, a failure, a write that is slow), not at
-    // every pause in typing. The true state is the element's `saveState` property.
-    let shown = Memo::new(move |previous: Option<&SaveStatus>| {
-        let status = session.save_status.get();
-        let under_way = matches!(status, SaveStatus::Pending | SaveStatus::Saving);
-        match previous {
-            Some(previous) if under_way && !session.slow_write.get() => previous.clone(),
-            _ => status,
-        }
-    });
+    let shown = session.shown_status;
     let state = move |status: &SaveStatus| match status {
         SaveStatus::Idle => "idle",
         SaveStatus::Pending => "pending",

@@ -2,6 +2,7 @@
 //! copy written as the page hides, and the channel that tells other tabs about a save.
 
 mod emergency;
+mod shown_status;
 mod tabs;
 
 use super::journey::Journey;
@@ -73,7 +74,13 @@ pub struct DraftSession {
     unsaved_since: StoredValue<Option<f64>>,
     pub save_status: RwSignal<SaveStatus>,
     /// The write under way has taken longer than `SLOW_WRITE`.
-    pub slow_write: RwSignal<bool>,
+    slow_write: RwSignal<bool>,
+    /// What the status line shows. Changes are written within moments of typing, so a write
+    /// under way keeps the last outcome on the line ("已保存在本设备 12:34"): the line, a live
+    /// region, changes only when there is something to hear (a new minute, a failure, a write
+    /// that is slow), not at every pause in typing. Kept here, not in the line, because each
+    /// step draws its own line and a new one would not know the last outcome.
+    pub shown_status: RwSignal<SaveStatus>,
     /// Another tab saved a newer revision of this draft.
     pub stale: RwSignal<bool>,
     pub read_only: RwSignal<bool>,
@@ -106,6 +113,7 @@ impl DraftSession {
             unsaved_since: StoredValue::new(None),
             save_status: RwSignal::new(SaveStatus::Idle),
             slow_write: RwSignal::new(false),
+            shown_status: RwSignal::new(SaveStatus::Idle),
             stale: RwSignal::new(false),
             read_only: RwSignal::new(false),
             notices: RwSignal::new(Vec::new()),
@@ -125,7 +133,7 @@ impl DraftSession {
         match (saved_id, drafts::db().await) {
             (_, Err(e)) => {
                 self.start_new_draft();
-                self.save_status.set(SaveStatus::Failed(e));
+                self.set_save_status(SaveStatus::Failed(e));
             }
             (Some(id), Ok(_)) => self.load(&id, false).await,
             (None, Ok(_)) => self.start_new_draft(),
@@ -172,7 +180,7 @@ impl DraftSession {
         self.revision.set(draft.revision);
         self.stale.set(false);
         self.read_only.set(false);
-        self.save_status.set(if draft.revision > 0 {
+        self.set_save_status(if draft.revision > 0 {
             SaveStatus::Saved(draft.updated_at)
         } else {
             SaveStatus::Idle
@@ -230,7 +238,7 @@ impl DraftSession {
             }
             Err(e) => {
                 self.start_new_draft();
-                self.save_status.set(SaveStatus::Failed(e));
+                self.set_save_status(SaveStatus::Failed(e));
             }
         }
     }
@@ -259,7 +267,7 @@ impl DraftSession {
             if !session.has_unsaved_edits() {
                 return;
             }
-            session.save_status.set(SaveStatus::Pending);
+            session.set_save_status(SaveStatus::Pending);
             session.clear_timer();
             let now = js_sys::Date::now();
             let since = *session.unsaved_since.get_value().get_or_insert(now);
@@ -320,9 +328,9 @@ impl DraftSession {
         let carried = self.edits.get_untracked();
         let draft = self.capture();
         self.in_flight.set(true);
-        self.save_status.set(SaveStatus::Saving);
-        let slow_write = self.slow_write;
-        let slow = set_timeout_with_handle(move || slow_write.set(true), SLOW_WRITE).ok();
+        self.set_save_status(SaveStatus::Saving);
+        let session = *self;
+        let slow = set_timeout_with_handle(move || session.write_is_slow(), SLOW_WRITE).ok();
         let result = drafts::save(&draft).await;
         if let Some(slow) = slow {
             slow.clear();
@@ -343,7 +351,7 @@ impl DraftSession {
                     self.unsaved_since.set_value(None);
                     self.clear_emergency_copy();
                 }
-                self.save_status.set(SaveStatus::Saved(draft.updated_at));
+                self.set_save_status(SaveStatus::Saved(draft.updated_at));
                 self.announce(&draft.id, revision);
                 if !self.persistence_asked.get_untracked() {
                     self.persistence_asked.set(true);
@@ -358,7 +366,7 @@ impl DraftSession {
                 if matches!(e, StorageError::Conflict { .. }) {
                     self.stale.set(true);
                 }
-                self.save_status.set(SaveStatus::Failed(e.clone()));
+                self.set_save_status(SaveStatus::Failed(e.clone()));
                 Err(e)
             }
         }
