@@ -12,6 +12,7 @@ mod people;
 mod person_signals;
 mod row_signals;
 mod session;
+mod settled_signal;
 mod status;
 mod validation;
 mod wizard;

@@ -1,6 +1,7 @@
 //! The people of the application: adding, changing and binding inputs to them, and letting
 //! go of those no role refers to any more.
 
+use super::settled_signal::{same_ids, settled_signal};
 use super::wizard::Wizard;
 use crate::fields::Bind;
 use kaiban_core::ids::IdType;
@@ -50,30 +51,21 @@ impl Wizard {
     /// the application changes, waking readers only when the ids do.
     pub fn holder_ids<T: Holder + 'static>(&self, holders: Holders<T>) -> Signal<Vec<String>> {
         let list = holders.0;
-        self.derived(move |a| list(a).iter().map(|h| h.person_id().clone()).collect())
+        settled_signal(
+            self.application,
+            move |a, ids: &Vec<String>| same_ids(ids, list(a).iter().map(|h| h.person_id())),
+            move |a| list(a).iter().map(|h| h.person_id().clone()).collect(),
+        )
     }
 
     /// The entity type being registered; a limited liability company until one is chosen.
     pub fn entity_type(&self) -> Signal<EntityType> {
-        self.derived(|a| a.entity_type.unwrap_or(EntityType::Llc))
-    }
-
-    /// What `derive` finds in the application, set only when it changes. Like a memo, but a
-    /// memo of the application makes reactive_graph re-check every reader of it at every
-    /// keystroke anywhere: with a card per investor, that was linear in the investors.
-    pub fn derived<T: PartialEq + Send + Sync + 'static>(
-        &self,
-        derive: impl Fn(&Application) -> T + Send + Sync + 'static,
-    ) -> Signal<T> {
-        let application = self.application;
-        let value = RwSignal::new(application.with_untracked(&derive));
-        Effect::new(move |_| {
-            let now = application.with(&derive);
-            if value.with_untracked(|before| *before != now) {
-                value.set(now);
-            }
-        });
-        value.into()
+        let entity = |a: &Application| a.entity_type.unwrap_or(EntityType::Llc);
+        settled_signal(
+            self.application,
+            move |a, before| entity(a) == *before,
+            entity,
+        )
     }
 
     /// Binds a text input to the free-text `field` of the person with `id`

@@ -5,6 +5,7 @@
 //! application took half a second.
 
 use super::keyed_signals::KeyedSignals;
+use super::settled_signal::{same_ids, settled_signal};
 use kaiban_core::model::{Application, Person};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -13,28 +14,19 @@ use std::collections::HashMap;
 pub struct PersonSignals {
     application: RwSignal<Application>,
     signals: KeyedSignals<String, Option<Person>>,
-    /// The people's ids in order, set only when the order changes: as a memo of the
-    /// application, every editor that reads it would be re-checked at every keystroke.
-    ids: RwSignal<Vec<String>>,
+    /// The people's ids in order, set only when the order changes (see `settled_signal`).
+    ids: Signal<Vec<String>>,
 }
 
 impl PersonSignals {
     pub fn new(application: RwSignal<Application>) -> PersonSignals {
         let signals = KeyedSignals::<String, Option<Person>>::new();
-        let ids: RwSignal<Vec<String>> = RwSignal::new(
-            application.with_untracked(|a| a.persons.iter().map(|p| p.id.clone()).collect()),
+        let ids = settled_signal(
+            application,
+            |a, ids: &Vec<String>| same_ids(ids, a.persons.iter().map(|p| &p.id)),
+            |a| a.persons.iter().map(|p| p.id.clone()).collect(),
         );
         Effect::new(move |_| {
-            let reordered = application.with(|a| {
-                let same = ids.with_untracked(|ids| {
-                    ids.len() == a.persons.len()
-                        && ids.iter().zip(&a.persons).all(|(id, p)| *id == p.id)
-                });
-                (!same).then(|| a.persons.iter().map(|p| p.id.clone()).collect::<Vec<_>>())
-            });
-            if let Some(now) = reordered {
-                ids.set(now);
-            }
             // Collected first: a person's signal woken by `set` may redraw and make new ones.
             let changed: Vec<_> = application.with(|a| {
                 let by_id: HashMap<&str, &Person> =

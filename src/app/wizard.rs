@@ -7,7 +7,8 @@ use super::journey::Journey;
 use super::nav::Nav;
 use super::person_signals::PersonSignals;
 use super::session::{DraftContent, DraftSession};
-use crate::steps::Step;
+use super::settled_signal::settled_signal;
+use crate::steps::{person_home_steps, Step};
 use kaiban_core::model::Application;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -22,7 +23,7 @@ pub struct Wizard {
     pub person_signals: PersonSignals,
     /// The step where each person with a form-showing role is edited (`person_home_step`),
     /// found once per change for everyone rather than by every person's card.
-    pub home_steps: RwSignal<HashMap<String, Step>>,
+    pub home_steps: Signal<HashMap<String, Step>>,
     /// The stored draft has been read (or a new one started).
     pub ready: RwSignal<bool>,
     pub session: DraftSession,
@@ -77,31 +78,21 @@ impl Wizard {
     }
 }
 
-/// Every person's home step, set only when one changes: as a memo of the application, the
-/// cards that read it would all be re-checked at every keystroke.
-fn home_steps_of(application: RwSignal<Application>) -> RwSignal<HashMap<String, Step>> {
-    let owned = |homes: HashMap<&str, Step>| -> HashMap<String, Step> {
-        homes
-            .into_iter()
-            .map(|(id, step)| (id.to_string(), step))
-            .collect()
-    };
-    let homes =
-        RwSignal::new(application.with_untracked(|a| owned(crate::steps::person_home_steps(a))));
-    Effect::new(move |_| {
-        let changed = application.with(|a| {
-            let now = crate::steps::person_home_steps(a);
-            let same = homes.with_untracked(|before| {
-                before.len() == now.len()
-                    && now.iter().all(|(id, step)| before.get(*id) == Some(step))
-            });
-            (!same).then(|| owned(now))
-        });
-        if let Some(now) = changed {
-            homes.set(now);
-        }
-    });
-    homes
+/// Every person's home step, set only when one changes (see `settled_signal`).
+fn home_steps_of(application: RwSignal<Application>) -> Signal<HashMap<String, Step>> {
+    settled_signal(
+        application,
+        |a, before: &HashMap<String, Step>| {
+            let now = person_home_steps(a);
+            before.len() == now.len() && now.iter().all(|(id, step)| before.get(*id) == Some(step))
+        },
+        |a| {
+            person_home_steps(a)
+                .into_iter()
+                .map(|(id, step)| (id.to_string(), step))
+                .collect()
+        },
+    )
 }
 
 pub fn use_wizard() -> Wizard {

@@ -1,6 +1,6 @@
 use super::frame::{Bind, FieldFrame};
 use super::option::{OptionGroup, OptionIds, OptionInput, OptionKind};
-use crate::i18n::use_i18n;
+use crate::i18n::text;
 use crate::steps::Step;
 use kaiban_core::key::{self, Choice};
 use leptos::prelude::*;
@@ -17,7 +17,6 @@ pub fn ChoiceChecks<T: Choice>(
     #[prop(optional, into)]
     offered: Option<Callback<T, bool>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let frame = FieldFrame::new(&bind.path, step, &hint);
     let Bind { path, value, set } = bind;
     let id = frame.id.clone();
@@ -42,11 +41,6 @@ pub fn ChoiceChecks<T: Choice>(
                     .enumerate()
                     .map(|(i, choice)| {
                         let toggle = toggle.clone();
-                        let words = move |bi: kaiban_core::text::Bi| {
-                            Signal::derive(move || {
-                                bi.clone().into_text(i18n.locale.get().is_chinese()).to_string()
-                            })
-                        };
                         view! {
                             <OptionInput
                                 kind=OptionKind::Check
@@ -56,8 +50,8 @@ pub fn ChoiceChecks<T: Choice>(
                                     value.with(|v| v.contains(&choice))
                                 })
                                 on_change=Callback::new(move |on| toggle(choice, on))
-                                label=words(choice.label())
-                                hint=choice.hint().map(words)
+                                label=text(choice.label())
+                                hint=choice.hint().map(text)
                             />
                         }
                     })

@@ -1,6 +1,6 @@
 use crate::app::use_wizard;
 use crate::fields::{ErrorSummary, FieldError, OptionIds, OptionInput, OptionKind};
-use crate::i18n::{use_i18n, Text};
+use crate::i18n::{both, text, use_i18n, Text};
 use kaiban_core::model::EntityType;
 use leptos::prelude::*;
 
@@ -64,7 +64,6 @@ pub fn EntityTypeStep() -> impl IntoView {
                         {offered
                             .into_iter()
                             .map(|entity| {
-                                let locale = i18n.locale;
                                 view! {
                                     <OptionInput
                                         kind=OptionKind::Radio {
@@ -79,20 +78,8 @@ pub fn EntityTypeStep() -> impl IntoView {
                                         on_change=Callback::new(move |_| {
                                             wizard.application.update(|a| a.entity_type = Some(entity))
                                         })
-                                        label=Signal::derive(move || {
-                                            entity
-                                                .label()
-                                                .into_text(locale.get().is_chinese())
-                                                .to_string()
-                                        })
-                                        hint=Some(
-                                            Signal::derive(move || {
-                                                locale
-                                                    .get()
-                                                    .pick(entity.summary_zh(), entity.summary_en())
-                                                    .to_string()
-                                            }),
-                                        )
+                                        label=text(entity.label())
+                                        hint=Some(both(entity.summary_zh(), entity.summary_en()))
                                         invalid=Signal::derive(missing)
                                     />
                                 }

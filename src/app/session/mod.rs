@@ -22,10 +22,10 @@ const EMERGENCY_PREFIX: &str = "kaiban.unsaved.";
 const CHANNEL: &str = "kaiban-drafts";
 /// Autosave waits this long after the last change (and saves at once when the tab hides).
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(250);
-/// Typing that never pauses is saved at least this often (ms).
+/// Typing that never pauses is written at least this often (ms after the last write began).
 const LONGEST_UNSAVED_MS: f64 = 2_000.0;
 /// A write that takes longer than this is shown as under way; a quicker one is not shown at
-/// all (see `SaveIndicator`).
+/// all (see `shown_status.rs`).
 const SLOW_WRITE: Duration = Duration::from_millis(1_000);
 
 #[derive(Clone, Debug, PartialEq)]
@@ -70,7 +70,7 @@ pub struct DraftSession {
     saved_edits: RwSignal<u64>,
     in_flight: RwSignal<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
-    /// When the oldest change not yet saved was made (`Date.now()`).
+    /// When the oldest change made since the last write began was made (`Date.now()`).
     unsaved_since: StoredValue<Option<f64>>,
     pub save_status: RwSignal<SaveStatus>,
     /// The write under way has taken longer than `SLOW_WRITE`.
@@ -326,6 +326,9 @@ impl DraftSession {
         }
         self.clear_timer();
         let carried = self.edits.get_untracked();
+        // A new window for the changes typed from now on: measured from a failed write too,
+        // or a failing write would be retried at every keystroke.
+        self.unsaved_since.set_value(None);
         let draft = self.capture();
         self.in_flight.set(true);
         self.set_save_status(SaveStatus::Saving);
@@ -348,7 +351,6 @@ impl DraftSession {
                 self.revision.set(revision);
                 self.saved_edits.set(carried);
                 if !self.has_unsaved_edits() {
-                    self.unsaved_since.set_value(None);
                     self.clear_emergency_copy();
                 }
                 self.set_save_status(SaveStatus::Saved(draft.updated_at));
