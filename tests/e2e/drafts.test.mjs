@@ -29,6 +29,9 @@ test('answers typed into several fields survive a reload', async () => {
   await page.reload();
   await page.locator('h1', { hasText: '住所' }).waitFor();
   assert.equal(await field(page, 'domicile.division_code').inputValue(), '520115');
+  // The county's townships arrive as a chunk of their own after the page: wait for them, as
+  // someone reading the page would, before reading the township.
+  await field(page, 'domicile.township_code').locator('option[value="520115004"]').waitFor({ state: 'attached' });
   assert.equal(await field(page, 'domicile.township_code').inputValue(), '520115004');
   assert.equal(await field(page, 'domicile.detail').inputValue(), '长岭北路贵阳国际金融中心一期10号楼15层1501室');
   assert.equal(await field(page, 'domicile.postcode').inputValue(), '550081');
