@@ -9,6 +9,13 @@ pub fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Lets the browser handle what waits (input, painting) before going on: what follows the
+/// `await` runs in a task of its own. On a phone each piece of a long job then blocks input
+/// briefly instead of once for the whole job.
+pub async fn next_task() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
 /// Offers `text` as a file download.
 pub fn download(file_name: &str, text: &str) {
     let href = format!(

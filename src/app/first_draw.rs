@@ -1,8 +1,9 @@
-//! The first screen is drawn in two tasks: the page around the step (header, progress, status),
-//! then the step itself. On a phone each is a long task that blocks input; together they would
-//! be one twice as long. Behind the pre-rendered copy nothing of this is seen: the copy is
-//! removed once both are drawn. Without a copy (mounted in a portal's page) there is nothing to
-//! hide the gap, so everything is drawn at once.
+//! The first screen is drawn in steps, each a task of its own: once the draft is loaded, its
+//! effects run (the check above all); then the page around the step is drawn (header,
+//! progress, status); then the step itself. On a phone each is a long task that blocks input;
+//! together they would be one three times as long. Behind the pre-rendered copy nothing of
+//! this is seen: the copy is removed once all are drawn. Without a copy (mounted in a portal's
+//! page) there is nothing to hide the gaps, so everything is drawn at once.
 
 use crate::steps::Step;
 use leptos::prelude::*;
@@ -10,6 +11,7 @@ use std::time::Duration;
 
 #[derive(Clone, Copy)]
 pub struct FirstDraw {
+    page: RwSignal<bool>,
     step_content: RwSignal<bool>,
 }
 
@@ -21,30 +23,42 @@ impl FirstDraw {
             .flatten()
             .is_some();
         FirstDraw {
+            page: RwSignal::new(!behind_copy),
             step_content: RwSignal::new(!behind_copy),
         }
+    }
+
+    /// Whether the page may be drawn (tracked); the first time, it will be in the next task.
+    pub fn page(&self) -> bool {
+        in_next_task(self.page)
     }
 
     /// Whether the step's content may be drawn (tracked); the first time, it will be in the
     /// next task.
     pub fn step_content(&self) -> bool {
-        let step_content = self.step_content;
-        if !step_content.get_untracked() {
-            set_timeout(move || step_content.set(true), Duration::ZERO);
-        }
-        step_content.get()
+        in_next_task(self.step_content)
     }
 
     /// Whether the screen for `step` is completely drawn (tracked).
     pub fn complete(&self, step: Step) -> bool {
-        !step.in_wizard_layout() || self.step_content.get()
+        self.page.get() && (!step.in_wizard_layout() || self.step_content.get())
     }
 
     /// The first screen is on show: any later step is drawn at once (a first screen that was not
     /// a step, the start page, would otherwise leave the first step drawn a task late, in view).
     pub fn finish(&self) {
-        if !self.step_content.get_untracked() {
-            self.step_content.set(true);
+        for stage in [self.page, self.step_content] {
+            if !stage.get_untracked() {
+                stage.set(true);
+            }
         }
     }
+}
+
+/// `stage` (tracked), set to true in the next task if it is not yet.
+fn in_next_task(stage: RwSignal<bool>) -> bool {
+    if !stage.get_untracked() {
+        set_timeout(move || stage.set(true), Duration::ZERO);
+    }
+    stage.get()
 }

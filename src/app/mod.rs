@@ -121,7 +121,7 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
         <Header />
         <div class="kb-page">
             <Show
-                when=move || wizard.ready.get()
+                when=move || wizard.ready.get() && first_draw.page()
                 fallback=move || view! { <p class="kb-loading">{i18n.tr(Text::Loading)}</p> }
             >
                 <status::Banners />

@@ -55,7 +55,7 @@ impl Wizard {
         };
         spawn_local(async move {
             // After the first drawing (header, "Loading…"), in a task of its own.
-            gloo_timers::future::TimeoutFuture::new(0).await;
+            crate::browser::next_task().await;
             session.open_current().await;
             journey.correct_impossible_step();
             ready.set(true);

@@ -32,13 +32,21 @@ pub struct Catalogue {
 impl Catalogue {
     /// The deployment's file, or the bundled sample (ready at once) without one.
     pub fn new(source: Option<CatalogueSource>) -> Catalogue {
-        let state = match source {
-            None => CatalogueState::Ready(Arc::new(Catalog::bundled().clone())),
-            Some(_) => CatalogueState::Pending,
-        };
+        let state = RwSignal::new(CatalogueState::Pending);
+        if source.is_none() {
+            // The bundled file, parsed in a task of its own rather than in the first draw's (a
+            // long task on a phone). Nothing needs it before the draft has been read from
+            // storage, which comes later.
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::browser::next_task().await;
+                let catalog = Catalog::parse(kaiban_core::catalog::scope::BUNDLED_CSV)
+                    .expect("data/business_scope.csv");
+                state.set(CatalogueState::Ready(Arc::new(catalog)));
+            });
+        }
         Catalogue {
             source: StoredValue::new(source),
-            state: RwSignal::new(state),
+            state,
             requested: StoredValue::new(false),
         }
     }

@@ -72,11 +72,20 @@ impl Reference {
     pub fn load_index(self) {
         self.status.set(Loading::Pending);
         wasm_bindgen_futures::spawn_local(async move {
-            let loaded = crate::submit::get_text(&asset_url(INDEX))
-                .await
-                .and_then(|text| Divisions::parse(&text));
+            // Reading the index, building what the name rules read and checking the
+            // application again are each a long task on a phone: one task each.
+            let loaded = match crate::submit::get_text(&asset_url(INDEX)).await {
+                Ok(text) => {
+                    crate::browser::next_task().await;
+                    Divisions::parse(&text)
+                }
+                Err(why) => Err(why),
+            };
             match loaded {
                 Ok(divisions) => {
+                    crate::browser::next_task().await;
+                    divisions.prepare_name_rules();
+                    crate::browser::next_task().await;
                     self.divisions.set(Arc::new(divisions));
                     self.status.set(Loading::Ready(()));
                 }

@@ -67,8 +67,25 @@ fn search_synthetic_catalogue(c: &mut Criterion) {
     });
 }
 
+/// What the browser does with the division index when it arrives, each in a task of its own.
+fn read_division_index(c: &mut Criterion) {
+    use kaiban_core::catalog::divisions::{Divisions, NATIONAL_INDEX};
+    c.bench_function("parse the division index", |b| {
+        b.iter(|| Divisions::parse(black_box(NATIONAL_INDEX)).unwrap())
+    });
+    c.bench_function("build the name rules' region names", |b| {
+        // By reference: dropping the index afterwards is not part of building.
+        b.iter_batched_ref(
+            || Divisions::parse(NATIONAL_INDEX).unwrap(),
+            |divisions| divisions.prepare_name_rules(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+}
+
 criterion_group!(
     benches,
+    read_division_index,
     validate_fifty_investor_llc,
     validate_keystroke_in_thousand_investor_llc,
     generate_documents_for_fifty_investor_llc,

@@ -85,8 +85,28 @@ fn syntax(e: serde_json::Error) -> MigrateError {
     }
 }
 
+/// A document's version, read by skimming the text without building it.
+#[derive(serde::Deserialize)]
+struct Header {
+    schema_version: Option<u64>,
+}
+
 /// Reads an application of any known schema version.
 pub fn migrate(json: &str) -> Result<Application, MigrateError> {
+    // A current document (every draft this version saved) is read once, into the model; the
+    // general path below builds a `Value` of it first, which costs a phone a long task for a
+    // large draft. Anything else, errors included, takes the general path, so the results are
+    // the same. (Only an object: serde would also read a `Header` from an array.)
+    if json.trim_start().starts_with('{') {
+        if let Ok(Header {
+            schema_version: Some(version),
+        }) = serde_json::from_str::<Header>(json)
+        {
+            if version == SCHEMA_VERSION as u64 {
+                return serde_json::from_str(json).map_err(syntax);
+            }
+        }
+    }
     let value: Value = serde_json::from_str(json).map_err(syntax)?;
     let object = value.as_object().ok_or(MigrateError::NotAnObject)?;
     let looks_like_v0 = ["type", "company_name", "shareholders"]

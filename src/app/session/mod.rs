@@ -202,7 +202,7 @@ impl DraftSession {
         let loaded = drafts::load(id).await;
         // Reading a draft is a long task on a phone already; what follows (drawing it) is one of
         // its own (see FirstDraw).
-        gloo_timers::future::TimeoutFuture::new(0).await;
+        crate::browser::next_task().await;
         let stored_revision = match &loaded {
             Ok(Ok(Some(d))) => d.revision,
             _ => 0,
@@ -300,7 +300,7 @@ impl DraftSession {
     /// Like `save_pending`, after letting a change made just now reach the autosave effect
     /// (effects run after the current task).
     pub async fn save_after_changes(&self) -> Result<(), StorageError> {
-        gloo_timers::future::TimeoutFuture::new(0).await;
+        crate::browser::next_task().await;
         self.save_pending().await
     }
 

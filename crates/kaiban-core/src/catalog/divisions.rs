@@ -270,11 +270,11 @@ impl Divisions {
                 if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
                     return Err(format!("not a six-digit division code: {code}"));
                 }
-                let parent_code = if parent_digits == 0 {
-                    String::new()
-                } else {
-                    format!("{:0<6}", &code[..parent_digits])
-                };
+                let mut parent_code = String::new();
+                if parent_digits > 0 {
+                    parent_code.push_str(&code[..parent_digits]);
+                    parent_code.push_str(&"000000"[parent_digits..]);
+                }
                 divisions.push(Division {
                     code,
                     name_zh,
@@ -305,6 +305,13 @@ impl Divisions {
             .get_or_init(|| crate::name::RegionNames::build(self))
     }
 
+    /// Builds now what the name rules read, which is otherwise built by the first check of a
+    /// name. The browser calls this in a task of its own, so that this work and that check are
+    /// not one long task.
+    pub fn prepare_name_rules(&self) {
+        self.region_names();
+    }
+
     pub fn is_loaded(&self) -> bool {
         !self.divisions.is_empty()
     }
@@ -322,6 +329,31 @@ impl Divisions {
     /// (东莞, 中山, 儋州), whose one county-level entry has the city's own code, the county.
     pub fn find(&self, code: &str) -> Option<&Division> {
         self.by_code.get(code).map(|&i| &self.divisions[i])
+    }
+
+    /// Where in `all()` the closest division above `division` is that an address names (a
+    /// municipality's 市辖区 skipped): what `chain` would find, without building it.
+    pub(crate) fn nearest_named_ancestor(&self, division: &Division) -> Option<usize> {
+        let mut next = self.parent(division);
+        while let Some(d) = next {
+            if !d.is_placeholder() {
+                return self.position_of(d);
+            }
+            next = self.parent(d);
+        }
+        None
+    }
+
+    /// Where `division` (one of ours) is in `all()`. A county may share its code with its
+    /// city (东莞市), so the code alone does not say which of the two it is.
+    fn position_of(&self, division: &Division) -> Option<usize> {
+        match self.by_code.get(&division.code) {
+            Some(&at) if std::ptr::eq(&self.divisions[at], division) => Some(at),
+            _ => self
+                .divisions
+                .iter()
+                .position(|d| std::ptr::eq(d, division)),
+        }
     }
 
     fn parent(&self, division: &Division) -> Option<&Division> {

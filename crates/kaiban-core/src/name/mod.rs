@@ -3,10 +3,11 @@
 
 mod words;
 
-use crate::catalog::divisions::{DivisionLevel, Divisions};
+use crate::catalog::divisions::{Division, DivisionLevel, Divisions};
 use crate::ids::normalise;
 use crate::model::EntityType;
 use crate::rules::Finding;
+use rustc_hash::FxHashSet;
 use words::{BANNED_WORDS, INDUSTRY_WORDS, RESTRICTED_PREFIXES, ZONE_WORDS};
 
 const PATH: &str = crate::path::NAME_FULL;
@@ -92,65 +93,88 @@ fn strip_longest_suffix<'a>(text: &'a str, candidates: &[&'a str]) -> Option<(&'
 }
 
 /// The division names a name may use (built once per division index; see
-/// `Divisions::region_names`).
+/// `Divisions::region_names`). The sets use a fast hash (`FxHashSet`, not std's SipHash):
+/// building this is a task of its own in the browser when the index arrives, and hashing some
+/// 20 000 strings with SipHash made it the longest one; these names are public data, so there
+/// is nothing for a hash-flooding defence to protect.
 #[derive(Clone, Debug, Default)]
 pub struct RegionNames {
-    /// Usable at the start of a name or in brackets, longest first: 贵州省, 贵州, 贵阳市观山湖区,
-    /// 清镇市, 清镇 …
-    allowed: Vec<String>,
+    /// Usable at the start of a name or in brackets: 贵州省, 贵州, 贵阳市观山湖区, 清镇市,
+    /// 清镇 …
+    allowed: FxHashSet<String>,
     /// City districts named without their city, longest first, with the city's short name.
     bare_districts: Vec<(String, String)>,
-    /// The same, to look a bracketed part up.
-    allowed_set: std::collections::HashSet<String>,
     /// Every full and short name, for N-6 (a place name as the trade name).
-    places: std::collections::HashSet<String>,
+    places: FxHashSet<String>,
 }
 
 impl RegionNames {
     pub(crate) fn build(divisions: &Divisions) -> RegionNames {
         let mut names = RegionNames::default();
-        for d in divisions.all().iter().filter(|d| !d.is_placeholder()) {
+        let all = divisions.all();
+        // Each division's short name once, by position.
+        let short: Vec<&str> = all.iter().map(Division::short_name).collect();
+        let joined = |a: &str, b: &str| {
+            let mut s = String::with_capacity(a.len() + b.len());
+            s.push_str(a);
+            s.push_str(b);
+            s
+        };
+        for (at, d) in all.iter().enumerate() {
+            if d.is_placeholder() {
+                continue;
+            }
+            let own_short = short[at];
             names.places.insert(d.name_zh.clone());
-            names.places.insert(d.short_name().to_string());
+            names.places.insert(own_short.to_string());
             match d.level {
                 DivisionLevel::Province | DivisionLevel::Prefecture => {
-                    names.allowed.push(d.name_zh.clone());
-                    names.allowed.push(d.short_name().to_string());
+                    names.allowed.insert(d.name_zh.clone());
+                    names.allowed.insert(own_short.to_string());
                 }
                 DivisionLevel::County => {
                     // A municipality's district belongs to the municipality (北京市 → 市辖区 → 海淀区).
-                    let city = divisions
-                        .chain(&d.code)
-                        .into_iter()
-                        .rev()
-                        .skip(1)
-                        .find(|c| !c.is_placeholder());
-                    if let Some(city) = city {
-                        for city_name in [city.name_zh.as_str(), city.short_name()] {
-                            names.allowed.push(format!("{city_name}{}", d.name_zh));
-                            names.allowed.push(format!("{city_name}{}", d.short_name()));
+                    let city = divisions.nearest_named_ancestor(d);
+                    if let Some(city_at) = city {
+                        let city = &all[city_at];
+                        for city_name in [city.name_zh.as_str(), short[city_at]] {
+                            names.allowed.insert(joined(city_name, &d.name_zh));
+                            names.allowed.insert(joined(city_name, own_short));
                         }
                     }
                     if d.name_zh.ends_with('区') {
-                        let city = city.map(|c| c.short_name().to_string()).unwrap_or_default();
+                        let city = city.map(|c| short[c].to_string()).unwrap_or_default();
                         names.bare_districts.push((d.name_zh.clone(), city.clone()));
-                        names
-                            .bare_districts
-                            .push((d.short_name().to_string(), city));
+                        names.bare_districts.push((own_short.to_string(), city));
                     } else {
-                        names.allowed.push(d.name_zh.clone());
-                        names.allowed.push(d.short_name().to_string());
+                        names.allowed.insert(d.name_zh.clone());
+                        names.allowed.insert(own_short.to_string());
                     }
                 }
             }
         }
-        names.allowed.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        names.allowed.dedup();
-        names.allowed_set = names.allowed.iter().cloned().collect();
         names
             .bare_districts
             .sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         names
+    }
+
+    /// Whether `text` is a region a name may use.
+    fn allows(&self, text: &str) -> bool {
+        self.allowed.contains(text)
+    }
+
+    /// The longest region a name may use that `text` starts with.
+    fn longest_allowed_prefix<'t>(&self, text: &'t str) -> Option<&'t str> {
+        text.char_indices()
+            .map(|(at, c)| &text[..at + c.len_utf8()])
+            .rev()
+            .find(|prefix| self.allows(prefix))
+    }
+
+    /// Whether `text` is the full or short name of a division.
+    pub(crate) fn is_place(&self, text: &str) -> bool {
+        self.places.contains(text)
     }
 }
 
@@ -179,9 +203,8 @@ pub fn parse(name: &str, entity: EntityType, divisions: &Divisions) -> ParsedNam
         rest = before;
     }
 
-    let allowed = &regions.allowed;
-    if let Some(region) = allowed.iter().find(|r| rest.starts_with(r.as_str())) {
-        parsed.region = Some(region.clone());
+    if let Some(region) = regions.longest_allowed_prefix(rest) {
+        parsed.region = Some(region.to_string());
         rest = &rest[region.len()..];
         if let Some(zone) = ZONE_WORDS.iter().find(|z| rest.starts_with(*z)) {
             parsed.zone = Some(zone.to_string());
@@ -203,10 +226,7 @@ pub fn parse(name: &str, entity: EntityType, divisions: &Divisions) -> ParsedNam
     if parsed.region.is_none() {
         let bracketed = middle.split('(').skip(1).find_map(|after| {
             let inside = after.split(')').next()?;
-            regions
-                .allowed_set
-                .contains(inside)
-                .then(|| inside.to_string())
+            regions.allows(inside).then(|| inside.to_string())
         });
         if let Some(region) = bracketed {
             middle = middle.replacen(&format!("({region})"), "", 1);
@@ -302,7 +322,7 @@ pub fn check(name: &str, entity: EntityType, divisions: &Divisions) -> Vec<Findi
             format!("The trade name must be at least two Chinese characters; it reads “{}” ({ARTICLES_EN}, Art 8)", parsed.trade_name),
         ));
     } else if INDUSTRY_WORDS.contains(&parsed.trade_name.as_str())
-        || divisions.region_names().places.contains(&parsed.trade_name)
+        || divisions.region_names().is_place(&parsed.trade_name)
     {
         findings.push(Finding::warning(
             "name.trade_name_is_place_or_industry",
