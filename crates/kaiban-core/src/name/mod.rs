@@ -106,6 +106,10 @@ pub struct RegionNames {
     bare_districts: Vec<(String, String)>,
     /// Every full and short name, for N-6 (a place name as the trade name).
     places: FxHashSet<String>,
+    /// The length in bytes of the longest entry of `allowed`: no longer prefix is looked up
+    /// (a name may be as long as the applicant types it; hashing each of its prefixes would
+    /// take time quadratic in its length).
+    longest_allowed: usize,
 }
 
 impl RegionNames {
@@ -156,6 +160,7 @@ impl RegionNames {
         names
             .bare_districts
             .sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        names.longest_allowed = names.allowed.iter().map(String::len).max().unwrap_or(0);
         names
     }
 
@@ -167,8 +172,12 @@ impl RegionNames {
     /// The longest region a name may use that `text` starts with.
     fn longest_allowed_prefix<'t>(&self, text: &'t str) -> Option<&'t str> {
         text.char_indices()
-            .map(|(at, c)| &text[..at + c.len_utf8()])
+            .map(|(at, c)| at + c.len_utf8())
+            .take_while(|&end| end <= self.longest_allowed)
+            .collect::<Vec<_>>()
+            .into_iter()
             .rev()
+            .map(|end| &text[..end])
             .find(|prefix| self.allows(prefix))
     }
 

@@ -185,3 +185,15 @@ fn a_place_anywhere_in_china_is_not_a_trade_name() {
     let bare = parse("海淀区云栈科技有限公司", EntityType::Llc, all);
     assert_eq!(bare.bare_district, Some(("海淀区".into(), "北京".into())));
 }
+
+/// A name as long as an applicant may paste (the hardening e2e test pastes 700 000
+/// characters): only prefixes as long as the longest region are looked up. Looking up every
+/// prefix took time quadratic in the name's length, and this test would not finish.
+#[test]
+fn a_very_long_name_is_parsed_like_a_short_one() {
+    let long = format!("贵州省{}科技有限公司", "很".repeat(300_000));
+    let (region, trade, industry) = parts(&long);
+    assert_eq!(region, some("贵州省"));
+    assert_eq!(trade.chars().count(), 300_000);
+    assert_eq!(industry, some("科技"));
+}
