@@ -74,13 +74,12 @@ impl Reference {
         wasm_bindgen_futures::spawn_local(async move {
             // Reading the index, building what the name rules read and checking the
             // application again are each a long task on a phone: one task each.
-            let loaded = match crate::submit::get_text(&asset_url(INDEX)).await {
-                Ok(text) => {
-                    crate::browser::next_task().await;
-                    Divisions::parse(&text)
-                }
-                Err(why) => Err(why),
-            };
+            let loaded = async {
+                let text = crate::submit::get_text(&asset_url(INDEX)).await?;
+                crate::browser::next_task().await;
+                Divisions::parse(&text)
+            }
+            .await;
             match loaded {
                 Ok(divisions) => {
                     crate::browser::next_task().await;

@@ -172,13 +172,10 @@ impl RegionNames {
     /// The longest region a name may use that `text` starts with.
     fn longest_allowed_prefix<'t>(&self, text: &'t str) -> Option<&'t str> {
         text.char_indices()
-            .map(|(at, c)| at + c.len_utf8())
-            .take_while(|&end| end <= self.longest_allowed)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .map(|end| &text[..end])
-            .find(|prefix| self.allows(prefix))
+            .map(|(at, c)| &text[..at + c.len_utf8()])
+            .take_while(|prefix| prefix.len() <= self.longest_allowed)
+            .filter(|prefix| self.allows(prefix))
+            .last()
     }
 
     /// Whether `text` is the full or short name of a division.
