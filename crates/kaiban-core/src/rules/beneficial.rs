@@ -46,7 +46,7 @@ pub(super) fn check(app: &Indexed, out: &mut Vec<Finding>) {
     }
     for (i, owner) in bo.owners.iter().enumerate() {
         let path = path::beneficial_owner(i, "person_id");
-        if missing_person(app, &owner.person_id, path.clone(), out) {
+        if missing_person(app, &owner.person_id, || path.clone(), out) {
             continue;
         }
         if app

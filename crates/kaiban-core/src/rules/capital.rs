@@ -109,7 +109,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
                 is_limited_partner,
                 c.method,
                 who,
-                at(path::ContributionField::Method),
+                || at(path::ContributionField::Method),
                 out,
             );
             if !c.method.is_cash() && c.appraisal_ref.trim().is_empty() && entity.is_company() {
@@ -184,7 +184,7 @@ fn check_method(
     is_limited_partner: bool,
     method: ContributionMethod,
     who: &str,
-    path: String,
+    path: impl FnOnce() -> String,
     out: &mut Vec<Finding>,
 ) {
     use ContributionMethod::*;
@@ -194,7 +194,7 @@ fn check_method(
     if entity.is_company() && matches!(method, Labour | OtherPropertyRight) {
         out.push(Finding::error(
             "contribution.method_not_allowed",
-            path,
+            path(),
             format!("公司股东不得以{}出资；可以用货币、实物、知识产权、土地使用权、股权、债权、数据、网络虚拟财产出资（《公司法》第四十八条）", method.label().zh),
             format!("Company shareholders may not contribute {}; use cash, property, IP, land-use rights, equity, debt claims, data or virtual property (Company Law, Art 48)", method.label().en.to_lowercase()),
         ));
@@ -205,14 +205,14 @@ fn check_method(
     {
         out.push(Finding::error(
             "contribution.method_not_allowed",
-            path,
+            path(),
             "投资人不能以劳务作为出资",
             "An investor cannot contribute labour",
         ));
     } else if is_limited_partner && method == Labour {
         out.push(Finding::error(
             "contribution.limited_partner_labour",
-            path,
+            path(),
             format!("有限合伙人“{who}”不得以劳务出资（《合伙企业法》第六十四条）"),
             format!("Limited partner “{who}” may not contribute labour (Partnership Enterprise Law, Art 64)"),
         ));

@@ -35,7 +35,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
             ));
             continue;
         };
-        if missing_person(app, id, path.to_string(), out) {
+        if missing_person(app, id, || path.to_string(), out) {
             continue;
         }
         let person = app.person(id).expect("checked above");

@@ -8,14 +8,15 @@ pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
     check_count(app, entity, out);
     let mut seen = std::collections::HashSet::with_capacity(app.investors.len());
     for (i, inv) in app.investors.iter().enumerate() {
-        let path = path::investor(i, path::InvestorField::PersonId);
-        if missing_person(app, &inv.person_id, path.clone(), out) {
+        // Built only for a finding: this loop runs for every investor at every keystroke.
+        let path = || path::investor(i, path::InvestorField::PersonId);
+        if missing_person(app, &inv.person_id, path, out) {
             continue;
         }
         if !seen.insert(inv.person_id.as_str()) {
             out.push(Finding::error(
                 "investors.duplicate",
-                path.clone(),
+                path(),
                 format!(
                     "“{}”已列为{}，同一人只能出现一次",
                     person_name(app, &inv.person_id),
@@ -37,7 +38,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
             };
             out.push(Finding::error(
                 "investors.natural_person_required",
-                path.clone(),
+                path(),
                 zh,
                 en,
             ));

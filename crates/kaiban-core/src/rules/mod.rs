@@ -123,11 +123,12 @@ pub(crate) fn person_name<'a>(app: &'a Indexed, id: &str) -> &'a str {
     app.person(id).map(|p| p.name.as_str()).unwrap_or("?")
 }
 
-/// Paths of roles that point at a person who is not in `persons`.
+/// Paths of roles that point at a person who is not in `persons`. The path is made only for a
+/// finding: callers run this for every investor at every keystroke.
 pub(crate) fn missing_person(
     app: &Indexed,
     id: &str,
-    path: String,
+    path: impl FnOnce() -> String,
     findings: &mut Vec<Finding>,
 ) -> bool {
     if app.person(id).is_some() {
@@ -135,7 +136,7 @@ pub(crate) fn missing_person(
     }
     findings.push(Finding::error(
         "person.unknown_reference",
-        path,
+        path(),
         "请选择一位已录入的人员",
         "Choose a person who has been entered",
     ));

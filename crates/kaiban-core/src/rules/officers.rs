@@ -10,18 +10,18 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
     let o = &app.officers;
     for (i, d) in o.directors.iter().enumerate() {
         let path = path::director(i);
-        if !missing_person(app, &d.person_id, path.clone(), out) {
+        if !missing_person(app, &d.person_id, || path.clone(), out) {
             natural_person_only(app, &d.person_id, path, "董事", "director", out);
         }
     }
     for (i, s) in o.supervisors.iter().enumerate() {
         let path = path::supervisor(i);
-        if !missing_person(app, &s.person_id, path.clone(), out) {
+        if !missing_person(app, &s.person_id, || path.clone(), out) {
             natural_person_only(app, &s.person_id, path, "监事", "supervisor", out);
         }
     }
     if let Some(id) = &o.manager_id {
-        if !missing_person(app, id, path::MANAGER.into(), out) {
+        if !missing_person(app, id, || path::MANAGER.into(), out) {
             natural_person_only(app, id, path::MANAGER.into(), "经理", "manager", out);
         }
     }
@@ -263,7 +263,7 @@ fn check_legal_representative(app: &Indexed, out: &mut Vec<Finding>) {
         ));
         return;
     };
-    if missing_person(app, id, path::LEGAL_REPRESENTATIVE.into(), out) {
+    if missing_person(app, id, || path::LEGAL_REPRESENTATIVE.into(), out) {
         return;
     }
     let executing_director = o.directors.iter().any(|d| {

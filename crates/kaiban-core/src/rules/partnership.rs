@@ -16,7 +16,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
     }
     for (i, e) in app.executing_partners.iter().enumerate() {
         let path = path::executing_partner(i, "partner_id");
-        if missing_person(app, &e.partner_id, path.clone(), out) {
+        if missing_person(app, &e.partner_id, || path.clone(), out) {
             continue;
         }
         let Some(partner) = app.investor_of(&e.partner_id) else {
@@ -55,7 +55,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut 
                 "An organisation acting as executing partner must name the natural person it delegates (Implementing Rules, Art 6)",
             )),
             Some(d)
-                if !missing_person(app, d, delegate_path.clone(), out)
+                if !missing_person(app, d, || delegate_path.clone(), out)
                     && app.person(d).is_some_and(|p| p.is_organisation()) =>
             {
                 out.push(Finding::error(

@@ -32,7 +32,7 @@ pub(super) fn check(app: &Indexed, entity: EntityType, out: &mut Vec<Finding>) {
                 missing_person(
                     app,
                     id,
-                    format!("individual_business.family_member_ids[{i}]"),
+                    || format!("individual_business.family_member_ids[{i}]"),
                     out,
                 );
             }
