@@ -42,7 +42,7 @@ impl Wizard {
         let (person, write) = (self.person_signals.person(id), id.to_string());
         Bind::new(
             path::person(id, field),
-            Signal::derive(move || person.with(|p| p.as_ref().map(get).unwrap_or_default())),
+            Signal::derive(move || person.with(|p| p.as_deref().map(get).unwrap_or_default())),
             Callback::new(move |v| wizard.update_person(&write, |p| set(p, v))),
         )
     }
@@ -209,20 +209,23 @@ impl Wizard {
     pub fn add_person(&self, organisation: bool) -> String {
         let id = crate::drafts::new_id();
         self.application.update(|a| {
-            a.persons.push(Person {
-                id: id.clone(),
-                id_type: if organisation {
-                    IdType::CreditCode
-                } else {
-                    IdType::ResidentId
-                },
-                nationality: if organisation {
-                    String::new()
-                } else {
-                    "CHN".into()
-                },
-                ..Default::default()
-            })
+            a.persons.push(
+                Person {
+                    id: id.clone(),
+                    id_type: if organisation {
+                        IdType::CreditCode
+                    } else {
+                        IdType::ResidentId
+                    },
+                    nationality: if organisation {
+                        String::new()
+                    } else {
+                        "CHN".into()
+                    },
+                    ..Default::default()
+                }
+                .into(),
+            )
         });
         id
     }

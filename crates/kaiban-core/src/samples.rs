@@ -33,14 +33,17 @@ pub fn append_investors(app: &mut Application, n: usize, due: crate::date::Date)
         let first17 = format!("520115{:04}0101{:03}", 1970 + (k % 30), 100 + k % 900);
         let check = crate::ids::mod11_2_check(first17.as_bytes());
         let id = format!("p-extra-{k}");
-        app.persons.push(Person {
-            id: id.clone(),
-            name: format!("股东{k}"),
-            id_number: format!("{first17}{check}"),
-            mobile: format!("139{:08}", 85_100_000 + k),
-            address: "贵州省贵阳市观山湖区林城西路100号".into(),
-            ..Person::default()
-        });
+        app.persons.push(
+            Person {
+                id: id.clone(),
+                name: format!("股东{k}"),
+                id_number: format!("{first17}{check}"),
+                mobile: format!("139{:08}", 85_100_000 + k),
+                address: "贵州省贵阳市观山湖区林城西路100号".into(),
+                ..Person::default()
+            }
+            .into(),
+        );
         app.investors.push(Investor {
             person_id: id,
             subscribed_fen: FEN_PER_WAN,

@@ -11,6 +11,7 @@ mod marks;
 mod officers;
 mod people;
 mod roles;
+mod shared;
 
 pub use articles::{
     Admission, ArticlesOptions, Asked, Disputes, Dissolution, ManagerPowers, PartnershipSharing,
@@ -23,6 +24,7 @@ pub use marks::{Mark, Marked};
 pub use officers::*;
 pub use people::{OrgCategory, Person};
 pub use roles::{Holder, Role, RoleRef};
+pub use shared::Shared;
 
 use crate::date::Date;
 use serde::{Deserialize, Serialize};
@@ -42,7 +44,8 @@ pub struct Application {
     pub business_scope: BusinessScope,
     pub capital: Capital,
     pub operating_term: OperatingTerm,
-    pub persons: Vec<Person>,
+    /// Each held as `Shared`: copying the application copies pointers (see `Shared`).
+    pub persons: Vec<Shared<Person>>,
     /// Shareholders, founders, partners, the sole-proprietorship investor or the operator of
     /// an individual business, depending on the entity type.
     pub investors: Vec<Investor>,
@@ -91,7 +94,7 @@ impl Default for Application {
 
 impl Application {
     pub fn person(&self, id: &str) -> Option<&Person> {
-        self.persons.iter().find(|p| p.id == id)
+        self.persons.iter().find(|p| p.id == id).map(|p| &**p)
     }
     pub fn person_index(&self, id: &str) -> Option<usize> {
         self.persons.iter().position(|p| p.id == id)

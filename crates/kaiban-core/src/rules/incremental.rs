@@ -9,7 +9,9 @@
 
 use super::{Context, Finding};
 use crate::date::Date;
-use crate::model::{Application, Person};
+use crate::ids::IdType;
+use crate::model::{Application, Person, Shared};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A person's field findings, kept until the person changes. `people::check_fields` reads only
@@ -23,8 +25,14 @@ pub struct Checker {
 }
 
 struct Remembered {
-    person: Person,
+    /// The same allocation as the application's while the person is unchanged (`Shared`):
+    /// then telling that they are unchanged costs a pointer comparison.
+    person: Shared<Person>,
     findings: Vec<Finding>,
+    /// What the rules across people derive from each person at every check (the duplicate
+    /// rule's key, the age rules' birth date), derived once per change instead.
+    identity_key: (IdType, String),
+    birth_date: Option<Date>,
     seen: u64,
 }
 
@@ -49,10 +57,15 @@ impl Checker {
         findings
     }
 
-    fn fields_of(&mut self, person: &Person, ctx: &Context, out: &mut Vec<Finding>) {
+    fn fields_of(&mut self, person: &Shared<Person>, ctx: &Context, out: &mut Vec<Finding>) {
         let generation = self.generation;
         match self.people.get_mut(&person.id) {
             Some(kept) if kept.person == *person => {
+                if !Shared::same(&kept.person, person) {
+                    // Equal by value but another allocation (a draft read again): keep this
+                    // one, so the next comparison is by pointer.
+                    kept.person = person.clone();
+                }
                 kept.seen = generation;
                 out.extend(kept.findings.iter().cloned());
             }
@@ -65,6 +78,8 @@ impl Checker {
                     Remembered {
                         person: person.clone(),
                         findings,
+                        identity_key: person.identity_key(),
+                        birth_date: person.derived_birth_date(),
                         seen: generation,
                     },
                 );
@@ -80,10 +95,38 @@ pub(super) enum PersonFields<'a> {
 }
 
 impl PersonFields<'_> {
-    pub(super) fn check(&mut self, person: &Person, ctx: &Context, out: &mut Vec<Finding>) {
+    pub(super) fn check(&mut self, person: &Shared<Person>, ctx: &Context, out: &mut Vec<Finding>) {
         match self {
             PersonFields::Fresh => super::people::check_fields(person, ctx, out),
             PersonFields::Remembered(checker) => checker.fields_of(person, ctx, out),
+        }
+    }
+
+    /// What the checker remembers for this very person (the same allocation), once `check`
+    /// has seen them. Of two people with one id only the last is remembered.
+    fn remembered(&self, person: &Person) -> Option<&Remembered> {
+        match self {
+            PersonFields::Fresh => None,
+            PersonFields::Remembered(checker) => checker
+                .people
+                .get(&person.id)
+                .filter(|kept| std::ptr::eq(&*kept.person, person)),
+        }
+    }
+
+    /// `person.identity_key()`.
+    pub(super) fn identity_key<'a>(&'a self, person: &Person) -> Cow<'a, (IdType, String)> {
+        match self.remembered(person) {
+            Some(kept) => Cow::Borrowed(&kept.identity_key),
+            None => Cow::Owned(person.identity_key()),
+        }
+    }
+
+    /// `person.age_on(date)`.
+    pub(super) fn age_on(&self, person: &Person, date: Date) -> Option<i32> {
+        match self.remembered(person) {
+            Some(kept) => kept.birth_date.map(|born| born.full_years_until(date)),
+            None => person.age_on(date),
         }
     }
 }
@@ -116,6 +159,9 @@ mod tests {
         NewId(usize),
         BusinessName(&'static str),
         Today(u8),
+        /// The application read again (a draft loaded, another tab's save): every person
+        /// equal to before, but in new allocations.
+        Reload,
     }
 
     /// 51 characters: one more than a name may have.
@@ -184,6 +230,7 @@ mod tests {
             prop::sample::select(vec!["", "贵阳市观山湖区示例科技有限公司"])
                 .prop_map(Edit::BusinessName),
             (0u8..3).prop_map(Edit::Today),
+            Just(Edit::Reload),
         ]
     }
 
@@ -193,6 +240,9 @@ mod tests {
         match *edit {
             Edit::BusinessName(v) => app.name.full = v.into(),
             Edit::Today(d) => *today = Date::new(2026, 1, 1 + d).unwrap(),
+            Edit::Reload => {
+                *app = serde_json::from_str(&serde_json::to_string(app).unwrap()).unwrap()
+            }
             Edit::Remove(i) => {
                 if let Some(i) = at(i) {
                     app.persons.remove(i);

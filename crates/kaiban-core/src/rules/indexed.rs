@@ -16,7 +16,7 @@ impl<'a> Indexed<'a> {
         let mut people = HashMap::with_capacity(app.persons.len());
         for person in &app.persons {
             // The first wins, as with `Application::person`.
-            people.entry(person.id.as_str()).or_insert(person);
+            people.entry(person.id.as_str()).or_insert(&**person);
         }
         Indexed { app, people }
     }

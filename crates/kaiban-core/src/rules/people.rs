@@ -6,6 +6,7 @@ use super::{Context, Finding, Indexed};
 use crate::ids::{check_document, IdType, MobileNumber};
 use crate::model::{EntityType, Person, Role, RoleRef};
 use crate::path::{self, PersonField};
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use validator::Validate;
@@ -20,8 +21,8 @@ pub(super) fn check(
     for person in app.persons.iter() {
         person_fields.check(person, ctx, out);
     }
-    check_duplicates(app, out);
-    check_ages(app, entity, ctx, out);
+    check_duplicates(app, person_fields, out);
+    check_ages(app, entity, ctx, person_fields, out);
 }
 
 /// The fields validator checks, in `Person`'s order.
@@ -174,13 +175,14 @@ fn validation_finding(code: &str, path: String) -> Finding {
     Finding::error(code, path, zh, en)
 }
 
-fn check_duplicates(app: &Indexed, out: &mut Vec<Finding>) {
-    let mut first_by_key: HashMap<(IdType, String), &Person> = HashMap::new();
+fn check_duplicates(app: &Indexed, facts: &PersonFields, out: &mut Vec<Finding>) {
+    let mut first_by_key: HashMap<Cow<(IdType, String)>, &Person> =
+        HashMap::with_capacity(app.persons.len());
     for person in app.persons.iter() {
         if person.id_number.trim().is_empty() {
             continue;
         }
-        let first = match first_by_key.entry(person.identity_key()) {
+        let first = match first_by_key.entry(facts.identity_key(person)) {
             Entry::Occupied(first) => *first.get(),
             Entry::Vacant(slot) => {
                 slot.insert(person);
@@ -234,7 +236,13 @@ fn offices<'a>(
     list.into_iter().map(|(_, office)| office).collect()
 }
 
-fn check_ages(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut Vec<Finding>) {
+fn check_ages(
+    app: &Indexed,
+    entity: EntityType,
+    ctx: &Context,
+    facts: &PersonFields,
+    out: &mut Vec<Finding>,
+) {
     for (role, role_zh, role_en, strict) in offices(app, entity) {
         let Some(person) = app.person(role.person_id) else {
             continue;
@@ -242,7 +250,7 @@ fn check_ages(app: &Indexed, entity: EntityType, ctx: &Context, out: &mut Vec<Fi
         if person.is_organisation() {
             continue;
         }
-        let Some(age) = person.age_on(ctx.today) else {
+        let Some(age) = facts.age_on(person, ctx.today) else {
             continue;
         };
         if age >= 18 {

@@ -65,12 +65,15 @@ pub fn add_person(app: &mut Application, n: u32) -> String {
     let first17 = format!("52011519900101{:03}", 100 + n);
     let check = crate::ids::mod11_2_check(first17.as_bytes());
     let id = format!("extra-{n}");
-    app.persons.push(Person {
-        id: id.clone(),
-        name: format!("测试人{n}"),
-        id_number: format!("{first17}{check}"),
-        ..Person::default()
-    });
+    app.persons.push(
+        Person {
+            id: id.clone(),
+            name: format!("测试人{n}"),
+            id_number: format!("{first17}{check}"),
+            ..Person::default()
+        }
+        .into(),
+    );
     id
 }
 
