@@ -11,15 +11,18 @@ use super::{Context, Finding};
 use crate::date::Date;
 use crate::ids::IdType;
 use crate::model::{Application, Person, Shared};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// A person's field findings, kept until the person changes. `people::check_fields` reads only
 /// the person and the date: those are the key.
 #[derive(Default)]
 pub struct Checker {
     today: Option<Date>,
-    people: HashMap<String, Remembered>,
+    /// By person id. Fx, not SipHash: looked up three times per person at every keystroke, and
+    /// only the browser keeps a Checker, where the ids are the applicant's own (a receiver
+    /// checks with `check`, whose maps resist ids chosen to collide).
+    people: FxHashMap<String, Remembered>,
     /// Bumped by each check; entries not seen in the last one are dropped.
     generation: u64,
 }
