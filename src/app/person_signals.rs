@@ -36,18 +36,16 @@ impl PersonSignals {
             // Collected first: a person's signal woken by `set` may redraw and make new ones.
             let changed: Vec<_> = application.with(|a| {
                 let edited = seen.with_value(|before| edited_in_place(before, &a.persons));
-                seen.set_value(a.persons.clone());
+                // In place: the list's buffer is reused at every keystroke.
+                seen.update_value(|before| before.clone_from(&a.persons));
                 match edited {
+                    // A signal made since the last run may hold the person already.
                     Some(edited) => signals.with_all(|all| {
                         edited
                             .into_iter()
                             .filter_map(|i| {
                                 let now = &a.persons[i];
-                                let signal = *all.get(&now.id)?;
-                                // A signal made since the last run may hold this already.
-                                let same = signal
-                                    .try_with_untracked(|before| before.as_ref() == Some(now))?;
-                                (!same).then(|| (signal, Some(now.clone())))
+                                stale(*all.get(&now.id)?, Some(now))
                             })
                             .collect()
                     }),
@@ -69,7 +67,7 @@ impl PersonSignals {
     pub fn person(&self, id: &str) -> RwSignal<Held> {
         let application = self.application;
         self.signals.signal(id.to_string(), || {
-            application.with_untracked(|a| a.persons.iter().find(|p| p.id == id).cloned())
+            application.with_untracked(|a| a.shared_person(id).cloned())
         })
     }
 
@@ -112,13 +110,15 @@ fn everyone_changed(
         persons.iter().map(|p| (p.id.as_str(), p)).collect();
     signals.with_all(|all| {
         all.iter()
-            .filter_map(|(id, signal)| {
-                let now = by_id.get(id.as_str()).copied();
-                let same = signal.try_with_untracked(|before| before.as_ref() == now)?;
-                (!same).then(|| (*signal, now.cloned()))
-            })
+            .filter_map(|(id, signal)| stale(*signal, by_id.get(id.as_str()).copied()))
             .collect()
     })
+}
+
+/// `signal` with what it should now hold, if it holds something else (`None`: disposed).
+fn stale(signal: RwSignal<Held>, now: Option<&Shared<Person>>) -> Option<(RwSignal<Held>, Held)> {
+    let same = signal.try_with_untracked(|before| before.as_ref() == now)?;
+    (!same).then(|| (signal, now.cloned()))
 }
 
 #[cfg(test)]

@@ -94,7 +94,11 @@ impl Default for Application {
 
 impl Application {
     pub fn person(&self, id: &str) -> Option<&Person> {
-        self.persons.iter().find(|p| p.id == id).map(|p| &**p)
+        self.shared_person(id).map(|p| &**p)
+    }
+    /// The person with `id` as held (the first, if two share it): cloning it shares them.
+    pub fn shared_person(&self, id: &str) -> Option<&Shared<Person>> {
+        self.persons.iter().find(|p| p.id == id)
     }
     pub fn person_index(&self, id: &str) -> Option<usize> {
         self.persons.iter().position(|p| p.id == id)
