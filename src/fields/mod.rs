@@ -2,6 +2,7 @@
 //! DOM id (error-summary links land on it) and picks its findings from kaiban-core.
 
 mod button;
+mod card_groups;
 mod choice;
 mod choice_checks;
 mod error_summary;
@@ -21,6 +22,7 @@ mod retry_alert;
 mod text;
 
 pub use button::Button;
+pub use card_groups::card_groups;
 pub use choice::{choices, select_choices, Checkbox, ChoiceRadios, Radios, Select};
 pub use choice_checks::ChoiceChecks;
 pub use error_summary::{ErrorSummary, FieldError};

@@ -3,7 +3,7 @@ use super::page::StepPage;
 use crate::app::{field_id, today, use_wizard, RowSignals};
 use crate::bind;
 use crate::fields::Bind;
-use crate::fields::Button;
+use crate::fields::{card_groups, Button};
 use crate::fields::{select_choices, DateInput, FieldMessages, MoneyInput, PersonSummary};
 use crate::fields::{Select, TextInput};
 use crate::i18n::Text;
@@ -142,7 +142,7 @@ pub fn CapitalStep() -> impl IntoView {
                 let t = entity.get();
                 let shape = shape.get();
                 let investors = investor_rows.draw(app.with_untracked(|a| a.investors.clone()));
-                shape
+                let cards = shape
                     .into_iter()
                     .zip(investors)
                     .enumerate()
@@ -314,7 +314,9 @@ pub fn CapitalStep() -> impl IntoView {
                             </section>
                         }
                     })
-                    .collect_view()
+                    .map(IntoAny::into_any)
+                    .collect();
+                card_groups(cards)
             }}
             <CapitalTotals shape />
         </StepPage>

@@ -1,8 +1,8 @@
 use super::page::StepPage;
 use crate::app::{use_wizard, Holders};
 use crate::bind;
-use crate::fields::Button;
 use crate::fields::HolderCard;
+use crate::fields::{card_groups, Button};
 use crate::fields::{choices, Bind, ChoiceRadios, MessageAnchor, PersonEditor, Radios};
 use crate::i18n::Text;
 use crate::i18n::{both, use_i18n};
@@ -113,7 +113,8 @@ pub fn InvestorsStep() -> impl IntoView {
             {move || {
                 let t = entity.get();
                 let n = ids.get().len();
-                ids.get()
+                let cards = ids
+                    .get()
                     .into_iter()
                     .enumerate()
                     .map(|(i, person_id)| {
@@ -158,7 +159,9 @@ pub fn InvestorsStep() -> impl IntoView {
                             </section>
                         }
                     })
-                    .collect_view()
+                    .map(IntoAny::into_any)
+                    .collect();
+                card_groups(cards)
             }}
             <Show when=move || {
                 let (_, max) = entity.get().investor_range();
