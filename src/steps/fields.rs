@@ -205,10 +205,17 @@ pub fn person_home_step(app: &Application, person_id: &str) -> Step {
 /// `person_home_step` of every person who has a role that shows their form, in one pass (a
 /// person missing here is edited where the contacts are chosen).
 pub fn person_home_steps(app: &Application) -> HashMap<&str, Step> {
+    home_steps_of_holders(app.roles().into_iter().map(|r| (r.role, r.person_id)))
+}
+
+/// `person_home_steps` from who holds which role, which is all it reads.
+pub fn home_steps_of_holders<'a>(
+    holders: impl IntoIterator<Item = (Role, &'a str)>,
+) -> HashMap<&'a str, Step> {
     let mut homes: HashMap<&str, (u8, Step)> = HashMap::default();
-    for role in app.roles() {
-        if let Some(home) = home_of(role.role) {
-            let best = homes.entry(role.person_id).or_insert(home);
+    for (role, person_id) in holders {
+        if let Some(home) = home_of(role) {
+            let best = homes.entry(person_id).or_insert(home);
             if home.0 < best.0 {
                 *best = home;
             }
