@@ -87,7 +87,10 @@ fn check_with(
             "Choose the type of enterprise to set up",
         )];
     };
-    let app = &Indexed::new(app);
+    let app = &match person_fields {
+        incremental::PersonFields::Fresh => Indexed::new(app),
+        incremental::PersonFields::Remembered(_) => Indexed::fast(app),
+    };
     let mut findings = Vec::new();
     name::check(app, entity, ctx, &mut findings);
     place::check(app, ctx, &mut findings);
