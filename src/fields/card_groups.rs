@@ -1,12 +1,13 @@
 //! A long list of cards (investors on their own step and on the capital step) drawn in groups of
-//! [`CARDS_PER_GROUP`]: the browser skips a group off screen as a whole (`content-visibility`
-//! in style/main.css). A keystroke's frame at 1 000 investors spent about 2 ms deciding, card
-//! by card, which of 1 000 cards were on screen; with 40 groups it is 0.1 ms.
+//! [`CARDS_PER_GROUP`]: the browser skips a group off screen as a whole, and within the group on
+//! screen each card off screen (`content-visibility` in style/main.css). A keystroke's frame at
+//! 1 000 investors spent about 2 ms deciding, card by card, which of 1 000 cards were on screen;
+//! with 40 groups it is 0.1 ms.
 
 use leptos::prelude::*;
 
-/// Measured at 1 000 investors: groups of 10 and 25 frame alike (3.4–3.6 ms); 25 makes fewer
-/// boxes to track, and the one group on screen still paints quickly.
+/// Measured (the frame after a keystroke, Chromium trace): groups of 10 and 25 frame alike, at
+/// 50 investors as at 1 000 (2.0–2.7 ms); 25 makes fewer boxes to track.
 pub const CARDS_PER_GROUP: usize = 25;
 
 /// The cards, in order, in groups. Each group tells the style sheet how many cards it holds,

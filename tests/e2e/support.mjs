@@ -107,12 +107,13 @@ export function assertNoProblems(page) {
 
 export async function screenshot(page, name, { fullPage = true } = {}) {
   await fs.mkdir(SCREENSHOTS, { recursive: true });
-  // Below the viewport, `content-visibility: auto` skips painting the groups of cards until they
-  // are scrolled near, so a full page would show them blank: shown as a reader scrolling sees
-  // them. Through the CSSOM, which the page's CSP (style-src 'self') allows, unlike a <style> tag.
+  // Below the viewport, `content-visibility: auto` skips painting the cards (and groups of them)
+  // until they are scrolled near, so a full page would show them blank: shown as a reader
+  // scrolling sees them. Through the CSSOM, which the page's CSP (style-src 'self') allows,
+  // unlike a <style> tag.
   const cards = (visibility) =>
     page.evaluate((v) => {
-      for (const group of document.querySelectorAll('.kb-card-group')) group.style.contentVisibility = v;
+      for (const card of document.querySelectorAll('.kb-card, .kb-card-group')) card.style.contentVisibility = v;
     }, visibility).catch(() => {});
   if (fullPage) await cards('visible');
   try {
