@@ -1,4 +1,5 @@
 use super::page::StepPage;
+use super::review_rows::capitalise;
 use crate::app::{use_wizard, Holders};
 use crate::bind;
 use crate::fields::HolderCard;
@@ -121,7 +122,7 @@ pub fn InvestorsStep() -> impl IntoView {
                         view! {
                             <section class="kb-card" aria-labelledby=format!("investor-{i}-title")>
                                 <h2 class="kb-card-title" id=format!("investor-{i}-title")>
-                                    {move || format!("{} {}", title(), i + 1)}
+                                    {move || format!("{} {}", capitalise(&title()), i + 1)}
                                 </h2>
                                 <MessageAnchor
                                     path=path::investor(i, InvestorField::PersonId)

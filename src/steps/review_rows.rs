@@ -6,7 +6,8 @@ use kaiban_core::catalog::licence_text;
 use kaiban_core::model::{Application, BoardMode, DeliveryMethod, DomicileProof, Supervision};
 use kaiban_core::money::format_wan;
 
-fn capitalise(text: &str) -> String {
+/// "shareholder" → "Shareholder", for a word that starts a heading or an answer.
+pub(super) fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
