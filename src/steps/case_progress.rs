@@ -43,6 +43,9 @@ pub fn CaseProgress(
     receipt_id: String,
     token: Option<String>,
     correctable: bool,
+    /// Set to the case's stage at each answer (the receipt words what happens next by it).
+    #[prop(optional)]
+    stage: Option<RwSignal<Option<Stage>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let status = RwSignal::new(None::<Result<serde_json::Value, String>>);
@@ -56,6 +59,9 @@ pub fn CaseProgress(
         );
         spawn_local(async move {
             let answer = submit::status(&endpoint, &receipt_id, token.as_deref()).await;
+            if let (Some(stage), Ok(value)) = (stage, &answer) {
+                let _ = stage.try_set(serde_json::from_value(value["stage"].clone()).ok());
+            }
             let _ = status.try_set(Some(answer));
         });
     };

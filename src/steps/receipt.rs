@@ -8,6 +8,7 @@ use crate::i18n::{both, use_i18n, Text};
 use crate::steps::case_progress::CaseProgress;
 use crate::steps::Step;
 use crate::submit::{Receipt, Submission};
+use kaiban_core::case::Stage;
 use leptos::prelude::*;
 
 /// What the QR code holds: the app's link to this case (`#/case?receipt=…&token=…`), which
@@ -30,6 +31,7 @@ pub fn case_link(receipt: &Receipt) -> String {
 pub fn ReceiptPage() -> impl IntoView {
     let wizard = use_wizard();
     let i18n = use_i18n();
+    let stage = RwSignal::new(None::<Stage>);
     let delivered = move || match wizard.filing.submission.get() {
         Some(Submission::Delivered { receipt, endpoint }) => Some((receipt, endpoint)),
         _ => None,
@@ -56,6 +58,7 @@ pub fn ReceiptPage() -> impl IntoView {
             Some((receipt, endpoint)) => {
                 let l = i18n.locale.get();
                 let link = case_link(&receipt);
+                let manual_review = receipt.review.as_deref() == Some("manual");
                 view! {
                     <div class="kb-receipt">
                         <div class="kb-receipt-main">
@@ -76,18 +79,22 @@ pub fn ReceiptPage() -> impl IntoView {
                                     crate::i18n::beijing_time(&receipt.received_at),
                                 )}
                             </p>
-                            <h2 class="kb-subtitle">
-                                {l.pick("接下来", "What happens next").to_string()}
-                            </h2>
-                            <p>{Text::ReceiptWhatHappensNext.get(l).to_string()}</p>
-                            {(receipt.review.as_deref() == Some("manual"))
-                                .then(|| {
-                                    view! {
-                                        <p class="kb-inset" id="receipt-manual-review">
-                                            {Text::ReceiptManualReview.get(l).to_string()}
-                                        </p>
-                                    }
-                                })}
+                            // What happens next holds until the registrar decides (or the
+                            // applicant withdraws); then the progress below says what happened.
+                            <Show when=move || !stage.get().is_some_and(Stage::is_decided)>
+                                <h2 class="kb-subtitle" id="receipt-next">
+                                    {l.pick("接下来", "What happens next").to_string()}
+                                </h2>
+                                <p>{Text::ReceiptWhatHappensNext.get(l).to_string()}</p>
+                                {manual_review
+                                    .then(|| {
+                                        view! {
+                                            <p class="kb-inset" id="receipt-manual-review">
+                                                {Text::ReceiptManualReview.get(l).to_string()}
+                                            </p>
+                                        }
+                                    })}
+                            </Show>
                             <p class="kb-hint">{Text::ReceiptQrCodeNote.get(l).to_string()}</p>
                         </div>
                         <QrLink id="receipt-qr" link=link.clone() />
@@ -97,6 +104,7 @@ pub fn ReceiptPage() -> impl IntoView {
                         receipt_id=receipt.receipt_id.clone()
                         token=receipt.status_token.clone()
                         correctable=true
+                        stage
                     />
                 }
                     .into_any()

@@ -186,6 +186,8 @@ test('returned with a reason on a field, corrected, approved: the verified e-lic
 test('a withdrawal before a decision ends the case, by keyboard at 320 px', async () => {
   const page = await openWithApplication(env.browser, env.main.server.url, llc('贵阳云栈软件有限公司'), 'signing', { width: 320, height: 720 });
   const receipt = await submitted(page);
+  await page.locator('#withdraw-open').waitFor();
+  assert.equal(await page.locator('#receipt-next').count(), 1, 'an undecided case says what happens next');
   await page.locator('#withdraw-open').focus();
   await page.keyboard.press('Enter');
   await page.locator('#withdraw-confirm').waitFor();
@@ -199,6 +201,7 @@ test('a withdrawal before a decision ends the case, by keyboard at 320 px', asyn
   await page.locator('#status-timeline', { hasText: '已撤回' }).waitFor();
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'nothing wider than 320 px');
   assert.equal(await page.locator('#withdraw-open').count(), 0, 'a withdrawn case cannot be withdrawn again');
+  assert.equal(await page.locator('#receipt-next').count(), 0, 'nor does the receipt still promise a review');
   await screenshot(page, 'withdrawn-phone');
   const operator = await console_(env.main);
   assert.match(await operator.locator(`#cases tr[data-receipt="${receipt}"]`).innerText(), /已撤回/);
