@@ -12,11 +12,11 @@ pub const CARDS_PER_GROUP: usize = 25;
 
 /// The cards, in order, in groups. Each group tells the style sheet how many cards it holds,
 /// so a group never drawn yet reserves about their height and the scroll bar stays honest.
-pub fn card_groups(cards: Vec<AnyView>) -> impl IntoView {
+pub fn card_groups(cards: impl IntoIterator<Item = impl IntoView>) -> impl IntoView {
     let mut cards = cards.into_iter().peekable();
     let mut groups = Vec::new();
     while cards.peek().is_some() {
-        let group: Vec<AnyView> = cards.by_ref().take(CARDS_PER_GROUP).collect();
+        let group: Vec<_> = cards.by_ref().take(CARDS_PER_GROUP).collect();
         let count = group.len().to_string();
         groups.push(view! {
             <div class="kb-card-group" style:--kb-cards=count>

@@ -122,3 +122,12 @@ pub fn local_time(rfc3339: &str) -> String {
 }
 
 pub use kaiban_core::date::beijing_time;
+
+/// "shareholder" → "Shareholder", for a word that starts a heading or an answer.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

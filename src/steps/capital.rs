@@ -146,7 +146,7 @@ pub fn CapitalStep() -> impl IntoView {
                     .into_iter()
                     .zip(investors)
                     .enumerate()
-                    .map(|(i, ((person_id, count), investor))| {
+                    .map(move |(i, ((person_id, count), investor))| {
                         view! {
                             <section class="kb-card">
                                 <h2 class="kb-card-title">
@@ -313,9 +313,7 @@ pub fn CapitalStep() -> impl IntoView {
                                 </fieldset>
                             </section>
                         }
-                    })
-                    .map(IntoAny::into_any)
-                    .collect();
+                    });
                 card_groups(cards)
             }}
             <CapitalTotals shape />

@@ -202,13 +202,9 @@ pub fn person_home_step(app: &Application, person_id: &str) -> Step {
         .map_or(Step::Contacts, |(_, step)| step)
 }
 
-/// `person_home_step` of every person who has a role that shows their form, in one pass (a
-/// person missing here is edited where the contacts are chosen).
-pub fn person_home_steps(app: &Application) -> HashMap<&str, Step> {
-    home_steps_of_holders(app.roles().into_iter().map(|r| (r.role, r.person_id)))
-}
-
-/// `person_home_steps` from who holds which role, which is all it reads.
+/// `person_home_step` of every person who has a role that shows their form, in one pass, from
+/// who holds which role, which is all it reads (a person missing here is edited where the
+/// contacts are chosen).
 pub fn home_steps_of_holders<'a>(
     holders: impl IntoIterator<Item = (Role, &'a str)>,
 ) -> HashMap<&'a str, Step> {
@@ -246,7 +242,7 @@ pub fn step_of_path(app: &Application, path: &str) -> Step {
     step_of_path_in(app, path, |id| person_home_step(app, id))
 }
 
-/// `step_of`, with every person's home step found once before (`person_home_steps`): for
+/// `step_of`, with every person's home step found once before (`home_steps_of_holders`): for
 /// many findings at a time.
 pub fn step_of_with_homes(app: &Application, homes: &HashMap<String, Step>, f: &Finding) -> Step {
     step_of_path_in(app, &f.path, |id| {
@@ -343,7 +339,8 @@ mod contract {
     fn every_persons_home_is_the_same_found_alone_or_all_at_once() {
         for (kind, example) in examples() {
             for app in std::iter::once(example.clone()).chain(broken_variants(&example)) {
-                let homes = person_home_steps(&app);
+                let homes =
+                    home_steps_of_holders(app.roles().into_iter().map(|r| (r.role, r.person_id)));
                 for person in &app.persons {
                     let together = homes
                         .get(person.id.as_str())

@@ -1,12 +1,11 @@
 use super::page::StepPage;
-use super::review_rows::capitalise;
 use crate::app::{use_wizard, Holders};
 use crate::bind;
 use crate::fields::HolderCard;
 use crate::fields::{card_groups, Button};
 use crate::fields::{choices, Bind, ChoiceRadios, MessageAnchor, PersonEditor, Radios};
 use crate::i18n::Text;
-use crate::i18n::{both, use_i18n};
+use crate::i18n::{both, capitalise, use_i18n};
 use crate::steps::Step;
 use kaiban_core::model::{
     Contribution, EntityType, Investor, OrganisationForm, PartnerKind, PropertyForm,
@@ -118,7 +117,7 @@ pub fn InvestorsStep() -> impl IntoView {
                     .get()
                     .into_iter()
                     .enumerate()
-                    .map(|(i, person_id)| {
+                    .map(move |(i, person_id)| {
                         view! {
                             <section class="kb-card" aria-labelledby=format!("investor-{i}-title")>
                                 <h2 class="kb-card-title" id=format!("investor-{i}-title")>
@@ -159,9 +158,7 @@ pub fn InvestorsStep() -> impl IntoView {
                                     })}
                             </section>
                         }
-                    })
-                    .map(IntoAny::into_any)
-                    .collect();
+                    });
                 card_groups(cards)
             }}
             <Show when=move || {

@@ -43,7 +43,7 @@ mod submission_panel;
 mod withdrawal;
 
 pub use entity_type::EntityTypeStep;
-pub use fields::{home_steps_of_holders, person_home_step, person_home_steps};
+pub use fields::{home_steps_of_holders, person_home_step};
 pub use fields::{step_of, step_of_with_homes};
 pub use sign_request::PendingRequest;
 pub use start::StartPage;

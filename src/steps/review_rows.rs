@@ -1,19 +1,10 @@
 //! The answers of each step as (label, answer) rows, for the review page and the printed form.
 
-use crate::i18n::Locale;
+use crate::i18n::{capitalise, Locale};
 use crate::steps::{labels, Step};
 use kaiban_core::catalog::licence_text;
 use kaiban_core::model::{Application, BoardMode, DeliveryMethod, DomicileProof, Supervision};
 use kaiban_core::money::format_wan;
-
-/// "shareholder" → "Shareholder", for a word that starts a heading or an answer.
-pub(super) fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
 
 fn name_of(a: &Application, id: &str) -> String {
     a.person(id).map(|p| p.name.clone()).unwrap_or_default()
