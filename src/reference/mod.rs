@@ -1,5 +1,6 @@
 //! Reference data the wizard fetches instead of carrying in its first load: the national
-//! division index (in the background as soon as the wizard starts), a province's townships
+//! division index (once it is needed: a step that lists places or parses the name, or an
+//! application with a name or a county, `kaiban_core::reads_divisions`), a province's townships
 //! (when the applicant picks that province) and the deployment's business-scope catalogue
 //! (catalogue.rs). The service worker keeps every file fetched, so a draft keeps working
 //! offline for every place it has touched (public/sw.js).
@@ -32,7 +33,10 @@ type Townships = Arc<BTreeMap<String, Vec<Township>>>;
 
 #[derive(Clone, Copy)]
 pub struct Reference {
-    pub divisions: RwSignal<Arc<Divisions>>,
+    /// Empty until the index has arrived; read through `divisions()`, which asks for it.
+    divisions: RwSignal<Arc<Divisions>>,
+    /// Whether the index has been asked for (not reactive, as `requested`).
+    index_requested: StoredValue<bool>,
     pub status: RwSignal<Loading<()>>,
     /// Province code → its counties' townships, or why they could not be had.
     townships: RwSignal<HashMap<String, Result<Townships, String>>>,
@@ -58,19 +62,41 @@ impl Reference {
             bundle: StoredValue::new(Arc::new(bundle)),
             catalogue: Catalogue::new(catalogue),
             divisions: RwSignal::new(Arc::new(Divisions::empty())),
+            index_requested: StoredValue::new(false),
             status: RwSignal::new(Loading::Pending),
             townships: RwSignal::new(HashMap::new()),
             requested: StoredValue::new(Default::default()),
             jurisdiction: StoredValue::new(Arc::new(jurisdiction)),
             checker: StoredValue::new(Checker::new()),
         };
-        reference.load_index();
+        // Not fetched yet: a new visitor's first screen needs none of it, and reading it is
+        // a few long tasks on a phone while the applicant starts to answer.
         reference
     }
 
-    /// Fetches the index (again, after a failure: the message offers a retry).
+    /// The division index as loaded now (tracked), asking for it on first use.
+    pub fn divisions(&self) -> RwSignal<Arc<Divisions>> {
+        self.request_index();
+        self.divisions
+    }
+
+    /// Starts fetching the index unless it has been asked for already.
+    fn request_index(&self) {
+        let first = !self.index_requested.get_value();
+        if first {
+            self.index_requested.set_value(true);
+            self.fetch_index();
+        }
+    }
+
+    /// Fetches the index again after a failure (the message offers a retry).
     pub fn load_index(self) {
+        self.index_requested.set_value(true);
         self.status.set(Loading::Pending);
+        self.fetch_index();
+    }
+
+    fn fetch_index(self) {
         wasm_bindgen_futures::spawn_local(async move {
             // Reading the index, building what the name rules read and checking the
             // application again are each a long task on a phone: one task each.
@@ -100,6 +126,9 @@ impl Reference {
     /// The rules on the application being edited, with the data as loaded now (reactive:
     /// re-run when it arrives). Only for that one application: its checker remembers it.
     pub fn check(&self, app: &Application, today: Date) -> Vec<Finding> {
+        if kaiban_core::reads_divisions(app) {
+            self.request_index();
+        }
         let catalog = self.catalogue.for_rules(app, true);
         let divisions = self.divisions.get();
         let checker = self.checker;
@@ -112,6 +141,9 @@ impl Reference {
 
     /// The rules on any application (the drafts list), outside a reactive scope.
     pub fn check_untracked(&self, app: &Application, today: Date) -> Vec<Finding> {
+        if kaiban_core::reads_divisions(app) {
+            self.request_index();
+        }
         let catalog = self.catalogue.for_rules(app, false);
         let divisions = self.divisions.get_untracked();
         self.with_context(today, &divisions, catalog.as_deref(), |ctx| {
@@ -140,7 +172,7 @@ impl Reference {
     /// The townships of `county`, fetching its province's chunk on first use.
     pub fn townships(&self, county: &str) -> Loading<Vec<Township>> {
         // Tracked: a county chosen before the index arrived gets its list once it has.
-        self.fetch_chunk(&self.divisions.get(), county);
+        self.fetch_chunk(&self.divisions().get(), county);
         let Some(province) = province_of(county) else {
             return Loading::Pending;
         };
@@ -154,7 +186,7 @@ impl Reference {
     /// Starts fetching the townships of the province that contains `code` (the picker calls
     /// it when the province is chosen, so the list is there by the time the county is).
     pub fn prefetch(&self, code: &str) {
-        self.fetch_chunk(&self.divisions.get_untracked(), code);
+        self.fetch_chunk(&self.divisions().get_untracked(), code);
     }
 
     /// Forgets a failed chunk so the next look fetches it again.

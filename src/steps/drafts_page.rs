@@ -50,6 +50,15 @@ pub fn DraftsPage() -> impl IntoView {
         });
     };
     refresh();
+    // A draft's completeness reads the division index (a draft's county): listed again once
+    // the index has arrived, if it was asked for by this list.
+    Effect::new(move |was_ready: Option<bool>| {
+        let ready = matches!(reference.status.get(), crate::reference::Loading::Ready(()));
+        if was_ready == Some(false) && ready {
+            refresh();
+        }
+        ready
+    });
     let open = move |id: String| {
         spawn_local(async move {
             wizard.session.open(&id).await;

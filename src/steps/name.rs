@@ -15,7 +15,7 @@ pub fn NameStep() -> impl IntoView {
     let i18n = use_i18n();
     let step = Step::Name;
     let entity = move || wizard.application.with(|a| a.entity_type);
-    let divisions = crate::reference::use_reference().divisions;
+    let divisions = crate::reference::use_reference().divisions();
     let parsed = move || {
         let divisions = divisions.get();
         wizard.application.with(|a| {

@@ -48,7 +48,7 @@ pub fn PlacePicker(step: Step) -> impl IntoView {
     let i18n = use_i18n();
     let reference = use_reference();
     let app = wizard.application;
-    let divisions = reference.divisions;
+    let divisions = reference.divisions();
     let county = Memo::new(move |_| app.with(|a| a.domicile.division_code.clone()));
     // The province and prefecture chosen before a county (then they follow the county).
     let province = RwSignal::new(String::new());

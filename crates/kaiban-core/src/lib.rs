@@ -17,7 +17,7 @@ pub mod rules;
 pub mod text;
 
 pub use model::Application;
-pub use rules::{check, Checker, Context, Finding, Severity};
+pub use rules::{check, reads_divisions, Checker, Context, Finding, Severity};
 pub mod migrate;
 pub use migrate::{migrate, MigrateError};
 pub mod package;

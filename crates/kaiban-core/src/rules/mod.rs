@@ -69,6 +69,14 @@ impl Context<'_> {
     }
 }
 
+/// Whether the rules read the division index for `app`: a name to parse for its region, or
+/// a county to look up. Without either, `check` finds the same with or without the index, so
+/// the browser fetches the index only once one of them is there (or a step that lists
+/// places or parses the name is open).
+pub fn reads_divisions(app: &Application) -> bool {
+    !app.name.full.trim().is_empty() || !app.domicile.division_code.is_empty()
+}
+
 /// All findings for `app`, errors first, in a stable order.
 pub fn check(app: &Application, ctx: &Context) -> Vec<Finding> {
     check_with(app, ctx, &mut incremental::PersonFields::Fresh)

@@ -10,7 +10,11 @@ const DETAIL_MIN: usize = 5;
 const DETAIL_MAX: usize = 120;
 
 pub(super) fn check(app: &Indexed, ctx: &Context, out: &mut Vec<Finding>) {
-    if ctx.divisions.is_loaded() {
+    if app.domicile.division_code.is_empty() {
+        // Missing whatever the index holds: the browser asks for the index only once a
+        // county or a name is there to judge (`reads_divisions`).
+        out.push(division_required());
+    } else if ctx.divisions.is_loaded() {
         check_place(app, ctx, out);
     } else {
         // The browser before the division index has arrived (or when it could not be fetched).
@@ -79,18 +83,20 @@ pub(super) fn check(app: &Indexed, ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+fn division_required() -> Finding {
+    Finding::error(
+        "domicile.division_required",
+        path::DOMICILE_DIVISION,
+        "请选择住所所在的区（县、市）",
+        "Choose the district or county of the address",
+    )
+}
+
 /// The county, its jurisdiction, the township and the names filed with them.
 fn check_place(app: &Indexed, ctx: &Context, out: &mut Vec<Finding>) {
     let d = &app.domicile;
     let county = match ctx.divisions.find(&d.division_code) {
-        None => {
-            return out.push(Finding::error(
-                "domicile.division_required",
-                path::DOMICILE_DIVISION,
-                "请选择住所所在的区（县、市）",
-                "Choose the district or county of the address",
-            ))
-        }
+        None => return out.push(division_required()),
         Some(division) if division.level != DivisionLevel::County => {
             return out.push(Finding::error(
                 "domicile.division_not_county",
@@ -322,5 +328,33 @@ mod tests {
             .collect();
         assert!(codes.contains(&"domicile.divisions_unavailable".to_string()));
         assert!(!codes.contains(&"domicile.division_required".to_string()));
+    }
+
+    /// The browser fetches the index only for an application the rules read it for
+    /// (`reads_divisions`): for every other, the findings are the same without it. Each
+    /// example, with its name and county cleared one at a time (blank names included).
+    #[test]
+    fn without_a_name_or_a_county_the_index_changes_nothing() {
+        let none = Divisions::empty();
+        let without = Context {
+            divisions: &none,
+            ..Context::with_bundled_catalog(today())
+        };
+        let with = Context::with_bundled_catalog(today());
+        for kind in EXAMPLES {
+            let full = example(kind);
+            assert!(crate::reads_divisions(&full), "{kind}");
+            for (name, county) in [("", ""), ("  ", ""), ("", "520115"), ("  ", "520115")] {
+                let mut app = full.clone();
+                app.name.full = name.into();
+                app.domicile.division_code = county.into();
+                let same = crate::check(&app, &without) == crate::check(&app, &with);
+                assert_eq!(
+                    same,
+                    !crate::reads_divisions(&app),
+                    "{kind}, name {name:?}, county {county:?}"
+                );
+            }
+        }
     }
 }
