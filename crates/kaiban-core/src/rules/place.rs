@@ -313,16 +313,20 @@ mod tests {
         find(&app, "domicile.division_required");
     }
 
+    /// What the browser checks with before the division index has arrived.
+    fn before_the_index() -> Context<'static> {
+        static NONE: std::sync::OnceLock<Divisions> = std::sync::OnceLock::new();
+        Context {
+            divisions: NONE.get_or_init(Divisions::empty),
+            ..Context::with_bundled_catalog(today())
+        }
+    }
+
     /// Before the browser has the division index, the address cannot be judged: one error
     /// says so (and nothing claims the county is missing).
     #[test]
     fn without_the_index_the_address_waits() {
-        let none = Divisions::empty();
-        let ctx = Context {
-            divisions: &none,
-            ..Context::with_bundled_catalog(today())
-        };
-        let codes: Vec<String> = crate::check(&example("llc"), &ctx)
+        let codes: Vec<String> = crate::check(&example("llc"), &before_the_index())
             .into_iter()
             .map(|f| f.code)
             .collect();
@@ -335,11 +339,7 @@ mod tests {
     /// example, with its name and county cleared one at a time (blank names included).
     #[test]
     fn without_a_name_or_a_county_the_index_changes_nothing() {
-        let none = Divisions::empty();
-        let without = Context {
-            divisions: &none,
-            ..Context::with_bundled_catalog(today())
-        };
+        let without = before_the_index();
         let with = Context::with_bundled_catalog(today());
         for kind in EXAMPLES {
             let full = example(kind);
