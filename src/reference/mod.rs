@@ -21,10 +21,6 @@ use std::sync::Arc;
 /// Where the index is, relative to the app's assets (tools/divisions.mjs writes it there).
 const INDEX: &str = "divisions/index.json";
 
-/// How many divisions' names for the name rules are built in one task: the index's 3 351 in
-/// five tasks of some 5 ms here, rather than one of 16–27 ms (four times that on a phone).
-const REGION_NAMES_PER_TASK: usize = 700;
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum Loading<T> {
     Pending,
@@ -103,8 +99,7 @@ impl Reference {
     fn fetch_index(self) {
         wasm_bindgen_futures::spawn_local(async move {
             // Reading the index, building what the name rules read and checking the
-            // application again are each a long task on a phone: a task each, and the name
-            // rules' region names in slices.
+            // application again are each a long task on a phone: one task each.
             let loaded = async {
                 let text = crate::submit::get_text(&asset_url(INDEX)).await?;
                 crate::browser::next_task().await;
@@ -113,14 +108,8 @@ impl Reference {
             .await;
             match loaded {
                 Ok(divisions) => {
-                    let mut region_names = divisions.name_rules_builder();
-                    loop {
-                        crate::browser::next_task().await;
-                        if !region_names.add(REGION_NAMES_PER_TASK) {
-                            break;
-                        }
-                    }
-                    region_names.finish();
+                    crate::browser::next_task().await;
+                    divisions.prepare_name_rules();
                     crate::browser::next_task().await;
                     self.divisions.set(Arc::new(divisions));
                     self.status.set(Loading::Ready(()));

@@ -305,16 +305,11 @@ impl Divisions {
             .get_or_init(|| crate::name::RegionNames::build(self))
     }
 
-    /// Builds what the name rules read a slice at a time, which is otherwise built in one
-    /// piece by the first check of a name: the browser yields between slices, so that neither
-    /// this work nor the check after it is one long task.
-    pub fn name_rules_builder(&self) -> crate::name::RegionNamesBuilder<'_> {
-        crate::name::RegionNamesBuilder::new(self)
-    }
-
-    pub(crate) fn keep_region_names(&self, names: crate::name::RegionNames) {
-        // Already there if a check built them meanwhile: the same names.
-        let _ = self.region_names.set(names);
+    /// Builds now what the name rules read, which is otherwise built by the first check of a
+    /// name. The browser calls this in a task of its own, so that this work and that check are
+    /// not one long task.
+    pub fn prepare_name_rules(&self) {
+        self.region_names();
     }
 
     pub fn is_loaded(&self) -> bool {

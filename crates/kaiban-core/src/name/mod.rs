@@ -93,11 +93,11 @@ fn strip_longest_suffix<'a>(text: &'a str, candidates: &[&'a str]) -> Option<(&'
 }
 
 /// The division names a name may use (built once per division index; see
-/// `Divisions::region_names`, and `RegionNamesBuilder` for the browser, which builds them a
-/// slice at a time). The sets use a fast hash (`FxHashSet`, not std's SipHash): hashing some
-/// 20 000 strings with SipHash made building them the longest task of the index's arrival;
-/// these names are public data, so there is nothing for a hash-flooding defence to protect.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// `Divisions::region_names`). The sets use a fast hash (`FxHashSet`, not std's SipHash):
+/// building this is a task of its own in the browser when the index arrives, and hashing some
+/// 20 000 strings with SipHash made it the longest one; these names are public data, so there
+/// is nothing for a hash-flooding defence to protect.
+#[derive(Clone, Debug, Default)]
 pub struct RegionNames {
     /// Usable at the start of a name or in brackets: 贵州省, 贵州, 贵阳市观山湖区, 清镇市,
     /// 清镇 …
@@ -114,9 +114,54 @@ pub struct RegionNames {
 
 impl RegionNames {
     pub(crate) fn build(divisions: &Divisions) -> RegionNames {
-        let mut builder = RegionNamesBuilder::new(divisions);
-        builder.add(usize::MAX);
-        builder.names()
+        let mut names = RegionNames::default();
+        let all = divisions.all();
+        // Each division's short name once, by position.
+        let short: Vec<&str> = all.iter().map(Division::short_name).collect();
+        let joined = |a: &str, b: &str| {
+            let mut s = String::with_capacity(a.len() + b.len());
+            s.push_str(a);
+            s.push_str(b);
+            s
+        };
+        for (at, d) in all.iter().enumerate() {
+            if d.is_placeholder() {
+                continue;
+            }
+            let own_short = short[at];
+            names.places.insert(d.name_zh.clone());
+            names.places.insert(own_short.to_string());
+            match d.level {
+                DivisionLevel::Province | DivisionLevel::Prefecture => {
+                    names.allowed.insert(d.name_zh.clone());
+                    names.allowed.insert(own_short.to_string());
+                }
+                DivisionLevel::County => {
+                    // A municipality's district belongs to the municipality (北京市 → 市辖区 → 海淀区).
+                    let city = divisions.nearest_named_ancestor(d);
+                    if let Some(city_at) = city {
+                        let city = &all[city_at];
+                        for city_name in [city.name_zh.as_str(), short[city_at]] {
+                            names.allowed.insert(joined(city_name, &d.name_zh));
+                            names.allowed.insert(joined(city_name, own_short));
+                        }
+                    }
+                    if d.name_zh.ends_with('区') {
+                        let city = city.map(|c| short[c].to_string()).unwrap_or_default();
+                        names.bare_districts.push((d.name_zh.clone(), city.clone()));
+                        names.bare_districts.push((own_short.to_string(), city));
+                    } else {
+                        names.allowed.insert(d.name_zh.clone());
+                        names.allowed.insert(own_short.to_string());
+                    }
+                }
+            }
+        }
+        names
+            .bare_districts
+            .sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        names.longest_allowed = names.allowed.iter().map(String::len).max().unwrap_or(0);
+        names
     }
 
     /// Whether `text` is a region a name may use.
@@ -136,97 +181,6 @@ impl RegionNames {
     /// Whether `text` is the full or short name of a division.
     pub(crate) fn is_place(&self, text: &str) -> bool {
         self.places.contains(text)
-    }
-}
-
-/// `RegionNames` built a slice of the index at a time, so that the browser can yield between
-/// slices: built in one piece, it was the longest task of the index's arrival on a phone.
-/// `Divisions::name_rules_builder` makes one; `finish` keeps what it built for the rules.
-pub struct RegionNamesBuilder<'d> {
-    divisions: &'d Divisions,
-    /// Each division's short name once, by position.
-    short: Vec<&'d str>,
-    names: RegionNames,
-    /// Where in `divisions.all()` the next slice starts.
-    next: usize,
-}
-
-impl<'d> RegionNamesBuilder<'d> {
-    pub(crate) fn new(divisions: &'d Divisions) -> RegionNamesBuilder<'d> {
-        RegionNamesBuilder {
-            divisions,
-            short: divisions.all().iter().map(Division::short_name).collect(),
-            names: RegionNames::default(),
-            next: 0,
-        }
-    }
-
-    /// Adds up to `count` more divisions; whether any are left.
-    pub fn add(&mut self, count: usize) -> bool {
-        let all = self.divisions.all();
-        let end = self.next.saturating_add(count).min(all.len());
-        for at in self.next..end {
-            self.add_division(at);
-        }
-        self.next = end;
-        end < all.len()
-    }
-
-    /// Keeps what was built for the name rules (a division index keeps the first it is given).
-    pub fn finish(self) {
-        let divisions = self.divisions;
-        divisions.keep_region_names(self.names());
-    }
-
-    fn names(self) -> RegionNames {
-        let mut names = self.names;
-        names
-            .bare_districts
-            .sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-        names.longest_allowed = names.allowed.iter().map(String::len).max().unwrap_or(0);
-        names
-    }
-
-    fn add_division(&mut self, at: usize) {
-        let all = self.divisions.all();
-        let d = &all[at];
-        if d.is_placeholder() {
-            return;
-        }
-        let joined = |a: &str, b: &str| {
-            let mut s = String::with_capacity(a.len() + b.len());
-            s.push_str(a);
-            s.push_str(b);
-            s
-        };
-        let names = &mut self.names;
-        let own_short = self.short[at];
-        names.places.insert(d.name_zh.clone());
-        names.places.insert(own_short.to_string());
-        match d.level {
-            DivisionLevel::Province | DivisionLevel::Prefecture => {
-                names.allowed.insert(d.name_zh.clone());
-                names.allowed.insert(own_short.to_string());
-            }
-            DivisionLevel::County => {
-                // A municipality's district belongs to the municipality (北京市 → 市辖区 → 海淀区).
-                let city = self.divisions.nearest_named_ancestor(d);
-                if let Some(city_at) = city {
-                    for city_name in [all[city_at].name_zh.as_str(), self.short[city_at]] {
-                        names.allowed.insert(joined(city_name, &d.name_zh));
-                        names.allowed.insert(joined(city_name, own_short));
-                    }
-                }
-                if d.name_zh.ends_with('区') {
-                    let city = city.map(|c| self.short[c].to_string()).unwrap_or_default();
-                    names.bare_districts.push((d.name_zh.clone(), city.clone()));
-                    names.bare_districts.push((own_short.to_string(), city));
-                } else {
-                    names.allowed.insert(d.name_zh.clone());
-                    names.allowed.insert(own_short.to_string());
-                }
-            }
-        }
     }
 }
 

@@ -197,21 +197,3 @@ fn a_very_long_name_is_parsed_like_a_short_one() {
     assert_eq!(trade.chars().count(), 300_000);
     assert_eq!(industry, some("科技"));
 }
-
-/// Built a slice at a time (as the browser does, yielding between slices), the region names
-/// are the ones built in one piece, and `finish` gives them to the rules.
-#[test]
-fn region_names_built_in_slices_are_the_ones_built_at_once() {
-    use crate::catalog::divisions::NATIONAL_INDEX;
-    let at_once = Divisions::parse(NATIONAL_INDEX).unwrap();
-    let in_slices = Divisions::parse(NATIONAL_INDEX).unwrap();
-    let mut builder = in_slices.name_rules_builder();
-    let mut slices = 1;
-    while builder.add(97) {
-        slices += 1;
-    }
-    assert!(slices > 30, "{slices} slices");
-    builder.finish();
-    assert!(at_once.region_names().allowed.len() > 10_000);
-    assert_eq!(in_slices.region_names(), at_once.region_names());
-}
