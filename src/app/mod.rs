@@ -22,7 +22,7 @@ pub use first_draw::FirstDraw;
 pub use nav::{Nav, NavMode};
 pub use people::{referenced_people, Holders};
 pub use row_signals::RowSignals;
-pub use session::{Notice, SaveStatus, AUTOSAVE_DELAY};
+pub use session::{current_draft_id, Notice, SaveStatus, AUTOSAVE_DELAY};
 pub use validation::{field_id, today, use_validation, Validation};
 pub use wizard::{use_wizard, Wizard};
 

@@ -1,6 +1,7 @@
 //! Reference data the wizard fetches instead of carrying in its first load: the national
-//! division index (once it is needed: a step that lists places or parses the name, or an
-//! application with a name or a county, `kaiban_core::reads_divisions`), a province's townships
+//! division index (at once for a returning applicant; for a new one once it is needed: a step
+//! that lists places or parses the name, or an application with a name or a county,
+//! `kaiban_core::reads_divisions`), a province's townships
 //! (when the applicant picks that province) and the deployment's business-scope catalogue
 //! (catalogue.rs). The service worker keeps every file fetched, so a draft keeps working
 //! offline for every place it has touched (public/sw.js).
@@ -69,8 +70,13 @@ impl Reference {
             jurisdiction: StoredValue::new(Arc::new(jurisdiction)),
             checker: StoredValue::new(Checker::new()),
         };
-        // Not fetched yet: a new visitor's first screen needs none of it, and reading it is
-        // a few long tasks on a phone while the applicant starts to answer.
+        // A new visitor's first screen needs none of it, and reading it is a few long tasks on
+        // a phone while the applicant starts to answer: fetched once needed. A returning
+        // applicant's draft, read next, most likely has a name or a place: fetched now,
+        // alongside it, so that a step's place selects do not wait for it after the draft.
+        if crate::app::current_draft_id().is_some() {
+            reference.request_index();
+        }
         reference
     }
 

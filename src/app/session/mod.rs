@@ -93,6 +93,11 @@ pub struct DraftSession {
     ready: RwSignal<bool>,
 }
 
+/// The draft this browser last worked on, if any (a returning applicant).
+pub fn current_draft_id() -> Option<String> {
+    local_storage().and_then(|s| s.get_item(CURRENT_DRAFT_KEY).ok().flatten())
+}
+
 fn remember_current(id: &str) {
     if let Some(s) = local_storage() {
         let _ = s.set_item(CURRENT_DRAFT_KEY, id);
@@ -127,7 +132,7 @@ impl DraftSession {
 
     /// Opens the draft the applicant last worked on (or starts one), then saves every change.
     pub async fn open_current(&self) {
-        let saved_id = local_storage().and_then(|s| s.get_item(CURRENT_DRAFT_KEY).ok().flatten());
+        let saved_id = current_draft_id();
         // Opened even for a new applicant: a browser that refuses storage is reported now,
         // not after half an hour of typing.
         match (saved_id, drafts::db().await) {
