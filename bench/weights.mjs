@@ -93,7 +93,7 @@ console.log(`| (inside the wasm) business-scope catalogue | 1 CSV | ${kb(catalog
 // Fetched once a step or the draft needs it (the name step, the place picker, a draft with a
 // name or a county), never for the first step: weighed from the built file.
 const divisionIndex = sizes(fs.readFileSync(path.join(ROOT, 'dist/divisions/index.json')));
-console.log(`| division index, fetched from the name step on (or for a draft with a name or a place), not for the first step | divisions/index.json | ${kb(divisionIndex.raw)} | ${kb(divisionIndex.gzip)} | ${kb(divisionIndex.brotli)} |`);
+console.log(`| division index, fetched at once for a returning applicant, for a new one from the name step on (not for the first step) | divisions/index.json | ${kb(divisionIndex.raw)} | ${kb(divisionIndex.gzip)} | ${kb(divisionIndex.brotli)} |`);
 console.log(`| SurveyJS ${core.version} | ${surveyFiles.map(([, f]) => f).join(' + ')} | ${kb(survey.raw)} | ${kb(survey.gzip)} | ${kb(survey.brotli)} |`);
 console.log(`| Form.io ${formio.version} | ${formioFiles.join(' + ')} | ${kb(form.raw)} | ${kb(form.gzip)} | ${kb(form.brotli)} |`);
 console.log();
