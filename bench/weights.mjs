@@ -90,8 +90,9 @@ console.log(`| **Kaiban first load (pre-rendered start page), total** | ${[...lo
 console.log(`| Kaiban wizard, loaded on the first sign of intent | ${[...loaded.values()].filter((f) => f.phase === 'on intent').length} files | ${kb(wizard.raw)} | ${kb(wizard.gzip)} | ${kb(wizard.brotli)} |`);
 console.log(`| Kaiban, everything up to an interactive wizard | | ${kb(whole.raw)} | ${kb(whole.gzip)} | ${kb(whole.brotli)} |`);
 console.log(`| (inside the wasm) business-scope catalogue | 1 CSV | ${kb(catalogue.raw)} | ${kb(catalogue.gzip)} | ${kb(catalogue.brotli)} |`);
-// Fetched once a step or the draft needs it (the name step, the place picker, a draft with a
-// name or a county), never for the first step: weighed from the built file.
+// Fetched at once for a returning applicant, and for a new one once a step or the draft needs
+// it (the name step, the place picker, a name or a county), never for the first step: weighed
+// from the built file.
 const divisionIndex = sizes(fs.readFileSync(path.join(ROOT, 'dist/divisions/index.json')));
 console.log(`| division index, fetched at once for a returning applicant, for a new one from the name step on (not for the first step) | divisions/index.json | ${kb(divisionIndex.raw)} | ${kb(divisionIndex.gzip)} | ${kb(divisionIndex.brotli)} |`);
 console.log(`| SurveyJS ${core.version} | ${surveyFiles.map(([, f]) => f).join(' + ')} | ${kb(survey.raw)} | ${kb(survey.gzip)} | ${kb(survey.brotli)} |`);

@@ -88,8 +88,7 @@ impl Reference {
 
     /// Starts fetching the index unless it has been asked for already.
     fn request_index(&self) {
-        let first = !self.index_requested.get_value();
-        if first {
+        if !self.index_requested.get_value() {
             self.index_requested.set_value(true);
             self.fetch_index();
         }
