@@ -37,9 +37,12 @@ pub fn DraftsPage() -> impl IntoView {
             let _ = wizard.session.save_pending().await;
             match drafts::list(reference).await {
                 Ok((good, bad)) => {
-                    list.set(Some(good));
-                    if !bad.is_empty() || set_aside.get_untracked() == 0 {
-                        set_aside.set(drafts::quarantined_count().await.unwrap_or(0));
+                    // The applicant may have left the list while it was read: nothing to show.
+                    if list.try_set(Some(good)).is_some() {
+                        return;
+                    }
+                    if !bad.is_empty() || set_aside.try_get_untracked() == Some(0) {
+                        let _ = set_aside.try_set(drafts::quarantined_count().await.unwrap_or(0));
                     }
                 }
                 Err(e) => {

@@ -141,6 +141,8 @@ fn SignLinkReady(
         let Some(person) = person.clone() else { return };
         let (application_id, encoded, signer) =
             (application_id.clone(), encoded.clone(), signer.clone());
+        // Read now: the page may be gone by the time the key has signed.
+        let (endpoint, token) = (endpoint.get_value(), token.get_value());
         busy.set(true);
         spawn_local(async move {
             let outcome = match signing::sign(&application_id, &person, &encoded).await {
@@ -149,8 +151,7 @@ fn SignLinkReady(
                     format!("Signing failed: {e}"),
                 )),
                 Ok(entry) => {
-                    let sent =
-                        rounds::sign(&endpoint.get_value(), &token.get_value(), &entry).await;
+                    let sent = rounds::sign(&endpoint, &token, &entry).await;
                     // Kept either way: a signature file the applicant can import if the upload fails.
                     let _ = copy.try_set(Some(SignatureFile {
                         kind: SIGNATURE_KIND.into(),

@@ -132,8 +132,12 @@ pub fn SigningStep() -> impl IntoView {
             let Some((_, text)) = crate::browser::take_chosen_text(&input).await else {
                 return;
             };
+            // The applicant may have left the step while the file was read.
+            let Some(signers) = signers.try_get_untracked() else {
+                return;
+            };
             let session = ensure_session(wizard);
-            let result = accept_signature(&text, &session.payload, &signers.get_untracked());
+            let result = accept_signature(&text, &session.payload, &signers);
             match result {
                 Ok(entry) => {
                     wizard.filing.signing.update(|s| {

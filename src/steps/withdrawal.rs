@@ -104,7 +104,8 @@ pub fn Withdraw(
                 Ok(()) => {
                     let _ = problem.try_set(None);
                     let _ = open.try_set(false);
-                    on_done.run(());
+                    // try_: the page may have been left while the withdrawal was sent.
+                    let _ = on_done.try_run(());
                 }
                 Err(why) => {
                     let _ = problem.try_set(Some(why));

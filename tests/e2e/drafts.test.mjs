@@ -175,6 +175,60 @@ test('deleting the draft being worked on keeps the list usable, with undo, and s
   await page.context().close();
 });
 
+/// Keeps the drafts store busy with a transaction of the page's own (as another tab writing
+/// would) until `releaseDraftsStore`: the app's reads of the store wait behind it.
+async function holdDraftsStore(page) {
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('kaiban');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const store = db.transaction('drafts', 'readwrite').objectStore('drafts');
+      window.draftsHeld = true;
+      window.draftsReleased = new Promise((done) => {
+        store.transaction.oncomplete = () => { db.close(); done(); };
+      });
+      const keepBusy = () => { if (window.draftsHeld) store.get('none').onsuccess = keepBusy; };
+      keepBusy();
+      resolve();
+    };
+  }));
+}
+
+const releaseDraftsStore = (page) => page.evaluate(() => { window.draftsHeld = false; return window.draftsReleased; });
+
+test('leaving the list of drafts while it is still being read breaks nothing', async () => {
+  const page = await openPage(shared.browser, shared.server.url, DESKTOP);
+  await startLlc(page);
+  await fill(page, 'name.full', '贵阳离开科技有限公司');
+  await saved(page);
+  await holdDraftsStore(page);
+  await page.getByRole('button', { name: '我的草稿' }).click();
+  await page.locator('.kb-drafts .kb-loading').waitFor();
+  await page.goBack();
+  await page.locator('h1', { hasText: '企业名称' }).waitFor();
+  await releaseDraftsStore(page);
+  // The list's read finishes after the page it was for has gone (a read of the store queued
+  // behind it, and a moment for what follows it); then the applicant carries on.
+  await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('kaiban');
+    open.onsuccess = () => {
+      const db = open.result;
+      db.transaction('drafts').objectStore('drafts').count().onsuccess = () => {
+        db.close();
+        setTimeout(resolve, 200);
+      };
+    };
+  }));
+  assertNoProblems(page);
+  await fill(page, 'name.full', '贵阳离开信息科技有限公司');
+  await saved(page);
+  await page.getByRole('button', { name: '我的草稿' }).click();
+  await page.locator('.kb-draft-title', { hasText: '贵阳离开信息科技有限公司' }).waitFor();
+  assertNoProblems(page);
+  await page.context().close();
+});
+
 test('drafts can be renamed, duplicated, deleted with undo, exported and imported', async () => {
   const page = await openPage(shared.browser, shared.server.url, DESKTOP);
   const row = await draftOnTheList(page, '贵阳导出科技有限公司');
