@@ -1,6 +1,7 @@
 //! A case's clocks as the applicant sees them (e程监督): for acceptance and the decision, the
 //! district's promise, the law's limit, when it was done, and the flag (green: done on time;
-//! white: running on time; yellow: due soon; red: overdue), each flag said in words too.
+//! white: running on time; yellow: due soon; red: overdue; stopped: withdrawn before it was
+//! done), each flag said in words too.
 
 use crate::i18n::{beijing_time, use_i18n};
 use kaiban_core::case::clock::{Flag, StageClock};

@@ -202,9 +202,13 @@ test('a withdrawal before a decision ends the case, by keyboard at 320 px', asyn
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'nothing wider than 320 px');
   assert.equal(await page.locator('#withdraw-open').count(), 0, 'a withdrawn case cannot be withdrawn again');
   assert.equal(await page.locator('#receipt-next').count(), 0, 'nor does the receipt still promise a review');
+  // Nobody decided it, on time or late: the decision's clock reads stopped, not done on time.
+  await page.locator('#case-clocks [data-clock="decision"] [data-flag="stopped"]', { hasText: '已撤回，停止计时' }).waitFor();
   await screenshot(page, 'withdrawn-phone');
   const operator = await console_(env.main);
-  assert.match(await operator.locator(`#cases tr[data-receipt="${receipt}"]`).innerText(), /已撤回/);
+  const row = operator.locator(`#cases tr[data-receipt="${receipt}"]`);
+  assert.match(await row.innerText(), /已撤回/);
+  assert.equal(await row.getAttribute('data-flag'), 'stopped');
   assertNoProblems(page);
   await page.context().close();
   await operator.context().close();

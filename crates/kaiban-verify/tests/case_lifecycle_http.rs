@@ -241,6 +241,11 @@ fn returned_corrected_approved_licensed_and_withdrawn() {
     );
     assert_eq!(done.status, 200, "{}", done.body);
     assert_eq!(stage(server.port, &third), "withdrawn");
+    let withdrawn = status(server.port, &third.receipt, Some(&third.token)).body;
+    assert_eq!(
+        withdrawn["flag"], "stopped",
+        "a case withdrawn before anyone did it is not done on time: {withdrawn}"
+    );
     assert_eq!(
         act(server.port, &third.receipt, "accept", json!([])).status,
         409,

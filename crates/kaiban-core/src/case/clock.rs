@@ -3,7 +3,8 @@
 //! decided within 3 working days, extendable once by 3), counted in working days of the
 //! calendar and ending at the end of that day in China (UTC+8). Each shows a flag: green when
 //! done within the promise, white while running on time, yellow within the warning window
-//! before the deadline, red when overdue.
+//! before the deadline, red when overdue, and stopped when the applicant withdrew the case
+//! before the registrar had done it (nobody did it, on time or late).
 
 use super::{Calendar, Case, Stage};
 use crate::date::{rfc3339_utc, unix_seconds_utc, Date};
@@ -91,6 +92,9 @@ pub enum Flag {
     Yellow,
     /// Overdue (running past the promise, or done after it).
     Red,
+    /// Stopped by the applicant's withdrawal before the registrar had done it, within the
+    /// promise (a withdrawal after the promise had passed leaves it red).
+    Stopped,
 }
 
 impl Flag {
@@ -100,6 +104,7 @@ impl Flag {
             Flag::White => Bi::new("正常办理", "On time"),
             Flag::Yellow => Bi::new("即将到期", "Due soon"),
             Flag::Red => Bi::new("已超期", "Overdue"),
+            Flag::Stopped => Bi::new("已撤回，停止计时", "Withdrawn: clock stopped"),
         }
     }
 }
@@ -138,10 +143,20 @@ pub struct StageClock {
     pub statutory_overdue: bool,
 }
 
-fn flag(finished: Option<i64>, deadline: i64, now: i64, warning: u64) -> Flag {
-    match finished {
-        Some(at) if at <= deadline => Flag::Green,
-        Some(_) => Flag::Red,
+/// How a clock ended: done by the registrar, or stopped by a withdrawal.
+#[derive(Clone, Copy)]
+struct End {
+    at: i64,
+    withdrawn: bool,
+}
+
+fn flag(end: Option<End>, deadline: i64, now: i64, warning: u64) -> Flag {
+    match end {
+        Some(End { at, .. }) if at > deadline => Flag::Red,
+        Some(End {
+            withdrawn: true, ..
+        }) => Flag::Stopped,
+        Some(_) => Flag::Green,
         None if now > deadline => Flag::Red,
         None if now + warning as i64 > deadline => Flag::Yellow,
         None => Flag::White,
@@ -154,10 +169,12 @@ pub fn clocks(case: &Case, limits: &Limits, calendar: &Calendar, now: i64) -> Ve
         return Vec::new();
     };
     let first_after = |done: fn(Stage) -> bool| {
-        case.events
-            .iter()
-            .find(|e| done(e.stage))
-            .and_then(|e| unix_seconds_utc(&e.at))
+        case.events.iter().find(|e| done(e.stage)).and_then(|e| {
+            Some(End {
+                at: unix_seconds_utc(&e.at)?,
+                withdrawn: e.stage == Stage::Withdrawn,
+            })
+        })
     };
     let accepted = first_after(|s| s != Stage::Received);
     let decided = first_after(Stage::is_decided);
@@ -166,7 +183,7 @@ pub fn clocks(case: &Case, limits: &Limits, calendar: &Calendar, now: i64) -> Ve
     } else {
         limits.decision_statutory
     };
-    let clock = |kind, promised: Limit, statutory: Limit, finished: Option<i64>| {
+    let clock = |kind, promised: Limit, statutory: Limit, end: Option<End>| {
         let promised_by = promised.deadline(received, calendar);
         let statutory_by = statutory.deadline(received, calendar);
         StageClock {
@@ -174,9 +191,9 @@ pub fn clocks(case: &Case, limits: &Limits, calendar: &Calendar, now: i64) -> Ve
             started: rfc3339_utc(received),
             promised_by: rfc3339_utc(promised_by),
             statutory_by: rfc3339_utc(statutory_by),
-            finished: finished.map(rfc3339_utc),
-            flag: flag(finished, promised_by, now, limits.warning_seconds),
-            statutory_overdue: finished.unwrap_or(now) > statutory_by,
+            finished: end.map(|e| rfc3339_utc(e.at)),
+            flag: flag(end, promised_by, now, limits.warning_seconds),
+            statutory_overdue: end.map_or(now, |e| e.at) > statutory_by,
         }
     };
     vec![
@@ -195,12 +212,14 @@ pub fn clocks(case: &Case, limits: &Limits, calendar: &Calendar, now: i64) -> Ve
     ]
 }
 
-/// The worst flag of a case's clocks (what the console sorts by).
+/// The worst flag of a case's clocks (what the console sorts by). A withdrawn case with no
+/// late clock reads stopped, not done on time.
 pub fn worst(clocks: &[StageClock]) -> Flag {
     let rank = |f: Flag| match f {
-        Flag::Red => 3,
-        Flag::Yellow => 2,
-        Flag::White => 1,
+        Flag::Red => 4,
+        Flag::Yellow => 3,
+        Flag::White => 2,
+        Flag::Stopped => 1,
         Flag::Green => 0,
     };
     clocks
@@ -249,6 +268,50 @@ mod tests {
         assert_eq!(
             super::clocks(&late, &limits, &c, 0)[1].promised_by,
             "2026-12-07T15:59:59Z"
+        );
+    }
+
+    #[test]
+    fn a_withdrawal_stops_the_clocks_it_ends_and_is_not_done_on_time() {
+        let c = Calendar::china_2026();
+        let limits = Limits::default();
+        let flags = |events: &[(Action, &str)]| {
+            let mut case = case();
+            for (action, at) in events {
+                case.apply(*action, (*at).into(), vec![]).unwrap();
+            }
+            let clocks = super::clocks(&case, &limits, &c, at("2026-10-20T00:00:00Z"));
+            (clocks[0].flag, clocks[1].flag, worst(&clocks))
+        };
+        // Withdrawn before acceptance: both clocks stopped, and so the case.
+        assert_eq!(
+            flags(&[(Action::Withdraw, "2026-09-24T03:00:00Z")]),
+            (Flag::Stopped, Flag::Stopped, Flag::Stopped)
+        );
+        // Accepted on time, withdrawn in review: acceptance done on time, the decision stopped.
+        assert_eq!(
+            flags(&[
+                (Action::Accept, "2026-09-24T03:00:00Z"),
+                (Action::Withdraw, "2026-09-25T03:00:00Z"),
+            ]),
+            (Flag::Green, Flag::Stopped, Flag::Stopped)
+        );
+        // Withdrawn after the promise had passed: the district was late all the same.
+        assert_eq!(
+            flags(&[
+                (Action::Accept, "2026-09-24T03:00:00Z"),
+                (Action::Withdraw, "2026-09-29T03:00:00Z"),
+            ]),
+            (Flag::Green, Flag::Red, Flag::Red)
+        );
+        // A decision is still done on time.
+        assert_eq!(
+            flags(&[
+                (Action::Accept, "2026-09-24T03:00:00Z"),
+                (Action::StartReview, "2026-09-24T04:00:00Z"),
+                (Action::Approve, "2026-09-24T05:00:00Z"),
+            ]),
+            (Flag::Green, Flag::Green, Flag::Green)
         );
     }
 

@@ -91,6 +91,7 @@ pub fn urgency(flag: Flag) -> u8 {
         Flag::Yellow => 1,
         Flag::White => 2,
         Flag::Green => 3,
+        Flag::Stopped => 4,
     }
 }
 

@@ -29,6 +29,7 @@ th,td{border-bottom:1px solid #b1b4b6;padding:.5rem;text-align:left;vertical-ali
 .flag{display:inline-block;padding:.1rem .5rem;border:2px solid;font-weight:700}
 .flag-red{color:#942514;border-color:#942514}.flag-yellow{color:#594d00;border-color:#594d00;background:#fff7bf}
 .flag-white{color:#0b0c0c;border-color:#505a5f}.flag-green{color:#005a30;border-color:#005a30}
+.flag-stopped{color:#505a5f;border-color:#505a5f;border-style:dashed}
 .notice{border-left:6px solid #0b4da2;padding:.5rem 1rem;background:#f3f2f1}
 .error{border-left-color:#942514}
 label{display:block;font-weight:700;margin:.75rem 0 .25rem}
