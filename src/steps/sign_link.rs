@@ -48,15 +48,6 @@ fn asked_by(payload: &Payload, signer: &str, l: Locale) -> String {
     }
 }
 
-fn roles(view: &SignerView, l: Locale) -> String {
-    view.signer
-        .roles
-        .iter()
-        .map(|r| r.label().into_text(l.is_chinese()))
-        .collect::<Vec<_>>()
-        .join(l.pick("、", ", "))
-}
-
 #[component]
 pub fn SignLinkPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -212,9 +203,15 @@ fn SignLinkReady(
                 asked_by(&payload, &view.signer.person_id, l),
                 l.pick("请您以", " asks you, "),
                 if l.is_chinese() {
-                    roles(&view, l)
+                    view.signer
+                        .roles_text(payload.application.entity_type, true)
                 } else {
-                    format!("{}, to sign as {}", view.signer.name, roles(&view, l))
+                    format!(
+                        "{}, to sign as {}",
+                        view.signer.name,
+                        view.signer
+                            .roles_text(payload.application.entity_type, false),
+                    )
                 },
                 l.pick("身份签署以下申请。签名截止：", ". Sign by: "),
                 local_time(&view.expires_at),

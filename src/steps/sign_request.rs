@@ -71,11 +71,7 @@ pub fn SignRequestPage() -> impl IntoView {
                     let l = i18n.locale.get();
                     let roles = request
                         .signer
-                        .roles
-                        .iter()
-                        .map(|r| r.label().into_text(l.is_chinese()))
-                        .collect::<Vec<_>>()
-                        .join(l.pick("、", ", "));
+                        .roles_text(payload.application.entity_type, l.is_chinese());
                     let app = Signal::derive(move || payload.application.clone());
                     view! {
                         <p class="kb-lead">

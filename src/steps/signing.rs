@@ -9,7 +9,7 @@ use crate::app::{use_wizard, Wizard};
 use crate::browser::download;
 use crate::config::Config;
 use crate::fields::Button;
-use crate::i18n::{both, text, use_i18n, Locale, Text};
+use crate::i18n::{both, text, use_i18n, Text};
 use crate::signing::exchange::{accept_signature, SigningRequest, REQUEST_KIND};
 use crate::signing::{self, SigningSession};
 use crate::submit::{self};
@@ -48,15 +48,6 @@ fn ensure_session(wizard: Wizard) -> SigningSession {
     };
     wizard.filing.signing.set(Some(session.clone()));
     session
-}
-
-fn roles_text(signer: &RequiredSigner, l: Locale) -> String {
-    signer
-        .roles
-        .iter()
-        .map(|r| r.label().into_text(l.is_chinese()))
-        .collect::<Vec<_>>()
-        .join(l.pick("、", ", "))
 }
 
 #[component]
@@ -206,6 +197,7 @@ pub fn SigningStep() -> impl IntoView {
             {move || {
                 let l = i18n.locale.get();
                 let session = wizard.filing.signing.get();
+                let entity = wizard.application.with(|a| a.entity_type);
                 signers
                     .get()
                     .into_iter()
@@ -219,7 +211,9 @@ pub fn SigningStep() -> impl IntoView {
                             <li class="kb-signer" class:is-signed=signed.is_some()>
                                 <div class="kb-signer-main">
                                     <p class="kb-signer-name">{signer.name.clone()}</p>
-                                    <p class="kb-hint">{roles_text(&signer, l)}</p>
+                                    <p class="kb-hint">
+                                        {signer.roles_text(entity, l.is_chinese())}
+                                    </p>
                                 </div>
                                 <p class="kb-signer-status">
                                     {match &signed {

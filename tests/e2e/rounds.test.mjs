@@ -86,7 +86,7 @@ test('three signers: here, by link on a phone, declined then replaced and signed
   // 李娜 on her phone: who asks, her roles, her documents; she signs.
   const li = await openPage(env.browser, liLink, PHONE);
   const lead = await li.locator('#sign-link-lead').innerText();
-  assert.match(lead, /贵阳云栈科技有限公司（筹）的联络员王强请您以投资人、监事身份签署以下申请。签名截止：\d{4}-\d\d-\d\d \d\d:\d\d$/);
+  assert.match(lead, /贵阳云栈科技有限公司（筹）的联络员王强请您以股东、监事身份签署以下申请。签名截止：\d{4}-\d\d-\d\d \d\d:\d\d$/);
   const documents = await li.locator('.kb-signer-document summary').allInnerTexts();
   assert.ok(documents.some((t) => t.endsWith('章程')), `李娜 reads the articles: ${documents}`);
   await stateOf(page, '李娜', '已打开链接');
@@ -94,7 +94,7 @@ test('three signers: here, by link on a phone, declined then replaced and signed
   assert.deepEqual(await axeViolations(li), [], 'the signer\'s link page (zh)');
   await li.locator('.kb-lang').click();
   await li.waitForFunction(() => document.documentElement.lang === 'en');
-  assert.match(await li.locator('#sign-link-lead').innerText(), /asks you, 李娜, to sign as investor, supervisor/i);
+  assert.match(await li.locator('#sign-link-lead').innerText(), /asks you, 李娜, to sign as shareholder, supervisor/i);
   assert.deepEqual(await axeViolations(li), [], 'the signer\'s link page (en)');
   await li.locator('.kb-lang').click();
   await li.locator('#link-sign-confirm').check();

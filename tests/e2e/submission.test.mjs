@@ -37,9 +37,10 @@ test('two shareholders sign, one on another device; the package reaches the rece
   await uploadLeaseThenOpenSigning(page);
   const names = ['张伟', '王强', '赵敏', '陈静'];
   for (const name of names) await signHere(page, name);
+  assert.equal(await page.locator('.kb-signer', { hasText: '李娜' }).locator('.kb-hint').innerText(), '股东、董事', 'a shareholder signs as one');
 
   const remote = await openRequestElsewhere(page, '李娜', env.browser, env.server.url, PHONE);
-  assert.match(await remote.locator('main').innerText(), /李娜，请您以投资人、董事身份签署以下申请/);
+  assert.match(await remote.locator('main').innerText(), /李娜，请您以股东、董事身份签署以下申请/);
   await screenshot(remote, 'remote-sign-request-phone');
   await signElsewhereAndBringBack(page, remote, '李娜');
   await screenshot(page, 'signing-all-signed-desktop');

@@ -6,7 +6,7 @@
 //! A verifier derives this list from the application; it never trusts the copy a package
 //! carries (`Payload::required_signers` is there for readers, and must equal this).
 
-use crate::model::{Application, PersonId, Role};
+use crate::model::{Application, EntityType, PersonId, Role};
 use crate::rules::Indexed;
 use crate::text::Bi;
 use serde::{Deserialize, Serialize};
@@ -38,6 +38,17 @@ impl SignerRole {
             SignerRole::Liaison => Bi::new("联络员", "liaison"),
         }
     }
+
+    /// This role as `entity`'s documents name it: an investor signs as a 股东 of a company,
+    /// a 发起人 of a joint-stock company, a 合伙人 of a partnership.
+    pub fn label_for(self, entity: Option<EntityType>) -> Bi {
+        match (self, entity) {
+            (SignerRole::Investor, Some(entity)) => {
+                Bi::new(entity.investor_title_zh(), entity.investor_title_en())
+            }
+            _ => self.label(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +56,17 @@ pub struct RequiredSigner {
     pub person_id: PersonId,
     pub name: String,
     pub roles: Vec<SignerRole>,
+}
+
+impl RequiredSigner {
+    /// The roles this person signs in, as `entity`'s documents name them, in one line.
+    pub fn roles_text(&self, entity: Option<EntityType>, chinese: bool) -> String {
+        self.roles
+            .iter()
+            .map(|r| r.label_for(entity).into_text(chinese))
+            .collect::<Vec<_>>()
+            .join(if chinese { "、" } else { ", " })
+    }
 }
 
 /// The role a person signs in for `role` (an officer only in a company), or none.
@@ -101,6 +123,31 @@ pub fn required_signers(app: &Application) -> Vec<RequiredSigner> {
 mod tests {
     use super::*;
     use crate::rules::testing::example;
+
+    #[test]
+    fn an_investor_signs_under_the_title_of_the_entity_s_documents() {
+        let signer = RequiredSigner {
+            person_id: "p-li".into(),
+            name: "李娜".into(),
+            roles: vec![SignerRole::Investor, SignerRole::Supervisor],
+        };
+        let text = |entity, chinese| signer.roles_text(entity, chinese);
+        assert_eq!(text(Some(EntityType::Llc), true), "股东、监事");
+        assert_eq!(
+            text(Some(EntityType::Llc), false),
+            "shareholder, supervisor"
+        );
+        assert_eq!(text(Some(EntityType::JointStock), true), "发起人、监事");
+        assert_eq!(
+            text(Some(EntityType::LimitedPartnership), true),
+            "合伙人、监事"
+        );
+        assert_eq!(
+            text(Some(EntityType::SoleProprietorship), true),
+            "投资人、监事"
+        );
+        assert_eq!(text(None, true), "投资人、监事");
+    }
 
     #[test]
     fn every_person_with_a_role_signs_once() {
