@@ -70,8 +70,16 @@
       // Continue) at once, so a new visitor on a slow phone is not kept waiting for the
       // wizard; both are handed to the app when it arrives (below). One name makes the copy's
       // radios one group, as the live ones are, for the arrow keys; the copy carries no ids,
-      // so its labels are tied to their radios here.
+      // so its labels and hints are tied to their radios, and the question's hint to the
+      // question, here.
       view.classList.add('kb-early');
+      const describe = (el, hint, id) => {
+        if (!el || !hint) return;
+        hint.id = id;
+        el.setAttribute('aria-describedby', id);
+      };
+      const question = view.querySelector('fieldset');
+      describe(question, question?.querySelector(':scope > .kb-hint'), 'kb-early-hint');
       view.querySelectorAll('.kb-radio').forEach((option, i) => {
         const radio = option.querySelector('input[type="radio"]');
         const label = option.querySelector('label');
@@ -79,6 +87,7 @@
         radio.name = 'kb-early-choice';
         radio.id = `kb-early-choice-${i}`;
         label.htmlFor = radio.id;
+        describe(radio, option.querySelector('.kb-radio-hint'), `${radio.id}-hint`);
       });
     } else {
       view.inert = true;

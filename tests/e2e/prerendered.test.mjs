@@ -49,6 +49,17 @@ function observeLayoutShifts() {
 }
 
 const live = (page) => page.locator('.kb-prerendered').waitFor({ state: 'detached' });
+
+/// The texts that describe the question and each answer of the first step in `scope` (what
+/// aria-describedby points to).
+const descriptions = (scope) => scope.evaluate((root) => {
+  const describedBy = (el) => (el?.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent.trim() ?? `missing #${id}`).join(' | ');
+  return {
+    question: describedBy(root.querySelector('fieldset')),
+    radios: [...root.querySelectorAll('input[type="radio"]')].map(describedBy),
+  };
+});
 const wasmRequested = (page) => page.requested.some((p) => p.endsWith('.wasm'));
 
 test('a first-time visitor reads the start page without downloading the wizard; intent loads it', async () => {
@@ -159,6 +170,7 @@ test('a new visitor\'s first step takes the answer before the wizard has loaded,
   await page.keyboard.press('ArrowDown');
   assert.equal(await choice('一人有限责任公司').isChecked(), true, 'the arrow keys move the answer');
   await screenshot(page, 'prerendered-first-step-early-phone', { fullPage: false });
+  const early = await descriptions(copy);
   await copy.getByRole('button', { name: '继续' }).click();
   assert.equal(await heading(page), '您要设立哪种类型的企业？', 'Continue waits for the wizard');
   assert.equal(await page.locator('.kb-prerendered').count(), 1);
@@ -171,6 +183,8 @@ test('a new visitor\'s first step takes the answer before the wizard has loaded,
   await page.getByRole('button', { name: '返回' }).click();
   await page.locator('h1', { hasText: '您要设立哪种类型的企业？' }).waitFor();
   assert.equal(await page.locator('#entity-one_person_llc').isChecked(), true, 'the answer given before the wizard loaded is the application\'s');
+  assert.ok(early.radios.length >= 7 && early.radios.every((d) => d.length > 0), `each early answer is described by its hint: ${JSON.stringify(early)}`);
+  assert.deepEqual(early, await descriptions(page.locator('#kb-main')), 'the early step describes its question and answers as the wizard does');
   assertNoProblems(page);
   await page.context().close();
 });
