@@ -43,11 +43,11 @@ pub fn CaseClocks(value: serde_json::Value) -> impl IntoView {
                                     "法定期限：",
                                     "By law: ",
                                 )>{beijing_time(&c.statutory_by)}</td>
-                            <td data-label=l
-                                .pick(
-                                    "完成：",
-                                    "Done: ",
-                                )>
+                            <td data-label=if c.flag == Flag::Stopped {
+                                l.pick("停止计时：", "Stopped: ")
+                            } else {
+                                l.pick("完成：", "Done: ")
+                            }>
                                 {c
                                     .finished
                                     .as_deref()
