@@ -1,18 +1,16 @@
 use super::page::StepPage;
 use crate::app::use_wizard;
 use crate::bind;
-use crate::fields::Bind;
 use crate::fields::ChoiceRadios;
 use crate::fields::{Checkbox, TextInput};
 use crate::i18n::Text;
 use crate::i18n::{both, text};
-use crate::reference::use_reference;
+use crate::steps::domicile_zone::ZoneQuestion;
 use crate::steps::labels;
 use crate::steps::place_picker::PlacePicker;
 use crate::steps::Step;
 use kaiban_core::model::DomicileProof;
 use kaiban_core::path;
-use kaiban_core::text::Bi;
 use leptos::prelude::*;
 
 #[component]
@@ -20,54 +18,10 @@ pub fn DomicileStep() -> impl IntoView {
     let wizard = use_wizard();
     let step = Step::Domicile;
     let app = wizard.application;
-    let jurisdiction = use_reference().jurisdiction();
-    // The functional zone (development zone) the deployment lists for the chosen county.
-    let zone = Memo::new(move |_| {
-        app.with(|a| {
-            jurisdiction
-                .zones_in(&a.domicile.division_code)
-                .next()
-                .cloned()
-        })
-    });
     view! {
         <StepPage step lead=text(Text::DomicileLead)>
             <PlacePicker step />
-            {move || {
-                zone.get()
-                    .map(|zone| {
-                        let code = zone.code.clone();
-                        let name = zone.name.clone();
-                        view! {
-                            <Checkbox
-                                bind=Bind::new(
-                                    path::DOMICILE_ZONE,
-                                    Signal::derive(move || {
-                                        app.with(|a| {
-                                            a.domicile.functional_zone.as_deref() == Some(code.as_str())
-                                        })
-                                    }),
-                                    Callback::new(move |v: bool| {
-                                        app.update(|a| {
-                                            a.domicile.functional_zone = v.then(|| zone.code.clone());
-                                        })
-                                    }),
-                                )
-                                step
-                                label=text(
-                                    Bi::owned(
-                                        format!("住所位于{}", name.zh),
-                                        format!("The address is in the {}", name.en),
-                                    ),
-                                )
-                                hint=both(
-                                    "由功能区登记窗口受理，可享受园区企业开办服务",
-                                    "The zone's own registration counter will handle the application",
-                                )
-                            />
-                        }
-                    })
-            }}
+            <ZoneQuestion step />
             <TextInput
                 bind=bind!(app, path::DOMICILE_DETAIL, domicile.detail)
                 step

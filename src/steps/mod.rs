@@ -16,6 +16,7 @@ mod declaration;
 mod delivery;
 mod documents;
 mod domicile;
+mod domicile_zone;
 mod drafts_import;
 mod drafts_page;
 mod entity_type;

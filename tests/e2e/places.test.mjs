@@ -1,9 +1,10 @@
 // The domicile's place from the national division data: the four-level picker, its lazily
 // fetched township chunks kept offline by the service worker, type-to-search by pinyin
-// initials, and the jurisdiction message for an address in another province.
+// initials, the jurisdiction message for an address in another province, and the development
+// zones a deployment lists for a county.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowserAndApp, openWithApplication, controlledByServiceWorker, assertNoProblems, axeViolations, screenshot, example, DESKTOP, PHONE } from './support.mjs';
+import { sharedBrowserAndApp, serveApp, openWithApplication, controlledByServiceWorker, allSaved, assertNoProblems, axeViolations, screenshot, example, DESKTOP, PHONE } from './support.mjs';
 import { field, choosePlace, next } from './wizard.mjs';
 
 const shared = sharedBrowserAndApp({ before, after });
@@ -96,4 +97,49 @@ test('a draft saved before places carried their names gets them from the data, w
   assert.doesNotMatch(await page.locator('main').innerText(), /地名与所选行政区划不一致/);
   assertNoProblems(page);
   await page.context().close();
+});
+
+/// The demo's jurisdiction with a second development zone in 观山湖区 (520115), which the
+/// Hi-tech Zone covers too.
+const TWO_ZONES = {
+  divisions: ['520100'],
+  zones: [
+    { code: '520198', name: { zh: '贵阳国家高新技术产业开发区', en: 'Guiyang National Hi-tech Industrial Development Zone' }, counties: ['520115', '520113'] },
+    { code: '520197', name: { zh: '贵阳综合保税区（示例）', en: 'Guiyang Comprehensive Bonded Zone (example)' }, counties: ['520115'] },
+  ],
+  authority: { zh: '贵阳市市场监督管理局', en: 'Guiyang Administration for Market Regulation' },
+};
+
+test('a county in two development zones offers both, or neither; a county in one, a checkbox', async () => {
+  const zoned = await serveApp({ config: { endpoint: shared.receiver.url, jurisdiction: TWO_ZONES } });
+  try {
+    const page = await openWithApplication(shared.browser, zoned.url, withoutPlace(), 'domicile', PHONE);
+    await choosePlace(page, '520115', '520115004');
+    const group = page.getByRole('group', { name: '住所是否位于功能区' });
+    const zone = (name) => group.getByRole('radio', { name: new RegExp(`^${name}`) });
+    assert.equal(await zone('不在以上功能区').isChecked(), true, 'no zone until one is chosen');
+    await zone('住所位于贵阳综合保税区').check();
+    await allSaved(page);
+    await screenshot(page, 'places-two-zones-phone');
+    assert.deepEqual(await axeViolations(page), [], 'domicile step with a choice of zones (zh)');
+    await page.reload();
+    await page.locator('h1', { hasText: '住所' }).waitFor();
+    assert.equal(await zone('住所位于贵阳综合保税区').isChecked(), true, 'the zone chosen is the draft\'s');
+    await page.locator('.kb-lang').click();
+    const english = page.getByRole('group', { name: 'Is the address in a development zone?' });
+    assert.equal(await english.getByRole('radio', { name: /^The address is in the Guiyang Comprehensive Bonded Zone/ }).isChecked(), true);
+    assert.deepEqual(await axeViolations(page), [], 'domicile step with a choice of zones (en)');
+    await page.locator('.kb-lang').click();
+    // 白云区 is only in the Hi-tech Zone: the zone chosen for 观山湖区 goes, a checkbox comes.
+    await field(page, 'domicile.division_code').selectOption('520113');
+    await page.locator('#f-domicile-functional_zone').waitFor();
+    assert.equal(await page.locator('#f-domicile-functional_zone').isChecked(), false);
+    assert.equal(await group.count(), 0);
+    await page.locator('#f-domicile-functional_zone').check();
+    await allSaved(page);
+    assertNoProblems(page);
+    await page.context().close();
+  } finally {
+    await zoned.close();
+  }
 });
