@@ -27,7 +27,10 @@ pub fn PersonPicker(
     let wizard = use_wizard();
     let i18n = use_i18n();
     let validation = use_validation();
-    let options = Signal::derive(move || {
+    // A memo: a keystroke anywhere in the application changes it, but rarely who can be
+    // chosen; the select's options (a thousand with a thousand investors) are redrawn only
+    // when they change.
+    let options = Memo::new(move |_| {
         let l = i18n.locale.get();
         let chinese = l.is_chinese();
         let allowed = among.map(|a| a.get());
@@ -76,7 +79,7 @@ pub fn PersonPicker(
     let current = Signal::derive(move || value.get().unwrap_or_default());
     let bind = Bind::new(path, current, on_select);
     match hint {
-        Some(hint) => view! { <Select bind step label hint options /> }.into_any(),
-        None => view! { <Select bind step label options /> }.into_any(),
+        Some(hint) => view! { <Select bind step label hint options full_width=true /> }.into_any(),
+        None => view! { <Select bind step label options full_width=true /> }.into_any(),
     }
 }
