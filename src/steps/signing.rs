@@ -57,6 +57,8 @@ pub fn SigningStep() -> impl IntoView {
     let config = expect_context::<Config>();
     ensure_session(wizard);
     let watch = RoundWatch::start(wizard, config.endpoint.clone());
+    // Settled: the list is not drawn again at every change to the application.
+    let entity = wizard.entity_type();
     let signers = Memo::new(move |_| {
         wizard
             .application
@@ -197,7 +199,7 @@ pub fn SigningStep() -> impl IntoView {
             {move || {
                 let l = i18n.locale.get();
                 let session = wizard.filing.signing.get();
-                let entity = wizard.application.with(|a| a.entity_type);
+                let entity = Some(entity.get());
                 signers
                     .get()
                     .into_iter()

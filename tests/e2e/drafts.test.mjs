@@ -185,8 +185,15 @@ async function holdDraftsStore(page) {
       const db = open.result;
       const store = db.transaction('drafts', 'readwrite').objectStore('drafts');
       window.draftsHeld = true;
+      // Once released: a read of the store queued behind the app's, and a moment for what
+      // follows the app's read.
       window.draftsReleased = new Promise((done) => {
-        store.transaction.oncomplete = () => { db.close(); done(); };
+        store.transaction.oncomplete = () => {
+          db.transaction('drafts').objectStore('drafts').count().onsuccess = () => {
+            db.close();
+            setTimeout(done, 200);
+          };
+        };
       });
       const keepBusy = () => { if (window.draftsHeld) store.get('none').onsuccess = keepBusy; };
       keepBusy();
@@ -195,6 +202,7 @@ async function holdDraftsStore(page) {
   }));
 }
 
+/// Lets the held store go, and waits until the reads that waited behind it are done.
 const releaseDraftsStore = (page) => page.evaluate(() => { window.draftsHeld = false; return window.draftsReleased; });
 
 test('leaving the list of drafts while it is still being read breaks nothing', async () => {
@@ -207,19 +215,8 @@ test('leaving the list of drafts while it is still being read breaks nothing', a
   await page.locator('.kb-drafts .kb-loading').waitFor();
   await page.goBack();
   await page.locator('h1', { hasText: '企业名称' }).waitFor();
+  // The list's read finishes after the page it was for has gone; then the applicant carries on.
   await releaseDraftsStore(page);
-  // The list's read finishes after the page it was for has gone (a read of the store queued
-  // behind it, and a moment for what follows it); then the applicant carries on.
-  await page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('kaiban');
-    open.onsuccess = () => {
-      const db = open.result;
-      db.transaction('drafts').objectStore('drafts').count().onsuccess = () => {
-        db.close();
-        setTimeout(resolve, 200);
-      };
-    };
-  }));
   assertNoProblems(page);
   await fill(page, 'name.full', '贵阳离开信息科技有限公司');
   await saved(page);
