@@ -34,8 +34,10 @@ page.on('response', async (response) => {
   // built file is the same bytes.
   const built = path.join(ROOT, 'dist', url.pathname);
   const body = url.pathname !== '/' && fs.existsSync(built) ? fs.readFileSync(built) : await response.body().catch(() => Buffer.alloc(0));
-  // Reference data (the division index) is listed apart: the first step does not need it.
-  loaded.set(url.pathname, { phase: url.pathname.startsWith('/divisions/') ? 'reference data' : at, body });
+  // Reference data (the division index) and the later pages' module are listed apart: the
+  // first step needs neither (the module is fetched once the first step is on show).
+  const apart = url.pathname.startsWith('/divisions/') ? 'reference data' : /^\/kaiban-later-/.test(url.pathname) ? 'later pages' : null;
+  loaded.set(url.pathname, { phase: apart ?? at, body });
 });
 await page.goto(server.url);
 await page.getByRole('button', { name: '开始申请' }).waitFor();
@@ -45,10 +47,15 @@ phase = 'on intent';
 await page.mouse.move(100, 100);
 await page.locator('.kb-prerendered').waitFor({ state: 'detached' });
 await page.waitForLoadState('networkidle');
+// The later pages' module, fetched once the first screen is on show.
+for (let waited = 0; waited < 30000 && ![...loaded.keys()].some((p) => p.startsWith('/kaiban-later-')); waited += 100) {
+  await page.waitForTimeout(100);
+}
+await page.waitForLoadState('networkidle');
 await browser.close();
 await server.close();
 const lines = [];
-const totals = { 'first load': zero, 'on intent': zero, 'reference data': zero };
+const totals = { 'first load': zero, 'on intent': zero, 'reference data': zero, 'later pages': zero };
 for (const [name, { phase: when, body }] of loaded) {
   const s = sizes(body);
   totals[when] = add(totals[when], s);
@@ -89,6 +96,8 @@ for (const line of lines) console.log(line);
 console.log(`| **Kaiban first load (pre-rendered start page), total** | ${[...loaded.values()].filter((f) => f.phase === 'first load').length} files | ${kb(first.raw)} | ${kb(first.gzip)} | **${kb(first.brotli)}** |`);
 console.log(`| Kaiban wizard, loaded on the first sign of intent | ${[...loaded.values()].filter((f) => f.phase === 'on intent').length} files | ${kb(wizard.raw)} | ${kb(wizard.gzip)} | ${kb(wizard.brotli)} |`);
 console.log(`| Kaiban, everything up to an interactive wizard | | ${kb(whole.raw)} | ${kb(whole.gzip)} | ${kb(whole.brotli)} |`);
+const later = totals['later pages'];
+console.log(`| Kaiban's later pages (every page after the first step), fetched once the first step is on show | 1 file | ${kb(later.raw)} | ${kb(later.gzip)} | ${kb(later.brotli)} |`);
 console.log(`| (inside the wasm) business-scope catalogue | 1 CSV | ${kb(catalogue.raw)} | ${kb(catalogue.gzip)} | ${kb(catalogue.brotli)} |`);
 // Fetched at once for a returning applicant, and for a new one once a step or the draft needs
 // it (the name step, the place picker, a name or a county), never for the first step: weighed

@@ -2,6 +2,8 @@
 //! file for download, and reading a file the applicant chose.
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// This origin's `localStorage`, if the browser grants it (not in some private modes).
@@ -16,6 +18,18 @@ pub async fn next_task() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
+/// `requestIdleCallback` where there is one (not Safari), else the next task.
+pub fn when_idle(run: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(run);
+    let window = window();
+    if window
+        .request_idle_callback(callback.unchecked_ref())
+        .is_err()
+    {
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+    }
+}
+
 /// Offers `text` as a file download.
 pub fn download(file_name: &str, text: &str) {
     let href = format!(
@@ -27,7 +41,7 @@ pub fn download(file_name: &str, text: &str) {
         let _ = a.set_attribute("download", file_name);
         if let Some(body) = document().body() {
             let _ = body.append_child(&a);
-            if let Some(a) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&a) {
+            if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
                 a.click();
             }
             let _ = body.remove_child(&a);

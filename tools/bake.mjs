@@ -1,4 +1,4 @@
-// Trunk post_build step 1 of 3 (tools/post-build.mjs): bakes kaiban.config.json into
+// Trunk post_build step 2 of 4 (tools/post-build.mjs): bakes kaiban.config.json into
 // index.html, puts the pre-rendered start page and its loader (src/prerendered/) in place of
 // Trunk's loader, and writes the in-page embedding assets next to Trunk's hashed files:
 //   kaiban-inpage-<hash>.css  the stylesheet for the shadow root (rem → px: inside a portal,

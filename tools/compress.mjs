@@ -1,4 +1,4 @@
-// Trunk post_build step 3 of 3 (tools/post-build.mjs): writes brotli (-q 11) and gzip (-9) copies next to every text
+// Trunk post_build step 4 of 4 (tools/post-build.mjs): writes brotli (-q 11) and gzip (-9) copies next to every text
 // and wasm asset, so a server sends compressed bytes without compressing per request
 // (tools/serve-dist.mjs does; nginx: brotli_static / gzip_static, see docs/embedding.md).
 import fs from 'node:fs';

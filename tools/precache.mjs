@@ -1,4 +1,4 @@
-// Trunk post_build step 2 of 3 (tools/post-build.mjs): writes the precache list (Trunk's hashed file names) and a content
+// Trunk post_build step 3 of 4 (tools/post-build.mjs): writes the precache list (the build's hashed file names) and a content
 // version into the staged service worker, so every build gets a new cache and the old one
 // is deleted when the new worker activates.
 import fs from 'node:fs';

@@ -89,17 +89,30 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
         };
         embed::set_title(&title);
     });
+    let later = crate::steps::LaterPages::new();
+    provide_context(later);
+    if crate::steps::LaterPages::holds(nav.step.get_untracked()) {
+        later.load();
+    }
     if nav.mode() == NavMode::UrlHash {
-        crate::prerendered::keep_resume_view(wizard, nav, i18n);
+        crate::prerendered::keep_resume_view(wizard, nav, i18n, later);
     }
     let first_draw = FirstDraw::for_this_page();
     provide_context(first_draw);
+    let shown = StoredValue::new(false);
     Effect::new(move |_| {
-        if wizard.ready.get() && first_draw.complete(nav.step.get()) {
+        let step = nav.step.get();
+        if shown.get_value() {
+            return;
+        }
+        if wizard.ready.get() && first_draw.complete(step) && later.settled(step) {
+            shown.set_value(true);
             first_draw.finish();
             // Runs before the next paint, after the first screen has been drawn.
-            request_animation_frame(|| {
+            request_animation_frame(move || {
                 crate::prerendered::reveal_app();
+                // The first screen is on show: the pages after it are fetched meanwhile.
+                crate::browser::when_idle(move || later.prefetch());
                 #[cfg(feature = "bench-hooks")]
                 crate::bench_hooks::ready();
             });

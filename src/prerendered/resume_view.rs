@@ -8,6 +8,7 @@
 use crate::app::{Nav, Wizard};
 use crate::i18n::{I18n, Text};
 use crate::local_storage;
+use crate::steps::LaterPages;
 use leptos::prelude::*;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -49,7 +50,7 @@ struct ResumeView<'a> {
 }
 
 /// Keeps the resume view current: after each step is drawn, after each save, as the page hides.
-pub fn keep_resume_view(wizard: Wizard, nav: Nav, i18n: I18n) {
+pub fn keep_resume_view(wizard: Wizard, nav: Nav, i18n: I18n, later: LaterPages) {
     let saved_at = Memo::new(move |_| match wizard.session.save_status.get() {
         crate::app::SaveStatus::Saved(at) => Some(at),
         _ => None,
@@ -59,7 +60,10 @@ pub fn keep_resume_view(wizard: Wizard, nav: Nav, i18n: I18n) {
         if !wizard.ready.get() {
             return;
         }
-        nav.step.track();
+        // Not a page still loading: that is not the screen to come back to.
+        if !later.drawn(nav.step.get()) {
+            return;
+        }
         i18n.locale.track();
         wizard.session.draft_id.track();
         saved_at.track();
@@ -68,14 +72,14 @@ pub fn keep_resume_view(wizard: Wizard, nav: Nav, i18n: I18n) {
         }
         scheduled.set_value(true);
         // After the step has been drawn, when the page has nothing better to do.
-        when_idle(move || {
+        crate::browser::when_idle(move || {
             scheduled.set_value(false);
-            remember(wizard, nav, i18n);
+            remember(wizard, nav, i18n, later);
         });
     });
     let on_hide = Closure::<dyn Fn()>::new(move || {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            remember(wizard, nav, i18n);
+            remember(wizard, nav, i18n, later);
         }
     });
     let _ = document()
@@ -99,7 +103,7 @@ pub fn forget_resume_view(id: &str) {
     }
 }
 
-fn remember(wizard: Wizard, nav: Nav, i18n: I18n) {
+fn remember(wizard: Wizard, nav: Nav, i18n: I18n, later: LaterPages) {
     let Some(storage) = local_storage() else {
         return;
     };
@@ -110,7 +114,7 @@ fn remember(wizard: Wizard, nav: Nav, i18n: I18n) {
         return;
     };
     // Pages drawn from elsewhere (the list of drafts, a co-signer's link) are not resumed.
-    if step.outside_drafts() || !wizard.ready.get_untracked() {
+    if step.outside_drafts() || !wizard.ready.get_untracked() || !untrack(|| later.drawn(step)) {
         return;
     }
     let Some(html) = page_markup(i18n.t(Text::Loading)) else {
@@ -220,17 +224,5 @@ fn write_value_as_attribute(from: &web_sys::Node, to: &web_sys::Node) {
                 set(&option, "selected", i as i32 == from.selected_index());
             }
         }
-    }
-}
-
-/// `requestIdleCallback` where there is one (not Safari), else the next task.
-fn when_idle(run: impl FnOnce() + 'static) {
-    let callback = Closure::once_into_js(run);
-    let window = window();
-    if window
-        .request_idle_callback(callback.unchecked_ref())
-        .is_err()
-    {
-        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
     }
 }

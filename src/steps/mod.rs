@@ -23,6 +23,7 @@ mod entity_type;
 pub mod fields;
 mod investors;
 mod labels;
+mod later;
 mod licence_card;
 mod licence_page;
 mod name;
@@ -46,17 +47,27 @@ mod withdrawal;
 pub use entity_type::EntityTypeStep;
 pub use fields::{home_steps_of_holders, person_home_step};
 pub use fields::{step_of, step_of_with_homes};
+pub use later::LaterPages;
 pub use sign_request::PendingRequest;
 pub use start::StartPage;
 
 use leptos::prelude::*;
 
-/// The page for `step`.
+/// The page for `step`. The start page and the first step are in the first module a new visitor
+/// downloads; every other page is in the later pages' module (`later`).
 pub fn render(step: Step) -> AnyView {
     match step {
         Step::Start => view! { <StartPage /> }.into_any(),
-        Step::Drafts => view! { <drafts_page::DraftsPage /> }.into_any(),
         Step::EntityType => view! { <EntityTypeStep /> }.into_any(),
+        step => later::render(step),
+    }
+}
+
+/// Every page but the start page and the first step.
+fn later_page(step: Step) -> AnyView {
+    match step {
+        Step::Start | Step::EntityType => ().into_any(),
+        Step::Drafts => view! { <drafts_page::DraftsPage /> }.into_any(),
         Step::Name => view! { <name::NameStep /> }.into_any(),
         Step::Domicile => view! { <domicile::DomicileStep /> }.into_any(),
         Step::Scope => view! { <scope::ScopeStep /> }.into_any(),

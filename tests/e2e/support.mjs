@@ -76,7 +76,8 @@ export async function openPage(browser, url, viewport = DESKTOP) {
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
+    // With the resource's address: "Failed to load resource" alone does not say which.
+    if (m.type() === 'error') page.problems.push(`console: ${m.text()}${m.location()?.url ? ` (${m.location().url})` : ''}`);
   });
   await page.goto(url);
   await page.locator('h1').first().waitFor();

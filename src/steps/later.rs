@@ -1,0 +1,171 @@
+//! The later pages: every page but the start page and the first step.
+//!
+//! In the app's build (the `split` feature; tools/split.mjs) they are a wasm module of their own,
+//! so that a new visitor's first download holds only what the first step needs (#22,
+//! docs/performance.md "The later pages' module"). The module is fetched once: at start when the
+//! first screen is one of its pages, otherwise once the first screen is on show. The service
+//! worker precaches it with the rest of the app, so it is there offline too. Until it is here a
+//! later page says it is loading; a failed fetch says so, says the draft is kept, and offers to
+//! try again. Without the feature (the browser unit tests) the pages are drawn directly.
+
+use super::Step;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+enum Module {
+    NotRequested,
+    Loading,
+    Failed,
+    Loaded,
+}
+
+/// The later pages' module, for the whole app (a context).
+#[derive(Clone, Copy)]
+pub struct LaterPages {
+    module: RwSignal<Module>,
+}
+
+impl LaterPages {
+    pub fn new() -> LaterPages {
+        let module = if cfg!(feature = "split") {
+            Module::NotRequested
+        } else {
+            Module::Loaded
+        };
+        LaterPages {
+            module: RwSignal::new(module),
+        }
+    }
+
+    /// Whether `step`'s page is in the later pages' module (the start page and the first step,
+    /// which `super::render` draws itself, are not).
+    pub fn holds(step: Step) -> bool {
+        !matches!(step, Step::Start | Step::EntityType)
+    }
+
+    /// Fetches the module unless it is here or on its way (again after a failure).
+    pub fn load(self) {
+        if matches!(
+            self.module.get_untracked(),
+            Module::Loading | Module::Loaded
+        ) {
+            return;
+        }
+        self.module.set(Module::Loading);
+        #[cfg(feature = "split")]
+        leptos::task::spawn_local(async move {
+            let module = match preload_later_pages().await {
+                Ok(()) => Module::Loaded,
+                Err(_) => Module::Failed,
+            };
+            self.module.try_set(module);
+        });
+    }
+
+    /// Fetches the module if nothing has asked for it yet (a failure is retried by the applicant).
+    pub fn prefetch(self) {
+        if self.module.get_untracked() == Module::NotRequested {
+            self.load();
+        }
+    }
+
+    /// Whether `step`'s screen is what it will be until the applicant acts (tracked): its page,
+    /// or the notice that the page could not be fetched. Not while it is loading.
+    pub fn settled(self, step: Step) -> bool {
+        !Self::holds(step) || matches!(self.module.get(), Module::Loaded | Module::Failed)
+    }
+
+    /// Whether `step`'s own page is drawn when asked for (tracked).
+    pub fn drawn(self, step: Step) -> bool {
+        !Self::holds(step) || self.module.get() == Module::Loaded
+    }
+}
+
+impl Default for LaterPages {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The page for `step`, one of the later pages.
+#[cfg(not(feature = "split"))]
+pub fn render(step: Step) -> AnyView {
+    super::later_page(step)
+}
+
+/// The page for `step`, one of the later pages: from the module once it is here.
+#[cfg(feature = "split")]
+pub fn render(step: Step) -> AnyView {
+    use crate::fields::RetryAlert;
+    use crate::i18n::{use_i18n, Text};
+    use kaiban_core::text::Bi;
+
+    let later = expect_context::<LaterPages>();
+    later.load();
+    let i18n = use_i18n();
+    let message = Bi::new(
+        "这一页未能载入（网络出错）。您填写的内容不会丢失。请检查网络后点“重新加载”。",
+        "This page could not be loaded (a network error). Nothing you have entered is lost. \
+         Check your connection, then choose Try again.",
+    );
+    let loading = move || {
+        let text = i18n.tr(Text::Loading);
+        view! {
+            <p class="kb-loading" role="status">
+                {text}
+            </p>
+        }
+    };
+    (move || match later.module.get() {
+        Module::Loaded => already_loaded(later_page_in_module(step)).into_any(),
+        Module::Failed => {
+            let message = message.clone();
+            view! {
+                <h1 class="kb-title" tabindex="-1">
+                    {i18n.tr(step.title())}
+                </h1>
+                <RetryAlert message on_retry=move || later.load() />
+            }
+            .into_any()
+        }
+        Module::NotRequested | Module::Loading => loading().into_any(),
+    })
+    .into_any()
+}
+
+/// The result of a call into the loaded module. The call is async only because it would
+/// first fetch the module; once the module is here it completes at its first poll.
+#[cfg(feature = "split")]
+fn already_loaded(call: impl std::future::Future<Output = Result<AnyView, LoadFailed>>) -> AnyView {
+    use std::task::{Context, Poll, Waker};
+    let mut call = std::pin::pin!(call);
+    match call.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(Ok(page)) => page,
+        Poll::Ready(Err(LoadFailed)) | Poll::Pending => ().into_any(),
+    }
+}
+
+/// The module could not be fetched or instantiated.
+#[cfg(feature = "split")]
+struct LoadFailed;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for LoadFailed {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        LoadFailed
+    }
+}
+
+/// The split point: this function and everything only it reaches go into the later pages'
+/// module (tools/wasm-split). `fallible`: a failed fetch is an error to show, not a panic.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(
+    later_pages,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_later_pages)
+)]
+fn later_page_in_module(step: Step) -> Result<AnyView, LoadFailed> {
+    Ok(super::later_page(step))
+}

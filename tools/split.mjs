@@ -1,0 +1,74 @@
+// Trunk post_build step 1 of 4 (tools/post-build.mjs): the later pages' module.
+//
+// The app's build (the `split` feature, src/steps/later.rs) marks the pages after the first step
+// as a split point. Trunk cannot split a module, so this step replaces its wasm-bindgen output:
+//   1. tools/wasm-split splits the linked module cargo built (with --emit-relocs, .cargo/config.toml)
+//      into the main module and the later pages' module, with the JavaScript that loads the latter;
+//   2. wasm-bindgen runs on the main module (keeping the exports the later module links to);
+//   3. wasm-opt -Oz optimises each module (index.html turns Trunk's own wasm-opt off).
+// It writes, under one name per build (a hash of the linked module):
+//   kaiban-<h>.js and kaiban-<h>_bg.wasm   the glue and the main module, as Trunk's were
+//   kaiban-split-<h>.js                    loads the later module (imported by the glue)
+//   kaiban-later-<h>.wasm                  the later pages
+// A build without the split point (no `split` feature) only gets wasm-opt.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { ROOT } from './config.mjs';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('split: TRUNK_STAGING_DIR is not set (run through trunk)');
+  process.exit(1);
+}
+const release = process.env.TRUNK_PROFILE === 'release';
+const staged = fs.readdirSync(staging);
+const trunkJs = staged.find((f) => /^kaiban-[0-9a-f]{12,16}\.js$/.test(f));
+const trunkWasm = staged.find((f) => /^kaiban-[0-9a-f]{12,16}_bg\.wasm$/.test(f));
+if (!trunkJs || !trunkWasm) throw new Error(`split: no Trunk glue and wasm in ${staging}`);
+
+const run = (command, args) => execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+const optimise = (from, to) => run('wasm-opt', [`--output=${to}`, '-Oz', from]);
+
+const targetDir = path.resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target');
+const linked = path.join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'kaiban.wasm');
+const linkedBytes = fs.readFileSync(linked);
+if (!linkedBytes.includes('__wasm_split_placeholder__')) {
+  if (release) optimise(path.join(staging, trunkWasm), path.join(staging, trunkWasm));
+  console.log(`split: no split point in ${path.relative(ROOT, linked)}; wasm-opt only`);
+} else {
+  const hash = crypto.createHash('sha256').update(linkedBytes).digest('hex').slice(0, 16);
+  const names = {
+    glue: `kaiban-${hash}.js`,
+    main: `kaiban-${hash}_bg.wasm`,
+    loader: `kaiban-split-${hash}.js`,
+    later: `kaiban-later-${hash}.wasm`,
+  };
+  const work = path.join(targetDir, 'kaiban-split');
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
+
+  // 1. Split (the tool is built once per machine, with the workspace's lock file).
+  const printed = run('cargo', ['run', '--quiet', '--locked', '--offline', '--profile', 'tool', '-p', 'kaiban-wasm-split', '--',
+    linked, work, `./${names.glue}`, `./${names.loader}`]);
+  const modules = printed.split('\n').filter(Boolean);
+  if (modules.length !== 1) throw new Error(`split: expected one later module, got ${JSON.stringify(modules)}`);
+  const loaderJs = fs.readFileSync(path.join(work, names.loader), 'utf8');
+  if (!loaderJs.includes(`"./${modules[0]}"`)) throw new Error(`split: the loader does not fetch ${modules[0]}`);
+  fs.writeFileSync(path.join(staging, names.loader), loaderJs.replace(`"./${modules[0]}"`, `"./${names.later}"`));
+
+  // 2. wasm-bindgen on the main module (the same CLI version Trunk uses, which ./x installs).
+  run('wasm-bindgen', ['--target=web', '--no-typescript', '--keep-lld-exports', '--no-demangle',
+    `--out-dir=${work}`, `--out-name=${names.glue.replace(/\.js$/, '')}`, path.join(work, 'main.wasm')]);
+  fs.copyFileSync(path.join(work, names.glue), path.join(staging, names.glue));
+
+  // 3. wasm-opt each module (a debug build keeps them as they are).
+  for (const [from, to] of [[path.join(work, names.main), names.main], [path.join(work, modules[0]), names.later]]) {
+    if (release) optimise(from, path.join(staging, to));
+    else fs.copyFileSync(from, path.join(staging, to));
+  }
+  for (const file of [trunkJs, trunkWasm]) if (!Object.values(names).includes(file)) fs.rmSync(path.join(staging, file));
+  const size = (name) => `${(fs.statSync(path.join(staging, name)).size / 1024).toFixed(0)} KB`;
+  console.log(`split: ${names.main} (${size(names.main)}) and ${names.later} (${size(names.later)})`);
+}
