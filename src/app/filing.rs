@@ -8,6 +8,8 @@ use crate::submit::{self, OutboxItem, Submission};
 use kaiban_core::model::Application;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy)]
 pub struct Filing {
@@ -34,8 +36,23 @@ impl Filing {
         }
     }
 
+    /// What the filing does without being asked, from the later pages' module (see
+    /// `in_background`): resumes a queued submission now and whenever the browser is back
+    /// online, and voids signatures the application no longer matches.
+    pub fn start_in_background(&self, application: RwSignal<Application>) {
+        let (filing, owner) = (*self, Owner::current());
+        // The module is here (`LaterPages::when_loaded`), but this split point has a loader of
+        // its own, which resolves in a later task.
+        #[cfg(feature = "split")]
+        spawn_local(async move {
+            let _ = in_background(filing, application, owner).await;
+        });
+        #[cfg(not(feature = "split"))]
+        let _ = in_background(filing, application, owner);
+    }
+
     /// Signatures cover the exact payload: a change to the application voids them.
-    pub fn void_signatures_on_change(&self, application: RwSignal<Application>) {
+    fn void_signatures_on_change(&self, application: RwSignal<Application>) {
         let filing = *self;
         Effect::new(move |_| {
             let changed = application.with(|app| {
@@ -193,4 +210,31 @@ impl Filing {
             )
         })
     }
+}
+
+/// `Filing::start_in_background`, in the later pages' module (src/steps/later.rs): the payload,
+/// the documents and delivery are reached from here and from the signing pages only.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        later_pages,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+fn in_background(
+    filing: Filing,
+    application: RwSignal<Application>,
+    owner: Option<Owner>,
+) -> Result<(), crate::steps::LoadFailed> {
+    filing.resume_delivery();
+    let resume = Closure::<dyn Fn()>::new(move || filing.resume_delivery());
+    let _ = window().add_event_listener_with_callback("online", resume.as_ref().unchecked_ref());
+    resume.forget();
+    // With the app's owner: the effect lives as long as the app.
+    match owner {
+        Some(owner) => owner.with(|| filing.void_signatures_on_change(application)),
+        None => filing.void_signatures_on_change(application),
+    }
+    Ok(())
 }

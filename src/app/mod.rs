@@ -70,7 +70,12 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
         NavMode::UrlHash
     });
     provide_context(nav);
-    let wizard = Wizard::start(nav);
+    let later = crate::steps::LaterPages::new();
+    provide_context(later);
+    if crate::steps::LaterPages::holds(nav.step.get_untracked()) {
+        later.load();
+    }
+    let wizard = Wizard::start(nav, later);
     provide_context(wizard);
     #[cfg(feature = "bench-hooks")]
     crate::bench_hooks::install(wizard);
@@ -89,11 +94,6 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
         };
         embed::set_title(&title);
     });
-    let later = crate::steps::LaterPages::new();
-    provide_context(later);
-    if crate::steps::LaterPages::holds(nav.step.get_untracked()) {
-        later.load();
-    }
     if nav.mode() == NavMode::UrlHash {
         crate::prerendered::keep_resume_view(wizard, nav, i18n, later);
     }

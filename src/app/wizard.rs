@@ -13,8 +13,6 @@ use kaiban_core::model::{Application, Role};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy)]
 pub struct Wizard {
@@ -33,7 +31,7 @@ pub struct Wizard {
 
 impl Wizard {
     /// Loads the current draft (or starts one) and saves every change back.
-    pub fn start(nav: Nav) -> Wizard {
+    pub fn start(nav: Nav, later: crate::steps::LaterPages) -> Wizard {
         let application = RwSignal::new(Application::default());
         let content = DraftContent {
             application,
@@ -53,19 +51,21 @@ impl Wizard {
             journey,
             filing,
         };
+        let owner = Owner::current();
         spawn_local(async move {
             // After the first drawing (header, "Loading…"), in a task of its own.
             crate::browser::next_task().await;
             session.open_current().await;
             journey.correct_impossible_step();
             ready.set(true);
-            filing.resume_delivery();
+            // Delivery and the voiding of signatures need the documents and the package, which
+            // are in the later pages' module: they start once it is here.
+            let start = move || later.when_loaded(move || filing.start_in_background(application));
+            match &owner {
+                Some(owner) => owner.with(start),
+                None => start(),
+            }
         });
-        let resume = Closure::<dyn Fn()>::new(move || filing.resume_delivery());
-        let _ =
-            window().add_event_listener_with_callback("online", resume.as_ref().unchecked_ref());
-        resume.forget();
-        filing.void_signatures_on_change(application);
         session.keep_saved();
         wizard
     }

@@ -70,6 +70,25 @@ impl LaterPages {
         }
     }
 
+    /// Runs `run` once the module is here (at once if it is), with the reactive owner of the
+    /// caller: what it creates lives as long as the caller's.
+    pub fn when_loaded(self, run: impl FnOnce() + 'static) {
+        let owner = Owner::current();
+        let mut run = Some(run);
+        Effect::new(move |_| {
+            if self.module.get() != Module::Loaded {
+                return;
+            }
+            if let Some(run) = run.take() {
+                let run = move || untrack(run);
+                match &owner {
+                    Some(owner) => owner.with(run),
+                    None => run(),
+                }
+            }
+        });
+    }
+
     /// Whether `step`'s screen is what it will be until the applicant acts (tracked): its page,
     /// or the notice that the page could not be fetched. Not while it is loading.
     pub fn settled(self, step: Step) -> bool {
@@ -134,21 +153,23 @@ pub fn render(step: Step) -> AnyView {
     .into_any()
 }
 
-/// The result of a call into the loaded module. The call is async only because it would
-/// first fetch the module; once the module is here it completes at its first poll.
+/// The result of a call into the loaded module, `None` if it is not loaded. The call is async
+/// only because it would first fetch the module; once `preload_later_pages` has, a call to
+/// `later_page_in_module` (whose loader that is) completes at its first poll.
 #[cfg(feature = "split")]
-fn already_loaded(call: impl std::future::Future<Output = Result<AnyView, LoadFailed>>) -> AnyView {
+fn already_loaded<T>(
+    call: impl std::future::Future<Output = Result<T, LoadFailed>>,
+) -> Option<T> {
     use std::task::{Context, Poll, Waker};
     let mut call = std::pin::pin!(call);
     match call.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-        Poll::Ready(Ok(page)) => page,
-        Poll::Ready(Err(LoadFailed)) | Poll::Pending => ().into_any(),
+        Poll::Ready(Ok(result)) => Some(result),
+        Poll::Ready(Err(LoadFailed)) | Poll::Pending => None,
     }
 }
 
 /// The module could not be fetched or instantiated.
-#[cfg(feature = "split")]
-struct LoadFailed;
+pub struct LoadFailed;
 
 #[cfg(feature = "split")]
 impl From<leptos::wasm_split::SplitLoaderError> for LoadFailed {
