@@ -150,6 +150,15 @@ if (fs.existsSync(path.join(KIT, 'node_modules/survey-core'))) {
         return Boolean(radio?.checked);
       },
     }],
+    // The same tap, counted only once the live wizard shows it (the early copy hands the answer
+    // over): when the wizard itself takes input.
+    ['Kaiban, the live wizard (not the early copy)', proxy, `${url}#/name`, {
+      choice: () => 'input[type="radio"][value="llc"]',
+      taken: () => {
+        const radio = [...document.querySelectorAll('input[type="radio"][value="llc"]')].find((r) => !r.closest('[inert], .kb-prerendered'));
+        return Boolean(radio?.checked);
+      },
+    }],
   ];
   const firstInput = async (via, link, { choice, taken }) => {
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kaiban-slow-'));
