@@ -157,9 +157,9 @@ pub fn render(step: Step) -> AnyView {
 /// only because it would first fetch the module; once `preload_later_pages` has, a call to
 /// `later_page_in_module` (whose loader that is) completes at its first poll.
 #[cfg(feature = "split")]
-fn already_loaded<T>(
-    call: impl std::future::Future<Output = Result<T, LoadFailed>>,
-) -> Option<T> {
+fn already_loaded(
+    call: impl std::future::Future<Output = Result<AnyView, LoadFailed>>,
+) -> Option<AnyView> {
     use std::task::{Context, Poll, Waker};
     let mut call = std::pin::pin!(call);
     match call.as_mut().poll(&mut Context::from_waker(Waker::noop())) {

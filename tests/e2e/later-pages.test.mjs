@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, serveApp, wakeApp, watchContentSecurityPolicy, seedDraft, example, screenshot, axeViolations, heading, PHONE,
+  launch, serveApp, wakeApp, watchedPage, seedDraft, example, screenshot, axeViolations, heading, PHONE,
 } from './support.mjs';
 
 const LATER = /\/kaiban-later-[0-9a-f]{16}\.wasm$/;
@@ -21,22 +21,16 @@ after(async () => {
 });
 
 /// A page in a fresh context without a service worker (its precache would fetch the module
-/// behind the test's back), with errors collected and the wasm requests in order.
+/// behind the test's back), with the wasm requests in order.
 async function visitor(viewport = PHONE) {
-  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
-  context.setDefaultTimeout(15_000);
-  await watchContentSecurityPolicy(context);
-  const page = await context.newPage();
-  page.problems = [];
-  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    // The failed fetch itself is logged by the browser (and by the loader) as an error.
-    if (m.type() === 'error' && !/kaiban-later-|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(m.text())) page.problems.push(`console: ${m.text()}`);
-  });
+  const page = await watchedPage(browser, { viewport, serviceWorkers: 'block' });
   page.wasm = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) page.wasm.push(new URL(r.url()).pathname); });
   return page;
 }
+
+/// The problems besides what a failed fetch of the module logs (the browser, and the loader).
+const unexpectedProblems = (page) => page.problems.filter((p) => !/kaiban-later-|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(p));
 
 /// Holds the later pages' module: `fail()` answers with a network error, `pass()` lets it through.
 async function holdLaterPages(page) {
@@ -86,7 +80,7 @@ test('a new visitor\'s first step works without the later pages; a failed fetch 
   // The choice made before the failure was kept: back on the first step it is still checked.
   await page.locator('.kb-back').click();
   assert.equal(await llc.isChecked(), true);
-  assert.deepEqual(page.problems, []);
+  assert.deepEqual(unexpectedProblems(page), []);
   await page.context().close();
 });
 
@@ -107,6 +101,6 @@ test('a returning applicant\'s link into a later step, with the module unreachab
   await page.unroute(LATER);
   await notice(page).getByRole('button', { name: '重新加载' }).click();
   await page.locator('#kb-main form h1', { hasText: '注册资本' }).waitFor();
-  assert.deepEqual(page.problems, []);
+  assert.deepEqual(unexpectedProblems(page), []);
   await page.context().close();
 });

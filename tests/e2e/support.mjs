@@ -69,7 +69,17 @@ export async function startReceiver({ dataDir, allowOrigin, extraArgs = [] }) {
 /// A page in a fresh context (its own IndexedDB), with every console error and uncaught
 /// exception collected in `page.problems`.
 export async function openPage(browser, url, viewport = DESKTOP) {
-  const context = await browser.newContext({ viewport });
+  const page = await watchedPage(browser, { viewport });
+  await page.goto(url);
+  await page.locator('h1').first().waitFor();
+  await wakeApp(page);
+  return page;
+}
+
+/// A blank page in a fresh context (`options` for the context), with every console error and
+/// uncaught exception collected in `page.problems`.
+export async function watchedPage(browser, options) {
+  const context = await browser.newContext(options);
   context.setDefaultTimeout(15_000);
   await watchContentSecurityPolicy(context);
   const page = await context.newPage();
@@ -79,9 +89,6 @@ export async function openPage(browser, url, viewport = DESKTOP) {
     // With the resource's address: "Failed to load resource" alone does not say which.
     if (m.type() === 'error') page.problems.push(`console: ${m.text()}${m.location()?.url ? ` (${m.location().url})` : ''}`);
   });
-  await page.goto(url);
-  await page.locator('h1').first().waitFor();
-  await wakeApp(page);
   return page;
 }
 
