@@ -41,7 +41,7 @@ impl Filing {
     /// online, and voids signatures the application no longer matches.
     pub fn start_in_background(&self, application: RwSignal<Application>) {
         let (filing, owner) = (*self, Owner::current());
-        // The module is here (`LaterPages::when_loaded`), but this split point has a loader of
+        // The module is here (`LaterPages::when_loaded_and`), but this split point has a loader of
         // its own, which resolves in a later task.
         #[cfg(feature = "split")]
         spawn_local(async move {

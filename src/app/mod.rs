@@ -72,6 +72,8 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
     provide_context(nav);
     let later = crate::steps::LaterPages::new();
     provide_context(later);
+    // A later page as the first screen: its module is fetched now, not a few tasks later when
+    // the page is drawn.
     if crate::steps::LaterPages::holds(nav.step.get_untracked()) {
         later.load();
     }

@@ -51,21 +51,19 @@ impl Wizard {
             journey,
             filing,
         };
-        let owner = Owner::current();
         spawn_local(async move {
             // After the first drawing (header, "Loading…"), in a task of its own.
             crate::browser::next_task().await;
             session.open_current().await;
             journey.correct_impossible_step();
             ready.set(true);
-            // Delivery and the voiding of signatures need the documents and the package, which
-            // are in the later pages' module: they start once it is here.
-            let start = move || later.when_loaded(move || filing.start_in_background(application));
-            match &owner {
-                Some(owner) => owner.with(start),
-                None => start(),
-            }
         });
+        // Delivery and the voiding of signatures need the documents and the package, which are
+        // in the later pages' module: they start once it is here and the draft is open.
+        later.when_loaded_and(
+            move || ready.get(),
+            move || filing.start_in_background(application),
+        );
         session.keep_saved();
         wizard
     }

@@ -70,13 +70,13 @@ impl LaterPages {
         }
     }
 
-    /// Runs `run` once the module is here (at once if it is), with the reactive owner of the
-    /// caller: what it creates lives as long as the caller's.
-    pub fn when_loaded(self, run: impl FnOnce() + 'static) {
+    /// Runs `run` once, when the module is here and `also` holds (both tracked), with the
+    /// reactive owner of the caller: what it creates lives as long as the caller's.
+    pub fn when_loaded_and(self, also: impl Fn() -> bool + 'static, run: impl FnOnce() + 'static) {
         let owner = Owner::current();
         let mut run = Some(run);
         Effect::new(move |_| {
-            if self.module.get() != Module::Loaded {
+            if self.module.get() != Module::Loaded || !also() {
                 return;
             }
             if let Some(run) = run.take() {
