@@ -109,8 +109,12 @@ async fn an_unreadable_record_is_set_aside_and_the_others_still_list() {
         .await
         .unwrap();
     tx.done().await.unwrap();
-    let reference =
-        kaiban::reference::Reference::start(Default::default(), None, Default::default());
+    let reference = kaiban::reference::Reference::start(
+        kaiban::steps::LaterPages::new(),
+        Default::default(),
+        None,
+        Default::default(),
+    );
     let (listed, set_aside) = drafts::list(reference).await.unwrap();
     assert!(listed.iter().any(|d| d.id == "good-one"));
     assert!(set_aside.iter().any(|(id, _)| id == "broken-one"));

@@ -43,12 +43,9 @@ impl Filing {
         let (filing, owner) = (*self, Owner::current());
         // The module is here (`LaterPages::when_loaded_and`), but this split point has a loader of
         // its own, which resolves in a later task.
-        #[cfg(feature = "split")]
         spawn_local(async move {
             let _ = in_background(filing, application, owner).await;
         });
-        #[cfg(not(feature = "split"))]
-        let _ = in_background(filing, application, owner);
     }
 
     /// Signatures cover the exact payload: a change to the application voids them.
@@ -212,29 +209,18 @@ impl Filing {
     }
 }
 
-/// `Filing::start_in_background`, in the later pages' module (src/steps/later.rs): the payload,
-/// the documents and delivery are reached from here and from the signing pages only.
-#[cfg_attr(
-    feature = "split",
-    leptos::wasm_split::wasm_split(
-        later_pages,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible
-    )
-)]
-fn in_background(
-    filing: Filing,
-    application: RwSignal<Application>,
-    owner: Option<Owner>,
-) -> Result<(), crate::steps::LoadFailed> {
-    filing.resume_delivery();
-    let resume = Closure::<dyn Fn()>::new(move || filing.resume_delivery());
-    let _ = window().add_event_listener_with_callback("online", resume.as_ref().unchecked_ref());
-    resume.forget();
-    // With the app's owner: the effect lives as long as the app.
-    match owner {
-        Some(owner) => owner.with(|| filing.void_signatures_on_change(application)),
-        None => filing.void_signatures_on_change(application),
+crate::steps::in_later_module! {
+    /// `Filing::start_in_background`, in the later pages' module (src/steps/later.rs): the
+    /// payload, the documents and delivery are reached from here and from the signing pages only.
+    fn in_background(filing: Filing, application: RwSignal<Application>, owner: Option<Owner>) -> () {
+        filing.resume_delivery();
+        let resume = Closure::<dyn Fn()>::new(move || filing.resume_delivery());
+        let _ = window().add_event_listener_with_callback("online", resume.as_ref().unchecked_ref());
+        resume.forget();
+        // With the app's owner: the effect lives as long as the app.
+        match owner {
+            Some(owner) => owner.with(|| filing.void_signatures_on_change(application)),
+            None => filing.void_signatures_on_change(application),
+        }
     }
-    Ok(())
 }

@@ -50,7 +50,10 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
         );
     }
     crate::submit::set_upload_timeout(config.submit_timeout_seconds);
+    let later = crate::steps::LaterPages::new();
+    provide_context(later);
     provide_context(crate::reference::Reference::start(
+        later,
         config.jurisdiction.clone(),
         config.catalogue.clone(),
         config.bundle.clone(),
@@ -70,11 +73,9 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
         NavMode::UrlHash
     });
     provide_context(nav);
-    let later = crate::steps::LaterPages::new();
-    provide_context(later);
-    // A later page as the first screen: its module is fetched now, not a few tasks later when
-    // the page is drawn.
-    if crate::steps::LaterPages::holds(nav.step.get_untracked()) {
+    // A later page as the first screen, or a stored draft to read (drafts are read in that
+    // module): the module is fetched now, not a few tasks later when the page is drawn.
+    if crate::steps::LaterPages::holds(nav.step.get_untracked()) || current_draft_id().is_some() {
         later.load();
     }
     let wizard = Wizard::start(nav, later);
@@ -107,7 +108,10 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
         if shown.get_value() {
             return;
         }
-        if wizard.ready.get() && first_draw.complete(step) && later.settled(step) {
+        let drawn = wizard.ready.get() && first_draw.complete(step) && later.settled(step);
+        // The stored draft waits for the module, whose fetch failed: its notice is the screen.
+        let cannot_open = !wizard.ready.get() && later.failed();
+        if drawn || cannot_open {
             shown.set_value(true);
             first_draw.finish();
             // Runs before the next paint, after the first screen has been drawn.
@@ -137,7 +141,7 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
         <div class="kb-page">
             <Show
                 when=move || wizard.ready.get() && first_draw.page()
-                fallback=move || view! { <p class="kb-loading">{i18n.tr(Text::Loading)}</p> }
+                fallback=move || opening(wizard, nav, later, i18n)
             >
                 <status::Banners />
                 {move || match nav.step.get() {
@@ -147,5 +151,17 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
             </Show>
         </div>
         <Footer />
+    }
+}
+
+/// What shows until the draft is open: "Loading…", or, when the stored draft cannot be read
+/// because the later pages' module could not be fetched, the notice with Try again.
+fn opening(wizard: Wizard, nav: Nav, later: crate::steps::LaterPages, i18n: I18n) -> impl IntoView {
+    move || {
+        if later.failed() && !wizard.ready.get() {
+            later.failure_notice(nav.step.get())
+        } else {
+            view! { <p class="kb-loading">{i18n.tr(Text::Loading)}</p> }.into_any()
+        }
     }
 }

@@ -40,7 +40,7 @@ impl Wizard {
         };
         let ready = RwSignal::new(false);
         let journey = Journey::new(nav, application);
-        let session = DraftSession::new(content, journey, ready);
+        let session = DraftSession::new(content, journey, later, ready);
         let filing = Filing::new(content.signing, content.submission, session, journey);
         let wizard = Wizard {
             application,

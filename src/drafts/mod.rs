@@ -148,16 +148,30 @@ async fn save_once(draft: &Draft) -> Result<Saved, StorageError> {
 
 /// The draft `id`, migrated to the current schema. An unreadable record is moved to the
 /// quarantine store (kept, never deleted) and reported as `Ok(None)` with its reason.
+/// Reading a record is done in the later pages' module, so the caller should have waited for
+/// it (`LaterPages::loaded`); if it still cannot be fetched, the record is left as it is.
 pub async fn load(id: &str) -> Result<Result<Option<Draft>, String>, StorageError> {
     let Some(record) = kv::get(DRAFTS, id).await? else {
         return Ok(Ok(None));
     };
-    match Draft::from_record(&record) {
+    let read = read_record(record.clone()).await.map_err(|_| {
+        StorageError::Failed("the app's later pages could not be fetched to read the draft".into())
+    })?;
+    match read {
         Ok(draft) => Ok(Ok(Some(draft))),
         Err(reason) => {
             quarantine(id, &record).await?;
             Ok(Err(reason))
         }
+    }
+}
+
+crate::steps::in_later_module! {
+    /// A stored record as a draft. Only the later pages' module reads drafts: the code that
+    /// reads the whole application (serde, the migrations) was 48 KB of the first download,
+    /// and a new visitor's first step has no draft to read (docs/performance.md).
+    fn read_record(record: JsValue) -> Result<Draft, String> {
+        Draft::from_record(&record)
     }
 }
 

@@ -5,6 +5,8 @@
 //! recognises it by the `kaiban-catalogue` parameter (public/sw.js).
 
 use super::asset_url;
+use crate::i18n::Text;
+use crate::steps::LaterPages;
 use kaiban_core::catalog::{Catalog, CatalogueSource};
 use kaiban_core::model::Application;
 use kaiban_core::text::Bi;
@@ -27,26 +29,18 @@ pub struct Catalogue {
     /// Whether the file has been asked for (not reactive: read and written at once, so two
     /// readers in one tick fetch it once).
     requested: StoredValue<bool>,
+    /// Where the file is read (`read_catalogue`): its users are the module's pages.
+    later: LaterPages,
 }
 
 impl Catalogue {
-    /// The deployment's file, or the bundled sample (ready at once) without one.
-    pub fn new(source: Option<CatalogueSource>) -> Catalogue {
-        let state = RwSignal::new(CatalogueState::Pending);
-        if source.is_none() {
-            // The bundled file, parsed in a task of its own rather than in the first draw's (a
-            // long task on a phone). Nothing needs it before the draft has been read from
-            // storage, which comes later.
-            wasm_bindgen_futures::spawn_local(async move {
-                crate::browser::next_task().await;
-                let catalog = Catalog::parse(kaiban_core::catalog::scope::BUNDLED_CSV)
-                    .expect("data/business_scope.csv");
-                state.set(CatalogueState::Ready(Arc::new(catalog)));
-            });
-        }
+    /// The deployment's file, or the bundled sample without one. Neither is read before it is
+    /// needed: a new visitor's first step does not need it.
+    pub fn new(source: Option<CatalogueSource>, later: LaterPages) -> Catalogue {
         Catalogue {
+            later,
             source: StoredValue::new(source),
-            state,
+            state: RwSignal::new(CatalogueState::Pending),
             requested: StoredValue::new(false),
         }
     }
@@ -72,6 +66,9 @@ impl Catalogue {
     /// chosen items (with none, the rules need no catalogue and none is fetched).
     pub fn for_rules(&self, app: &Application, tracked: bool) -> Option<Arc<Catalog>> {
         let state = if !tracked {
+            if !app.business_scope.items.is_empty() {
+                self.fetch();
+            }
             self.state.get_untracked()
         } else if app.business_scope.items.is_empty() {
             self.state.get()
@@ -92,34 +89,55 @@ impl Catalogue {
     }
 
     fn fetch(&self) {
-        let Some(source) = self.source.get_value() else {
-            return;
-        };
-        let first = !self.requested.get_value();
-        if !first {
+        if self.requested.get_value() {
             return;
         }
         self.requested.set_value(true);
-        let state = self.state;
+        let (source, state, later) = (self.source.get_value(), self.state, self.later);
         wasm_bindgen_futures::spawn_local(async move {
-            let loaded = crate::submit::get_bytes(&cache_key_url(&source)).await;
-            state.set(match loaded {
-                Err(why) => {
-                    leptos::logging::warn!("kaiban: the catalogue could not be fetched: {why}");
-                    CatalogueState::Failed(crate::i18n::Text::CatalogueUnreachable.into())
+            let unreachable = || CatalogueState::Failed(Text::CatalogueUnreachable.into());
+            let bytes = match &source {
+                // The bundled sample, read in a task of its own (a long task on a phone).
+                None => {
+                    crate::browser::next_task().await;
+                    None
                 }
-                Ok(bytes) if !source.matches(&bytes) => {
-                    CatalogueState::Failed(crate::i18n::Text::CatalogueNotTheConfiguredFile.into())
-                }
-                Ok(bytes) => match Catalog::from_bytes(&bytes) {
-                    Ok(catalog) => CatalogueState::Ready(Arc::new(catalog)),
-                    Err(why) => CatalogueState::Failed(Bi::owned(
-                        format!("经营范围目录文件有误（{why}），请联系登记机关。草稿已保存。"),
-                        format!("The business-scope catalogue file is faulty ({why}): contact the registration authority. Your draft is saved."),
-                    )),
+                Some(source) => match crate::submit::get_bytes(&cache_key_url(source)).await {
+                    Err(why) => {
+                        leptos::logging::warn!("kaiban: the catalogue could not be fetched: {why}");
+                        state.set(unreachable());
+                        return;
+                    }
+                    Ok(bytes) if !source.matches(&bytes) => {
+                        state.set(CatalogueState::Failed(
+                            Text::CatalogueNotTheConfiguredFile.into(),
+                        ));
+                        return;
+                    }
+                    Ok(bytes) => Some(bytes),
                 },
+            };
+            later.loaded().await;
+            state.set(match read_catalogue(bytes).await {
+                Err(_) => unreachable(),
+                Ok(Ok(catalog)) => CatalogueState::Ready(Arc::new(catalog)),
+                Ok(Err(why)) => CatalogueState::Failed(Bi::owned(
+                    format!("经营范围目录文件有误（{why}），请联系登记机关。草稿已保存。"),
+                    format!("The business-scope catalogue file is faulty ({why}): contact the registration authority. Your draft is saved."),
+                )),
             });
         });
+    }
+}
+
+crate::steps::in_later_module! {
+    /// The deployment's file (its bytes), or the bundled sample (`None`), read in the later
+    /// pages' module: only the scope step and a draft with chosen items need it.
+    fn read_catalogue(bytes: Option<Vec<u8>>) -> Result<Catalog, String> {
+        match bytes {
+            Some(bytes) => Catalog::from_bytes(&bytes),
+            None => Catalog::parse(kaiban_core::catalog::scope::BUNDLED_CSV),
+        }
     }
 }
 

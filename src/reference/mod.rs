@@ -8,6 +8,7 @@
 
 mod catalogue;
 
+use crate::steps::LaterPages;
 pub use catalogue::{refile_scope, Catalogue, CatalogueState};
 use kaiban_core::bundle::BundleOffer;
 use kaiban_core::catalog::divisions::{parse_townships, Township};
@@ -18,6 +19,14 @@ use kaiban_core::{Checker, Context, Finding};
 use leptos::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
+
+crate::steps::in_later_module! {
+    /// The division index's file, read in the later pages' module: a new visitor's first step
+    /// does not need it.
+    fn read_index(text: String) -> Result<Divisions, String> {
+        Divisions::parse(&text)
+    }
+}
 
 /// Where the index is, relative to the app's assets (tools/divisions.mjs writes it there).
 const INDEX: &str = "divisions/index.json";
@@ -46,6 +55,8 @@ pub struct Reference {
     requested: StoredValue<std::collections::HashSet<String>>,
     jurisdiction: StoredValue<Arc<Jurisdiction>>,
     pub catalogue: Catalogue,
+    /// Where the files are read: they are only needed by its pages.
+    later: LaterPages,
     /// What the deployment offers with the registration.
     pub bundle: StoredValue<Arc<BundleOffer>>,
     /// The current application's check, kept between keystrokes (a person who did not change
@@ -54,14 +65,17 @@ pub struct Reference {
 }
 
 impl Reference {
+    /// `later`: where the files are read (`read_index`, `read_catalogue`).
     pub fn start(
+        later: LaterPages,
         jurisdiction: Jurisdiction,
         catalogue: Option<CatalogueSource>,
         bundle: BundleOffer,
     ) -> Reference {
         let reference = Reference {
             bundle: StoredValue::new(Arc::new(bundle)),
-            catalogue: Catalogue::new(catalogue),
+            catalogue: Catalogue::new(catalogue, later),
+            later,
             divisions: RwSignal::new(Arc::new(Divisions::empty())),
             index_requested: StoredValue::new(false),
             status: RwSignal::new(Loading::Pending),
@@ -108,7 +122,11 @@ impl Reference {
             let loaded = async {
                 let text = crate::submit::get_text(&asset_url(INDEX)).await?;
                 crate::browser::next_task().await;
-                Divisions::parse(&text)
+                // Only its pages show places: until it is here, the index waits for it.
+                self.later.loaded().await;
+                read_index(text).await.map_err(|_| {
+                    "the app's later pages could not be fetched to read the place list".to_string()
+                })?
             }
             .await;
             match loaded {

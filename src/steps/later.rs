@@ -24,6 +24,8 @@ enum Module {
 #[derive(Clone, Copy)]
 pub struct LaterPages {
     module: RwSignal<Module>,
+    /// `loaded()`'s callers, resolved when a fetch succeeds.
+    waiting: StoredValue<Vec<js_sys::Function>, LocalStorage>,
 }
 
 impl LaterPages {
@@ -35,6 +37,7 @@ impl LaterPages {
         };
         LaterPages {
             module: RwSignal::new(module),
+            waiting: StoredValue::new_local(Vec::new()),
         }
     }
 
@@ -60,6 +63,15 @@ impl LaterPages {
                 Err(_) => Module::Failed,
             };
             self.module.try_set(module);
+            if module == Module::Loaded {
+                for resolve in self
+                    .waiting
+                    .try_update_value(std::mem::take)
+                    .unwrap_or_default()
+                {
+                    let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                }
+            }
         });
     }
 
@@ -95,6 +107,45 @@ impl LaterPages {
         !Self::holds(step) || matches!(self.module.get(), Module::Loaded | Module::Failed)
     }
 
+    /// Whether the last fetch failed (tracked).
+    pub fn failed(self) -> bool {
+        self.module.get() == Module::Failed
+    }
+
+    /// Returns once the module is here: at once if it is, otherwise after a fetch succeeds
+    /// (after a failure, the applicant's Try again fetches it again).
+    pub async fn loaded(self) {
+        if self.module.get_untracked() == Module::Loaded {
+            return;
+        }
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            self.waiting.update_value(|waiting| waiting.push(resolve));
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+
+    /// In place of `step`'s screen when the module could not be fetched: the step's title, what
+    /// happened, that nothing is lost, and Try again.
+    pub fn failure_notice(self, step: Step) -> AnyView {
+        use crate::fields::RetryAlert;
+        use crate::i18n::use_i18n;
+        use kaiban_core::text::Bi;
+
+        let i18n = use_i18n();
+        let message = Bi::new(
+            "这一页未能载入（网络出错）。您填写的内容不会丢失。请检查网络后点“重新加载”。",
+            "This page could not be loaded (a network error). Nothing you have entered is lost. \
+             Check your connection, then choose Try again.",
+        );
+        view! {
+            <h1 class="kb-title" tabindex="-1">
+                {i18n.tr(step.title())}
+            </h1>
+            <RetryAlert message on_retry=move || self.load() />
+        }
+        .into_any()
+    }
+
     /// Whether `step`'s own page is drawn when asked for (tracked).
     pub fn drawn(self, step: Step) -> bool {
         !Self::holds(step) || self.module.get() == Module::Loaded
@@ -116,18 +167,11 @@ pub fn render(step: Step) -> AnyView {
 /// The page for `step`, one of the later pages: from the module once it is here.
 #[cfg(feature = "split")]
 pub fn render(step: Step) -> AnyView {
-    use crate::fields::RetryAlert;
     use crate::i18n::{use_i18n, Text};
-    use kaiban_core::text::Bi;
 
     let later = expect_context::<LaterPages>();
     later.load();
     let i18n = use_i18n();
-    let message = Bi::new(
-        "这一页未能载入（网络出错）。您填写的内容不会丢失。请检查网络后点“重新加载”。",
-        "This page could not be loaded (a network error). Nothing you have entered is lost. \
-         Check your connection, then choose Try again.",
-    );
     let loading = move || {
         let text = i18n.tr(Text::Loading);
         view! {
@@ -138,16 +182,7 @@ pub fn render(step: Step) -> AnyView {
     };
     (move || match later.module.get() {
         Module::Loaded => already_loaded(later_page_in_module(step)).into_any(),
-        Module::Failed => {
-            let message = message.clone();
-            view! {
-                <h1 class="kb-title" tabindex="-1">
-                    {i18n.tr(step.title())}
-                </h1>
-                <RetryAlert message on_retry=move || later.load() />
-            }
-            .into_any()
-        }
+        Module::Failed => later.failure_notice(step),
         Module::NotRequested | Module::Loading => loading().into_any(),
     })
     .into_any()
@@ -177,6 +212,31 @@ impl From<leptos::wasm_split::SplitLoaderError> for LoadFailed {
         LoadFailed
     }
 }
+
+/// Declares a function of the later pages' module. In the app's build it is a split point:
+/// the function and everything only it reaches go into that module, and calling it first
+/// fetches the module (if it is not here yet). Without the `split` feature it runs at once.
+/// Either way the caller awaits a `Result<_, LoadFailed>`. The body must not `return`.
+macro_rules! in_later_module {
+    ($(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        $(#[$attr])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split(
+            later_pages,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible
+        )]
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::steps::LoadFailed> {
+            Ok($body)
+        }
+        $(#[$attr])*
+        #[cfg(not(feature = "split"))]
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::steps::LoadFailed> {
+            Ok($body)
+        }
+    };
+}
+pub(crate) use in_later_module;
 
 /// The split point: this function and everything only it reaches go into the later pages'
 /// module (tools/wasm-split). `fallible`: a failed fetch is an error to show, not a panic.

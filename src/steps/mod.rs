@@ -47,6 +47,7 @@ mod withdrawal;
 pub use entity_type::EntityTypeStep;
 pub use fields::{home_steps_of_holders, person_home_step};
 pub use fields::{step_of, step_of_with_homes};
+pub(crate) use later::in_later_module;
 pub use later::{LaterPages, LoadFailed};
 pub use sign_request::PendingRequest;
 pub use start::StartPage;

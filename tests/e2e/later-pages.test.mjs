@@ -104,3 +104,49 @@ test('a returning applicant\'s link into a later step, with the module unreachab
   assert.deepEqual(unexpectedProblems(page), []);
   await page.context().close();
 });
+
+test('a returning applicant\'s draft on the first step waits for the module: nothing is saved over it, and a retry opens it', async () => {
+  const page = await visitor();
+  await page.goto(app.url);
+  await wakeApp(page);
+  await seedDraft(page, example('llc'));
+  const stored = () => page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('kaiban');
+    open.onsuccess = () => {
+      const get = open.result.transaction('drafts').objectStore('drafts').get('fixture-draft');
+      get.onsuccess = () => { open.result.close(); resolve({ revision: get.result.revision, json: get.result.application_json, current: localStorage.getItem('kaiban.current_draft') }); };
+      get.onerror = () => reject(get.error);
+    };
+    open.onerror = () => reject(open.error);
+  }));
+  const before = await stored();
+  await page.route(LATER, (route) => route.abort('internetdisconnected'));
+  await page.goto(`${app.url}#/entity-type`);
+  await page.reload();
+
+  // Drafts are read in the later pages' module: the first step cannot show this draft without
+  // it, so the notice takes the copy's place, in both languages, with axe clean.
+  await notice(page).waitFor();
+  await page.locator('.kb-prerendered').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.kb-loading').count(), 0, 'nothing still claims to be loading');
+  assert.equal(await heading(page), '企业类型');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.locator('.kb-lang').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(await notice(page).innerText(), /Nothing you have entered is lost/);
+  await page.locator('.kb-lang').click();
+  await page.waitForFunction(() => document.documentElement.lang !== 'en');
+
+  // Not replaced by a new draft, not saved over: the record and the pointer to it are as they were.
+  await page.waitForTimeout(1_000);
+  assert.deepEqual(await stored(), before);
+
+  // The network is back: Try again opens the draft on its first step, its answer chosen.
+  await page.unroute(LATER);
+  await notice(page).getByRole('button', { name: '重新加载' }).click();
+  await page.locator('#kb-main form h1', { hasText: '您要设立哪种类型的企业' }).waitFor();
+  assert.equal(await page.getByRole('radio', { name: /^有限责任公司/ }).isChecked(), true);
+  assert.equal(await notice(page).count(), 0);
+  assert.deepEqual(unexpectedProblems(page), []);
+  await page.context().close();
+});

@@ -30,14 +30,16 @@ impl DraftSession {
         }
     }
 
-    /// The copy written as the page last hid, if it continues the stored revision.
-    pub(super) fn take_emergency_copy(id: &str, stored_revision: u64) -> Option<Draft> {
+    /// The copy written as the page last hid, if it continues the stored revision. Read in the
+    /// later pages' module, as stored drafts are (`drafts::load`): if it cannot be fetched, the
+    /// copy stays for the next load.
+    pub(super) async fn take_emergency_copy(id: &str, stored_revision: u64) -> Option<Draft> {
         let storage = local_storage()?;
         let key = format!("{EMERGENCY_PREFIX}{id}");
         let json = storage.get_item(&key).ok()??;
+        let draft = read_copy(json).await.ok()?;
         let _ = storage.remove_item(&key);
-        let draft: Draft = serde_json::from_str(&json).ok()?;
-        (draft.revision == stored_revision).then_some(draft)
+        draft.filter(|d| d.revision == stored_revision)
     }
 
     pub(super) fn flush_when_hidden(&self) {
@@ -59,5 +61,11 @@ impl DraftSession {
         let _ = window()
             .add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
         on_pagehide.forget();
+    }
+}
+
+crate::steps::in_later_module! {
+    fn read_copy(json: String) -> Option<Draft> {
+        serde_json::from_str(&json).ok()
     }
 }

@@ -8,7 +8,7 @@ mod tabs;
 use super::journey::Journey;
 use crate::drafts::{self, Draft, StorageError};
 use crate::local_storage;
-use crate::steps::Step;
+use crate::steps::{LaterPages, Step};
 use crate::submit::Submission;
 use kaiban_core::model::Application;
 use leptos::prelude::*;
@@ -89,6 +89,8 @@ pub struct DraftSession {
     tab_id: StoredValue<String>,
     content: DraftContent,
     journey: Journey,
+    /// Where stored drafts are read (`drafts::load`).
+    later: LaterPages,
     /// Set once the stored draft has been read: changes before that are not edits.
     ready: RwSignal<bool>,
 }
@@ -105,7 +107,12 @@ fn remember_current(id: &str) {
 }
 
 impl DraftSession {
-    pub fn new(content: DraftContent, journey: Journey, ready: RwSignal<bool>) -> DraftSession {
+    pub fn new(
+        content: DraftContent,
+        journey: Journey,
+        later: LaterPages,
+        ready: RwSignal<bool>,
+    ) -> DraftSession {
         DraftSession {
             draft_id: RwSignal::new(String::new()),
             title: RwSignal::new(String::new()),
@@ -126,6 +133,7 @@ impl DraftSession {
             tab_id: StoredValue::new(drafts::new_id()),
             content,
             journey,
+            later,
             ready,
         }
     }
@@ -204,6 +212,9 @@ impl DraftSession {
     /// Makes the stored draft `id` the current one; `go_to_its_step` from the list of drafts
     /// (on a reload of that list, the applicant stays on it).
     async fn load(&self, id: &str, go_to_its_step: bool) {
+        // Drafts are read in the later pages' module: until it is here (after a failed fetch, until
+        // the applicant's Try again succeeds) the draft is not opened, and nothing is saved.
+        self.later.loaded().await;
         let loaded = drafts::load(id).await;
         // Reading a draft is a long task on a phone already; what follows (drawing it) is one of
         // its own (see FirstDraw).
@@ -212,7 +223,7 @@ impl DraftSession {
             Ok(Ok(Some(d))) => d.revision,
             _ => 0,
         };
-        if let Some(unsaved) = Self::take_emergency_copy(id, stored_revision) {
+        if let Some(unsaved) = Self::take_emergency_copy(id, stored_revision).await {
             remember_current(&unsaved.id);
             let step = Step::from_key(&unsaved.step).filter(|s| !s.outside_drafts());
             self.journey.last_step.set(step.unwrap_or(Step::EntityType));
