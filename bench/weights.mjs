@@ -97,7 +97,7 @@ console.log(`| **Kaiban first load (pre-rendered start page), total** | ${[...lo
 console.log(`| Kaiban wizard, loaded on the first sign of intent | ${[...loaded.values()].filter((f) => f.phase === 'on intent').length} files | ${kb(wizard.raw)} | ${kb(wizard.gzip)} | ${kb(wizard.brotli)} |`);
 console.log(`| Kaiban, everything up to an interactive wizard | | ${kb(whole.raw)} | ${kb(whole.gzip)} | ${kb(whole.brotli)} |`);
 const later = totals['later pages'];
-console.log(`| Kaiban's later pages (every page after the first step), fetched once the first step is on show | 1 file | ${kb(later.raw)} | ${kb(later.gzip)} | ${kb(later.brotli)} |`);
+console.log(`| Kaiban's later pages (every page after the first step; it also reads stored drafts and reference files), fetched once the first step is on show | 1 file | ${kb(later.raw)} | ${kb(later.gzip)} | ${kb(later.brotli)} |`);
 console.log(`| (inside the wasm) business-scope catalogue | 1 CSV | ${kb(catalogue.raw)} | ${kb(catalogue.gzip)} | ${kb(catalogue.brotli)} |`);
 // Fetched at once for a returning applicant, and for a new one once a step or the draft needs
 // it (the name step, the place picker, a name or a county), never for the first step: weighed
