@@ -10,7 +10,8 @@
 //   kaiban-<h>.js and kaiban-<h>_bg.wasm   the glue and the main module, as Trunk's were
 //   kaiban-split-<h>.js                    loads the later module (imported by the glue)
 //   kaiban-later-<h>.wasm                  the later pages
-// A build without the split point (no `split` feature) only gets wasm-opt.
+// A build without the split point (no `split` feature) only gets wasm-opt. KEEP_NAMES=1 keeps the
+// functions' names in both modules, for a profile in Chromium's DevTools (a larger download).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -29,7 +30,7 @@ const trunkWasm = staged.find((f) => /^kaiban-[0-9a-f]{12,16}_bg\.wasm$/.test(f)
 if (!trunkJs || !trunkWasm) throw new Error(`split: no Trunk glue and wasm in ${staging}`);
 
 const run = (command, args) => execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
-const optimise = (from, to) => run('wasm-opt', [`--output=${to}`, '-Oz', from]);
+const optimise = (from, to) => run('wasm-opt', [`--output=${to}`, '-Oz', ...(process.env.KEEP_NAMES ? ['-g'] : []), from]);
 
 const targetDir = path.resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target');
 const linked = path.join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'kaiban.wasm');

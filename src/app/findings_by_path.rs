@@ -13,12 +13,17 @@ pub struct FindingsByPath {
 }
 
 impl FindingsByPath {
-    pub fn new(all: Memo<Vec<Finding>>) -> FindingsByPath {
+    /// `ready`: the stored draft has been read. Until then no field is drawn, and checking the
+    /// empty application would only be work in the mount's task (a long one on a phone).
+    pub fn new(all: Memo<Vec<Finding>>, ready: RwSignal<bool>) -> FindingsByPath {
         let this = FindingsByPath {
             signals: KeyedSignals::new(),
             all,
         };
         Effect::new(move |_| {
+            if !ready.get() {
+                return;
+            }
             let mut by_path: HashMap<String, Vec<Finding>> = HashMap::default();
             all.with(|all| {
                 for finding in all {

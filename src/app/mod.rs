@@ -136,21 +136,25 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
     });
 
     view! {
-        <EmbedBridge />
-        <Header />
-        <div class="kb-page">
-            <Show
-                when=move || wizard.ready.get() && first_draw.page()
-                fallback=move || opening(wizard, nav, later, i18n)
-            >
-                <status::Banners />
-                {move || match nav.step.get() {
-                    step if step.in_wizard_layout() => view! { <WizardLayout step /> }.into_any(),
-                    step => crate::steps::render(step),
-                }}
-            </Show>
-        </div>
-        <Footer />
+        <Show when=move || first_draw.shell()>
+            <EmbedBridge />
+            <Header />
+            <div class="kb-page">
+                <Show
+                    when=move || wizard.ready.get() && first_draw.page()
+                    fallback=move || opening(wizard, nav, later, i18n)
+                >
+                    <status::Banners />
+                    {move || match nav.step.get() {
+                        step if step.in_wizard_layout() => {
+                            view! { <WizardLayout step /> }.into_any()
+                        }
+                        step => crate::steps::render(step),
+                    }}
+                </Show>
+            </div>
+            <Footer />
+        </Show>
     }
 }
 

@@ -110,7 +110,7 @@ impl Validation {
         });
         Validation {
             findings,
-            by_path: FindingsByPath::new(findings),
+            by_path: FindingsByPath::new(findings, wizard.ready),
             error_steps,
             touched: Flags::new(),
             attempted: Flags::new(),
