@@ -81,7 +81,9 @@ for (const [index, [label, url, seed, flags]] of pages.entries()) {
     await prepare(Boolean(seed), seed === 'keep');
     const out = path.join(ROOT, `target/bench/lighthouse-${index}-${run}.json`);
     // Asynchronously: the app's server runs in this process and must keep answering.
-    await promisify(execFile)(process.execPath, [cli, url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility', `--port=${port}`, ...flags]);
+    await promisify(execFile)(process.execPath, [cli, url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility', `--port=${port}`, ...flags,
+      // LIGHTHOUSE_SAVE_ASSETS=1 keeps each run's trace beside its report, for a profile.
+      ...(process.env.LIGHTHOUSE_SAVE_ASSETS ? ['--save-assets'] : [])]);
     reports.push(JSON.parse(fs.readFileSync(out, 'utf8')));
   }
   const score = (report, id) => Math.round((report.categories[id]?.score ?? 0) * 100);

@@ -122,6 +122,10 @@ impl LaterPages {
             self.waiting.update_value(|waiting| waiting.push(resolve));
         });
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        // Everything that waited wakes at once (a returning applicant's draft, the index, the
+        // catalogue): each goes on in a task of its own, not all in the one that instantiated
+        // the module (a long task on a phone).
+        crate::browser::next_task().await;
     }
 
     /// In place of `step`'s screen when the module could not be fetched: the step's title, what
