@@ -112,11 +112,14 @@ impl LaterPages {
         self.module.get() == Module::Failed
     }
 
-    /// Returns once the module is here: at once if it is, otherwise after a fetch succeeds
-    /// (after a failure, the applicant's Try again fetches it again).
+    /// Returns once the module is here: at once if it is, otherwise after a fetch succeeds.
+    /// Starts the fetch if none has been asked for; after a failure, the applicant's Try again
+    /// fetches it again.
     pub async fn loaded(self) {
-        if self.module.get_untracked() == Module::Loaded {
-            return;
+        match self.module.get_untracked() {
+            Module::Loaded => return,
+            Module::NotRequested => self.load(),
+            Module::Loading | Module::Failed => {}
         }
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             self.waiting.update_value(|waiting| waiting.push(resolve));
