@@ -109,9 +109,7 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
             return;
         }
         let drawn = wizard.ready.get() && first_draw.complete(step) && later.settled(step);
-        // The stored draft waits for the module, whose fetch failed: its notice is the screen.
-        let cannot_open = !wizard.ready.get() && later.failed();
-        if drawn || cannot_open {
+        if drawn || cannot_open(wizard, later) {
             shown.set_value(true);
             first_draw.finish();
             // Runs before the next paint, after the first screen has been drawn.
@@ -158,11 +156,17 @@ pub fn App(config: Config, problems: Vec<ConfigProblem>) -> impl IntoView {
     }
 }
 
+/// The stored draft waits for the later pages' module, whose fetch failed: the notice with Try
+/// again is the screen (tracked).
+fn cannot_open(wizard: Wizard, later: crate::steps::LaterPages) -> bool {
+    !wizard.ready.get() && later.failed()
+}
+
 /// What shows until the draft is open: "Loading…", or, when the stored draft cannot be read
 /// because the later pages' module could not be fetched, the notice with Try again.
 fn opening(wizard: Wizard, nav: Nav, later: crate::steps::LaterPages, i18n: I18n) -> impl IntoView {
     move || {
-        if later.failed() && !wizard.ready.get() {
+        if cannot_open(wizard, later) {
             later.failure_notice(nav.step.get())
         } else {
             view! { <p class="kb-loading">{i18n.tr(Text::Loading)}</p> }.into_any()
