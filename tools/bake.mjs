@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { loadConfig, withConfig, ROOT } from './config.mjs';
+import { compilerBytes, compilerName } from './compiler.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -33,9 +34,7 @@ function withPrerenderedStart(html) {
   const dir = path.join(ROOT, 'src/prerendered');
   const copy = (locale) => fs.readFileSync(path.join(dir, `start.${locale}.html`), 'utf8').trim();
   const firstStep = (locale) => `<template id="kb-first-step-${locale}">${fs.readFileSync(path.join(dir, `first-step.${locale}.html`), 'utf8').trim()}</template>`;
-  const compiler = fs.readFileSync(path.join(dir, 'compile-worker.js'));
-  const compilerName = `kaiban-compile-${crypto.createHash('sha256').update(compiler).digest('hex').slice(0, 16)}.js`;
-  fs.writeFileSync(path.join(staging, compilerName), compiler);
+  fs.writeFileSync(path.join(staging, compilerName), compilerBytes);
   const boot = fs.readFileSync(path.join(dir, 'boot.js'), 'utf8')
     .replaceAll('__KAIBAN_COMPILER__', `/${compilerName}`)
     .replaceAll('__KAIBAN_JS__', `/${js}`)

@@ -17,6 +17,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { ROOT } from './config.mjs';
+import { compilerName } from './compiler.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -39,7 +40,8 @@ if (!linkedBytes.includes('__wasm_split_placeholder__')) {
   if (release) optimise(path.join(staging, trunkWasm), path.join(staging, trunkWasm));
   console.log(`split: no split point in ${path.relative(ROOT, linked)}; wasm-opt only`);
 } else {
-  const hash = crypto.createHash('sha256').update(linkedBytes).digest('hex').slice(0, 16);
+  // The loader names the compiling worker: a new worker is a new loader.
+  const hash = crypto.createHash('sha256').update(linkedBytes).update(compilerName).digest('hex').slice(0, 16);
   const names = {
     glue: `kaiban-${hash}.js`,
     main: `kaiban-${hash}_bg.wasm`,
@@ -57,7 +59,7 @@ if (!linkedBytes.includes('__wasm_split_placeholder__')) {
   if (modules.length !== 1) throw new Error(`split: expected one later module, got ${JSON.stringify(modules)}`);
   const loaderJs = fs.readFileSync(path.join(work, names.loader), 'utf8');
   if (!loaderJs.includes(`"./${modules[0]}"`)) throw new Error(`split: the loader does not fetch ${modules[0]}`);
-  fs.writeFileSync(path.join(staging, names.loader), loaderJs.replace(`"./${modules[0]}"`, `"./${names.later}"`));
+  fs.writeFileSync(path.join(staging, names.loader), compiledOffMainThread(loaderJs.replace(`"./${modules[0]}"`, `"./${names.later}"`)));
 
   // 2. wasm-bindgen on the main module (the same CLI version Trunk uses, which ./x installs).
   run('wasm-bindgen', ['--target=web', '--no-typescript', '--keep-lld-exports', '--no-demangle',
@@ -72,4 +74,44 @@ if (!linkedBytes.includes('__wasm_split_placeholder__')) {
   for (const file of [trunkJs, trunkWasm]) if (!Object.values(names).includes(file)) fs.rmSync(path.join(staging, file));
   const size = (name) => `${(fs.statSync(path.join(staging, name)).size / 1024).toFixed(0)} KB`;
   console.log(`split: ${names.main} (${size(names.main)}) and ${names.later} (${size(names.later)})`);
+}
+
+/// The loader as the splitter writes it fetches and compiles the later module on the main thread
+/// (`WebAssembly.instantiateStreaming`). A returning applicant's browser fetches both modules at
+/// start, and receiving and compiling the later one (~1.4 MB) then blocks a phone's main thread
+/// for 100 ms or more while the applicant already sees their screen. The loader hands the module's
+/// URL to the worker that compiles the first module (src/prerendered/compile-worker.js), and
+/// fetches and compiles it here only where that worker cannot.
+function compiledOffMainThread(loader) {
+  const fetcher = /const src = fetch\((new URL\("[^"]+", import\.meta\.url\))\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);/;
+  if (!fetcher.test(loader)) throw new Error('split: the loader does not fetch the later module as expected');
+  return loader.replace(fetcher, (_, url) => `const src = ${url};
+    const compiled = compileOffMainThread(src);
+    return async (imports) => instantiate(src, await compiled, imports);`) + `
+// Added by tools/split.mjs: the later module is fetched and compiled off the main thread, by the
+// worker that compiles the first one. Where no worker can run it (no workers, or this file on
+// another origin than the page, as in a portal's own page) or the worker fails (a failed
+// download, say), it is fetched and compiled here; a failure then rejects the load.
+function compileOffMainThread(url) {
+  return new Promise((resolve) => {
+    let worker;
+    try {
+      worker = new Worker(new URL("./${compilerName}", import.meta.url));
+      worker.postMessage(url.href);
+    } catch {
+      worker?.terminate();
+      return resolve(null);
+    }
+    const settle = (module) => {
+      worker.terminate();
+      resolve(module instanceof WebAssembly.Module ? module : null);
+    };
+    worker.onmessage = ({ data }) => settle(data);
+    worker.onerror = () => settle(null);
+  });
+}
+function instantiate(url, module, imports) {
+  return module ? WebAssembly.instantiate(module, imports) : WebAssembly.instantiateStreaming(fetch(url), imports);
+}
+`;
 }
