@@ -52,3 +52,39 @@ fn every_county_resolves_to_its_prefecture_and_province() {
         assert!(!county.name_en.is_empty() && !county.initials.is_empty());
     }
 }
+
+/// English search compares each name as it goes instead of a search form made for each name
+/// when the index is read: the same answer as the search form's own `starts_with`, for every
+/// division of the national index and every prefix of its name (and one letter off), spaces,
+/// apostrophes and capitals included.
+#[test]
+fn english_search_answers_as_the_search_form_would() {
+    let mut compared = 0;
+    for d in Divisions::national().all() {
+        let form = search_form(&d.name_en);
+        for end in (0..=form.len()).filter(|&i| form.is_char_boundary(i)) {
+            let prefix = &form[..end];
+            let off = format!("{prefix}q");
+            for query in [prefix, off.as_str()] {
+                assert_eq!(
+                    starts_with_in_search_form(&d.name_en, query),
+                    form.starts_with(query),
+                    "{} / {query}",
+                    d.name_en
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 50_000, "{compared}");
+    let xian = Township::from((
+        "610102001".into(),
+        "西安".into(),
+        "Xi'an Street".into(),
+        "xa".into(),
+    ));
+    for typed in ["XI AN ST", "xian", "xi'an street", "Xian Street"] {
+        assert!(xian.matches(typed), "{typed}");
+    }
+    assert!(!xian.matches("xiant"));
+}
