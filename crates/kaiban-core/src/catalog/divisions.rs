@@ -8,8 +8,9 @@
 //! browser fetches the same file lazily, so the wizard's first load does not carry it.
 
 use crate::model::PlaceName;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The index as tools/divisions.mjs writes it.
 #[cfg(feature = "national-divisions")]
@@ -227,7 +228,9 @@ const PEOPLES: &[&str] = &[
 #[derive(Clone, Debug, Default)]
 pub struct Divisions {
     divisions: Vec<Division>,
-    by_code: HashMap<String, usize>,
+    /// A fast hash, as for the name rules' sets (`RegionNames`): the browser reads the index in
+    /// a task of its own, and the codes are public data.
+    by_code: FxHashMap<String, usize>,
     /// Province code → the chunk file with its townships (relative to the index).
     chunks: BTreeMap<String, String>,
     source: String,

@@ -114,8 +114,14 @@ pub struct RegionNames {
 
 impl RegionNames {
     pub(crate) fn build(divisions: &Divisions) -> RegionNames {
-        let mut names = RegionNames::default();
         let all = divisions.all();
+        // Sized for what goes in (up to four allowed names per county, two places per
+        // division), so that building them does not rehash as they grow.
+        let mut names = RegionNames {
+            allowed: FxHashSet::with_capacity_and_hasher(all.len() * 4, Default::default()),
+            places: FxHashSet::with_capacity_and_hasher(all.len() * 2, Default::default()),
+            ..RegionNames::default()
+        };
         // Each division's short name once, by position.
         let short: Vec<&str> = all.iter().map(Division::short_name).collect();
         let joined = |a: &str, b: &str| {
