@@ -78,6 +78,12 @@ test('a new visitor\'s first step works without the later pages; a failed fetch 
   await notice(page).getByRole('button', { name: '重新加载' }).click();
   await page.locator('#kb-main form h1', { hasText: '企业名称' }).waitFor();
   assert.equal(await notice(page).count(), 0);
+  // Its bytes went to the compile worker, not through the page's main thread (tools/split.mjs):
+  // the browser fetched the module, but the page itself received none of it.
+  const received = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.decodedBodySize > 0).map((e) => new URL(e.name).pathname));
+  assert.ok(received.some((p) => /_bg\.wasm$/.test(p)), `the page's own downloads are listed: ${received}`);
+  assert.ok(!received.some((p) => LATER.test(p)), `the page received the later module itself: ${received}`);
 
   // The choice made before the failure was kept: back on the first step it is still checked.
   await page.locator('.kb-back').click();
