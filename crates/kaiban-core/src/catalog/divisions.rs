@@ -133,9 +133,12 @@ impl Township {
     }
 }
 
-/// "Lu'an City" → "luancity": how a typed query and an English name are compared.
-fn search_form(text: &str) -> String {
-    text.to_ascii_lowercase().replace([' ', '\''], "")
+/// "Lu'an City" → "luancity": how a typed query and an English name are compared, a byte at a
+/// time.
+fn search_form(text: &str) -> impl Iterator<Item = u8> + '_ {
+    text.bytes()
+        .filter(|b| !matches!(b, b' ' | b'\''))
+        .map(|b| b.to_ascii_lowercase())
 }
 
 fn matches(query: &str, zh: &str, en: &str, initials: &str) -> bool {
@@ -146,20 +149,16 @@ fn matches(query: &str, zh: &str, en: &str, initials: &str) -> bool {
     if !query.is_ascii() {
         return zh.contains(query);
     }
-    let query = search_form(query);
-    initials.starts_with(&query) || starts_with_in_search_form(en, &query)
+    starts_with(initials.bytes(), search_form(query))
+        || starts_with(search_form(en), search_form(query))
 }
 
-/// Whether `name` in search form starts with `query` (already in that form), compared as it
-/// goes. No search form of each name is made, neither here nor when the index is read: making
-/// them was a third of reading the index, a task the returning applicant's first screen waits
-/// behind in the browser.
-fn starts_with_in_search_form(name: &str, query: &str) -> bool {
-    let mut name = name
-        .bytes()
-        .filter(|b| !matches!(b, b' ' | b'\''))
-        .map(|b| b.to_ascii_lowercase());
-    query.bytes().all(|q| name.next() == Some(q))
+/// Whether `text` starts with `prefix`, compared as they go. Nothing is copied: not the query for
+/// each division a keystroke looks at, and not each name when the index is read (a search form
+/// of each name made there was a third of reading the index, a task the returning applicant's
+/// first screen waits behind in the browser).
+fn starts_with(mut text: impl Iterator<Item = u8>, mut prefix: impl Iterator<Item = u8>) -> bool {
+    prefix.all(|p| text.next() == Some(p))
 }
 
 /// 黔东南苗族侗族 → 黔东南: the peoples named before an autonomous division's suffix.
